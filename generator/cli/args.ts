@@ -1,0 +1,72 @@
+import { parseArgs } from 'node:util';
+import { UsageError } from '../errors.ts';
+
+export const USAGE = `Usage:
+  leapfrog runbook --from <series> --to <series> [--services a,b] [--fewest-stops] [--format md|json] [--out FILE]
+  leapfrog path --from <series> --to <series> [--services a,b] [--fewest-stops]
+  leapfrog validate
+Every command takes --content DIR (default: the content/ folder of this checkout).
+Series: code name or version, any case (ocata, Ocata, 2017.1, gazpacho, 2026.1).`;
+
+export interface Args {
+  command: 'runbook' | 'path' | 'validate' | 'help';
+  from?: string;
+  to?: string;
+  services?: string[];
+  fewestStops: boolean;
+  format: 'md' | 'json';
+  out?: string;
+  content?: string;
+}
+
+const OPTIONS = {
+  from: { type: 'string' },
+  to: { type: 'string' },
+  services: { type: 'string' },
+  'fewest-stops': { type: 'boolean', default: false },
+  format: { type: 'string', default: 'md' },
+  out: { type: 'string' },
+  content: { type: 'string' },
+  help: { type: 'boolean', short: 'h', default: false },
+} as const;
+
+/** Which options each command accepts; anything else is a mistake worth saying. */
+const ALLOWED: Record<Args['command'], string[]> = {
+  runbook: ['from', 'to', 'services', 'fewest-stops', 'format', 'out', 'content'],
+  path: ['from', 'to', 'services', 'fewest-stops', 'content'],
+  validate: ['content'],
+  help: [],
+};
+
+export function parseCli(argv: string[]): Args {
+  let parsed;
+  try {
+    parsed = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: true });
+  } catch (error) {
+    throw new UsageError(`${(error as Error).message.split('\n')[0]}\n${USAGE}`);
+  }
+  const { values, positionals } = parsed;
+  const command = (values.help || positionals.length === 0 ? 'help' : positionals[0]) as Args['command'];
+  if (!(command in ALLOWED)) throw new UsageError(`Unknown command "${positionals[0]}", expected runbook, path or validate\n${USAGE}`);
+  if (positionals.length > 1) throw new UsageError(`Unexpected argument "${positionals[1]}"\n${USAGE}`);
+  for (const [key, value] of Object.entries(values)) {
+    const option = OPTIONS[key as keyof typeof OPTIONS] as { default?: unknown };
+    const isDefault = value === option.default;
+    if (key !== 'help' && !isDefault && !ALLOWED[command].includes(key)) throw new UsageError(`Option --${key} does not apply to "${command}"\n${USAGE}`);
+  }
+  if (command === 'runbook' || command === 'path') {
+    if (!values.from) throw new UsageError(`Missing --from <series>\n${USAGE}`);
+    if (!values.to) throw new UsageError(`Missing --to <series>\n${USAGE}`);
+  }
+  if (values.format !== 'md' && values.format !== 'json') throw new UsageError(`Unknown --format "${values.format}", expected md or json`);
+  return {
+    command,
+    from: values.from,
+    to: values.to,
+    services: values.services?.split(',').map((s) => s.trim()).filter(Boolean),
+    fewestStops: values['fewest-stops'],
+    format: values.format,
+    out: values.out,
+    content: values.content,
+  };
+}

@@ -1,0 +1,19 @@
+import type { Content } from '../content.ts';
+import { ContentError } from '../errors.ts';
+import { formatReport, type Problem } from '../validate/problem.ts';
+import { validateContent } from '../validate/validate-content.ts';
+import { readContent } from './read-content.ts';
+
+export const DEFAULT_CONTENT_DIR = new URL('../../content/', import.meta.url).pathname.replace(/\/$/, '');
+
+/** Reads and validates; every problem, not just the first. */
+export function checkContent(dir = DEFAULT_CONTENT_DIR): { content: Content; problems: Problem[] } {
+  return validateContent(readContent(dir));
+}
+
+/** Content ready to plan from, or a ContentError carrying the full positioned report. */
+export function loadContent(dir = DEFAULT_CONTENT_DIR): Content {
+  const { content, problems } = checkContent(dir);
+  if (problems.length) throw new ContentError(formatReport(problems));
+  return content;
+}

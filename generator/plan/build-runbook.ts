@@ -1,0 +1,27 @@
+import type { Content } from '../content.ts';
+import { plan as planStops, type PlanRequest } from './plan.ts';
+import type { Runbook } from './runbook-model.ts';
+import { deploySection, verifySection } from './steps/deploy.ts';
+import { offlineSection } from './steps/offline.ts';
+import { prepareSection } from './steps/prepare.ts';
+import { rollbackSection } from './steps/rollback.ts';
+
+/** Plans the stops and lays out every section's steps in execution order. */
+export function buildRunbook(content: Content, request: PlanRequest): Runbook {
+  const plan = planStops(content, request);
+  const warnings: string[] = [];
+  if (plan.policy === 'fewest') {
+    warnings.push('This runbook uses --fewest-stops: it leaves upstream\'s tested upgrade path (every series before 2023.1, SLURP to SLURP after). Each skipped series is skipped only because the data says the next stop upgrades that database directly and no blocker needs its code; test it on a copy of your databases first.');
+  }
+  return {
+    plan,
+    warnings,
+    sections: [
+      prepareSection(content, plan),
+      offlineSection(content, plan),
+      deploySection(content, plan),
+      verifySection(content, plan),
+      rollbackSection(content, plan),
+    ],
+  };
+}

@@ -1,0 +1,31 @@
+import type { Plan } from './plan.ts';
+
+/** One checklist item. The first six fields are the JSON contract; the rest feed Markdown and the site. */
+export interface RunbookStep {
+  /** Stable: derived from content ids, never from positions. */
+  id: string;
+  title: string;
+  service: string | null;
+  /** Series whose code runs the step (its utility or the installed code), or null. */
+  series: string | null;
+  commands: string[];
+  sources: string[];
+  notes: string[];
+  doneWhen?: string;
+  /** Heading the step is listed under within its section, e.g. "Nova at Ocata". */
+  group?: string;
+}
+
+export interface RunbookSection {
+  id: 'prepare' | 'offline-migrations' | 'deploy-target' | 'verify' | 'roll-back';
+  title: string;
+  intro: string;
+  steps: RunbookStep[];
+}
+
+export interface Runbook {
+  plan: Plan;
+  /** Said once, at the top: e.g. that --fewest-stops leaves upstream's tested path. */
+  warnings: string[];
+  sections: RunbookSection[];
+}

@@ -1,0 +1,65 @@
+import type { Series, Service } from '../../content.ts';
+
+/** Where each series' utility lives on the host that runs the migrations. */
+export const UTILITY_ROOT = '/opt/leapfrog';
+/** Where Prepare puts the database dumps that Roll back restores. */
+export const BACKUP_DIR = '/var/backups/leapfrog';
+
+export function utilityPath(series: string): string {
+  return `${UTILITY_ROOT}/${series}`;
+}
+
+/** A utility command: the content's command kept byte for byte behind the venv's bin/ and the OS user. */
+export function inUtility(service: Service, series: string, command: string): string {
+  return `sudo -u ${service['os-user']} ${utilityPath(series)}/bin/${command}`;
+}
+
+/** A command run with the code installed on the host (the source cloud, or the deployed target). */
+export function asServiceUser(service: Service, command: string): string {
+  return `sudo -u ${service['os-user']} ${command}`;
+}
+
+function isBranch(ref: string): boolean {
+  return ref === 'master' || /^(stable|unmaintained)\//.test(ref);
+}
+
+/** opendev raw URL of a file at a ref (tag or branch). */
+export function rawUrl(repo: string, ref: string, path: string): string {
+  return `https://opendev.org/${repo}/raw/${isBranch(ref) ? 'branch' : 'tag'}/${ref}/${path}`;
+}
+
+export function createVenv(series: Series): string {
+  const dir = utilityPath(series.id);
+  return series.python.startsWith('2.')
+    ? `virtualenv --python=python${series.python} ${dir}`
+    : `python${series.python} -m venv ${dir}`;
+}
+
+/** pip install of every selected service's code at the series' ref, pinned by its upper-constraints. */
+export function installUtility(series: Series, packages: { service: Service; ref: string }[]): string {
+  const constraints = series['constraints-ref']
+    ? ` -c ${rawUrl('openstack/requirements', series['constraints-ref'], 'upper-constraints.txt')}`
+    : '';
+  const reqs = packages.map(({ service, ref }) => `'${service.package} @ git+https://opendev.org/${service.repo}@${ref}'`);
+  return `${utilityPath(series.id)}/bin/pip install${constraints} PyMySQL ${reqs.join(' ')}`;
+}
+
+export function backupFile(from: Series, database: string): string {
+  return `${BACKUP_DIR}/${from.id}-${database}.sql`;
+}
+
+export function dumpDatabase(from: Series, database: string): string {
+  return `mysqldump -u root -p --opt --single-transaction --add-drop-database --databases ${database} > ${backupFile(from, database)}`;
+}
+
+export function restoreDatabase(from: Series, database: string): string {
+  return `mysql -u root -p < ${backupFile(from, database)}`;
+}
+
+/** Databases the service has at a series (some appear later, e.g. nova_api in Liberty). */
+export function databasesAt(service: Service, indexOf: (id: string) => number, series: Series): string[] {
+  const at = indexOf(series.id);
+  return service.databases
+    .filter((d) => (!d.since || indexOf(d.since) <= at) && (!d.until || indexOf(d.until) >= at))
+    .map((d) => d.name);
+}

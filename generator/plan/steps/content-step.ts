@@ -1,0 +1,33 @@
+import type { Service } from '../../content.ts';
+import { OFFLINE_PHASES, type ReleaseStep } from '../../schema/release.ts';
+import type { RunbookStep } from '../runbook-model.ts';
+import { asServiceUser, inUtility } from './commands.ts';
+
+/**
+ * A content step as a runbook step. `utility`: run from the series' venv (offline work at a stop);
+ * `installed`: run with the code installed on the host (the source cloud or the deployed target).
+ */
+export function contentStep(
+  service: Service,
+  series: string,
+  step: ReleaseStep,
+  runWith: 'utility' | 'installed',
+  extra: Partial<RunbookStep> = {},
+): RunbookStep {
+  const serviceTool = OFFLINE_PHASES.includes(step.phase) && step.utility !== false;
+  const commands = step.commands.map((c) => {
+    if (!serviceTool) return c;
+    return runWith === 'utility' ? inUtility(service, series, c) : asServiceUser(service, c);
+  });
+  return {
+    id: `${series}.${service.id}.${step.id}`,
+    title: step.title,
+    service: service.id,
+    series,
+    commands,
+    sources: step.sources,
+    notes: step.notes,
+    doneWhen: step['done-when'],
+    ...extra,
+  };
+}

@@ -1,0 +1,56 @@
+import type { Content, Service } from '../../content.ts';
+import { OFFLINE_PHASES } from '../../schema/release.ts';
+import type { Plan } from '../plan.ts';
+import type { RunbookSection, RunbookStep } from '../runbook-model.ts';
+import { contentStep } from './content-step.ts';
+import { SOURCES } from './sources.ts';
+
+/** Stop the control plane, then each service's stops in order, each from its own utility. */
+export function offlineSection(content: Content, plan: Plan): RunbookSection {
+  const steps: RunbookStep[] = plan.services.map((service) => ({
+    id: `offline.stop.${service.id}`,
+    title: `Stop the ${service.name} control-plane services`,
+    service: service.id, series: null,
+    commands: [`systemctl stop ${service.units.join(' ')}`],
+    sources: [...service.sources, SOURCES.systemctl],
+    notes: ['Unit names differ between distributions; stop every unit of this service on every controller.'],
+    group: 'Stop the control plane',
+  }));
+  for (const path of plan.paths) {
+    const service = content.getService(path.service)!;
+    for (const stop of path.stops) steps.push(...stopSteps(content, plan, service, stop.series));
+  }
+  return {
+    id: 'offline-migrations',
+    title: 'Offline migrations',
+    intro: 'With the services stopped, run each stop\'s migrations from that stop\'s utility, service by service, stop by stop, in this order. Do not start the next step until the previous one is complete.',
+    steps,
+  };
+}
+
+function stopSteps(content: Content, plan: Plan, service: Service, series: string): RunbookStep[] {
+  const release = content.release(series, service.id)!;
+  const name = `${service.name} at ${content.getSeries(series)!.name}`;
+  const gates: RunbookStep[] = release.blockers
+    .filter((b) => content.indexOf(b.requires) >= content.indexOf(plan.from.id))
+    .map((b) => ({
+      id: `${series}.${service.id}.requires.${b.requires}`,
+      title: `Confirm ${content.getSeries(b.requires)!.name} work is complete: ${b.steps.join(', ')}`,
+      service: service.id, series: null, commands: [], sources: b.sources,
+      notes: [b.text, ...doneWhen(content, service, b.requires, b.steps)],
+      group: name,
+    }));
+  const work = release.steps
+    .filter((s) => OFFLINE_PHASES.includes(s.phase))
+    .map((s) => contentStep(service, series, s, 'utility', { group: name }));
+  return [...gates, ...work];
+}
+
+/** How the blocking steps said they are complete, so the gate can be checked, not assumed. */
+function doneWhen(content: Content, service: Service, series: string, ids: string[]): string[] {
+  const release = content.release(series, service.id);
+  return ids.flatMap((id) => {
+    const step = release?.steps.find((s) => s.id === id);
+    return step?.['done-when'] ? [`${series}.${service.id}.${id} is complete when: ${step['done-when']}`] : [];
+  });
+}

@@ -1,0 +1,33 @@
+/** Escapes text so Markdown shows it literally (no emphasis, links, HTML or list markers). */
+export function escapeText(value: string): string {
+  return value
+    .replace(/[\\`*_{}\[\]<>()#+!|~&]/g, (c) => `\\${c}`)
+    .replace(/\r?\n/g, ' ')
+    .replace(/^(\s*)([-=>])/, '$1\\$2')
+    .replace(/^(\s*\d+)([.)])/, '$1\\$2');
+}
+
+/** Inline code that survives any backticks inside: the fence is one longer than the longest run. */
+export function inlineCode(value: string): string {
+  const fence = '`'.repeat(longestRun(value, '`') + 1);
+  const pad = value.startsWith('`') || value.endsWith('`') || value.startsWith(' ') ? ' ' : '';
+  return `${fence}${pad}${value}${pad}${fence}`;
+}
+
+/** A fenced code block, indented for a list item; the fence outlasts any backtick run in the code. */
+export function fencedBlock(code: string, indent: number, lang = 'sh'): string {
+  const fence = '`'.repeat(Math.max(3, longestRun(code, '`') + 1));
+  const pad = ' '.repeat(indent);
+  const body = code.split('\n').map((line) => (line ? pad + line : line));
+  return [`${pad}${fence}${lang}`, ...body, `${pad}${fence}`].join('\n');
+}
+
+function longestRun(value: string, char: string): number {
+  let best = 0;
+  let run = 0;
+  for (const c of value) {
+    run = c === char ? run + 1 : 0;
+    best = Math.max(best, run);
+  }
+  return best;
+}

@@ -1,0 +1,36 @@
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import Handlebars from 'handlebars';
+import { escapeText, fencedBlock, inlineCode } from './markdown-text.ts';
+
+export const TEMPLATES_DIR = new URL('../../templates/', import.meta.url).pathname;
+
+export type Template = (context: object) => string;
+
+const cache = new Map<string, Template>();
+
+/**
+ * Compiles `templates/<name>.md.hbs` with the partials in `templates/partials/`, once per process.
+ * HTML escaping is off: the output is Markdown, and commands must come out byte for byte; text
+ * goes through the `text` helper, which escapes Markdown instead.
+ */
+export function loadTemplate(name: string, dir = TEMPLATES_DIR): Template {
+  const key = `${dir}\0${name}`;
+  const hit = cache.get(key);
+  if (hit) return hit;
+  const hbs = Handlebars.create();
+  hbs.registerHelper({
+    text: (value: unknown) => escapeText(Array.isArray(value) ? value.join(', ') : String(value)),
+    cell: (value: unknown) => escapeText(Array.isArray(value) ? value.join('; ') : String(value)),
+    code: (value: unknown) => inlineCode(String(value)),
+    fence: (value: unknown, indent: unknown) => fencedBlock(String(value), typeof indent === 'number' ? indent : 0),
+  });
+  const partials = join(dir, 'partials');
+  for (const file of readdirSync(partials).sort()) {
+    if (file.endsWith('.md.hbs')) hbs.registerPartial(file.slice(0, -'.md.hbs'.length), readFileSync(join(partials, file), 'utf8'));
+  }
+  const compiled = hbs.compile(readFileSync(join(dir, `${name}.md.hbs`), 'utf8'), { noEscape: true, strict: true });
+  const template: Template = (context) => compiled(context);
+  cache.set(key, template);
+  return template;
+}

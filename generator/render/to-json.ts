@@ -1,0 +1,35 @@
+import type { Runbook } from '../plan/runbook-model.ts';
+
+/** The JSON contract other tools depend on: exactly these keys, steps in execution order. */
+export interface RunbookJson {
+  from: string;
+  to: string;
+  services: string[];
+  stops: { series: string; services: string[]; reasons: string[] }[];
+  sections: {
+    id: string;
+    title: string;
+    steps: { id: string; title: string; service: string | null; series: string | null; commands: string[]; sources: string[] }[];
+  }[];
+}
+
+export function toJson(runbook: Runbook): RunbookJson {
+  const { plan } = runbook;
+  return {
+    from: plan.from.id,
+    to: plan.to.id,
+    services: plan.services.map((s) => s.id),
+    stops: plan.stops.map((s) => ({ series: s.series, services: [...s.services], reasons: [...s.reasons] })),
+    sections: runbook.sections.map((section) => ({
+      id: section.id,
+      title: section.title,
+      steps: section.steps.map((s) => ({
+        id: s.id, title: s.title, service: s.service, series: s.series, commands: [...s.commands], sources: [...s.sources],
+      })),
+    })),
+  };
+}
+
+export function renderJson(runbook: Runbook): string {
+  return `${JSON.stringify(toJson(runbook), null, 2)}\n`;
+}

@@ -1,0 +1,50 @@
+import type { Content } from '../content.ts';
+import type { Runbook, RunbookStep } from '../plan/runbook-model.ts';
+
+/** What the Markdown templates see: presentation-ready names, groups and rows; no decisions left. */
+export function viewModel(content: Content, runbook: Runbook) {
+  const { plan } = runbook;
+  const seriesOf = (id: string) => content.getSeries(id)!;
+  const policy = plan.policy === 'fewest'
+    ? 'fewest stops the data allows (--fewest-stops)'
+    : "upstream's tested path (N to N+1 before 2023.1, SLURP to SLURP after)";
+  return {
+    from: plan.from,
+    to: plan.to,
+    services: plan.services.map((s) => s.name),
+    policy,
+    warnings: runbook.warnings,
+    stops: plan.stops.map((stop) => ({
+      name: seriesOf(stop.series).name,
+      version: seriesOf(stop.series).version,
+      services: stop.services.map((id) => content.getService(id)!.name),
+      reasons: stop.reasons,
+    })),
+    skipped: plan.paths.flatMap((p) =>
+      p.skipped.map((s) => ({
+        service: content.getService(p.service)!.name,
+        name: seriesOf(s.series).name,
+        reason: s.reasons.map((r) => r.text).join('; '),
+      })),
+    ),
+    sections: runbook.sections.map((section, i) => ({
+      number: i + 1,
+      title: section.title,
+      intro: section.intro,
+      groups: groupSteps(section.steps),
+    })),
+  };
+}
+
+/** Consecutive steps with the same group share one heading. */
+function groupSteps(steps: RunbookStep[]): { title: string; steps: RunbookStep[] }[] {
+  const groups: { title: string; steps: RunbookStep[] }[] = [];
+  for (const original of steps) {
+    const step = { ...original, doneWhen: original.doneWhen ?? '' };
+    const title = step.group ?? 'Steps';
+    const last = groups.at(-1);
+    if (last && last.title === title) last.steps.push(step);
+    else groups.push({ title, steps: [step] });
+  }
+  return groups;
+}

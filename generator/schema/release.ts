@@ -1,0 +1,58 @@
+import { z } from 'zod';
+import { Command, Id, Sources, StepId, Text } from './common.ts';
+
+export const Phase = z.enum(['pre-check', 'schema', 'online', 'one-time', 'post-deploy', 'verify']);
+export type Phase = z.output<typeof Phase>;
+
+/** Phases run at a stop, from that series' utility, with the services stopped. */
+export const OFFLINE_PHASES: readonly Phase[] = ['schema', 'online', 'one-time'];
+
+const Constraint = { text: Text, sources: Sources };
+
+const Step = z.strictObject({
+  id: StepId,
+  phase: Phase,
+  title: Text,
+  /** Exact commands, run in order. Utility commands get `sudo -u <user> <venv>/bin/` prefixed. */
+  commands: z.array(Command).default([]),
+  /** How the operator tells the step is complete (exit codes, output). */
+  'done-when': Text.optional(),
+  /** False for shell commands that are not the service's own console scripts. */
+  utility: z.boolean().optional(),
+  notes: z.array(Text).default([]),
+  sources: Sources,
+});
+
+const Blocker = z.strictObject({
+  /** The earlier series whose code must do the work. */
+  requires: Id,
+  /** Step ids in that series' file for the same service. */
+  steps: z.array(StepId).min(1),
+  ...Constraint,
+});
+
+const Note = z.strictObject({
+  ...Constraint,
+  /** True when the operator must act (a removal, a changed default). */
+  action: z.boolean().default(false),
+});
+
+/** `content/series/<series>/<service>.yaml`: what upgrading a service's database to a series takes. */
+export const ReleaseSchema = z.strictObject({
+  service: Id,
+  series: Id,
+  /** Oldest series whose database this series' code upgrades directly. */
+  'min-start': z.strictObject({ series: Id, ...Constraint }),
+  /** Upstream requires this series as a stop even where SLURP would skip it. */
+  'must-stop': z.strictObject(Constraint).optional(),
+  /** Overrides the series' code-ref for this service's utility. */
+  'code-ref': z.string().min(1).optional(),
+  blockers: z.array(Blocker).default([]),
+  steps: z.array(Step).default([]),
+  notes: z.array(Note).default([]),
+});
+
+export type Release = z.output<typeof ReleaseSchema>;
+export type ReleaseStep = Release['steps'][number];
+export type Blocker = Release['blockers'][number];
+export type ReleaseNote = Release['notes'][number];

@@ -1,0 +1,20 @@
+import type { Problem } from '../problem.ts';
+import { OFFLINE_PHASES } from '../../schema/release.ts';
+import type { Rule } from './rule.ts';
+
+/** A step must be something an operator can do: commands or at least a completion check. */
+export const stepsAreActionable: Rule = ({ releases }) => {
+  const problems: Problem[] = [];
+  for (const { value, file } of releases) {
+    value.steps.forEach((step, i) => {
+      if (step.commands.length === 0 && !step['done-when'] && step.notes.length === 0) {
+        problems.push(file.problem(['steps', i], 'empty-step', `Step "${step.id}" has no commands, done-when or notes, expected something the operator can do or check`));
+      }
+      if (step.utility !== undefined && !OFFLINE_PHASES.includes(step.phase)) {
+        problems.push(file.problem(['steps', i, 'utility'], 'utility-phase',
+          `\`utility\` only applies to ${OFFLINE_PHASES.join('/')} steps, found it on a ${step.phase} step; remove it`));
+      }
+    });
+  }
+  return problems;
+};

@@ -1,0 +1,13 @@
+import type { Content, Entry, Release, Series, Service } from '../../content.ts';
+import type { Problem } from '../problem.ts';
+
+/** What every semantic rule sees: the typed entries (with their files) and the assembled content. */
+export interface RuleContext {
+  series: Entry<Series>[];
+  services: Entry<Service>[];
+  releases: Entry<Release>[];
+  content: Content;
+}
+
+/** A named semantic check, run after the schema check, in the order of `RULES`. */
+export type Rule = (ctx: RuleContext) => Problem[];

@@ -1,0 +1,43 @@
+import { Content } from '../content.ts';
+import type { RawContent } from '../load/read-content.ts';
+import { ReleaseSchema } from '../schema/release.ts';
+import { SeriesSchema } from '../schema/series.ts';
+import { ServiceSchema } from '../schema/service.ts';
+import { checkSchema } from './check-schema.ts';
+import { sortProblems, type Problem } from './problem.ts';
+import { everySeriesCovered } from './rules/coverage.ts';
+import { noDuplicateIds } from './rules/duplicates.ts';
+import { fileNamesMatchIds } from './rules/file-names.ts';
+import { constraintsPointBack } from './rules/ordering.ts';
+import { stepsAreActionable } from './rules/phases.ts';
+import { referencesExist } from './rules/references.ts';
+import type { Rule } from './rules/rule.ts';
+import { sourcesArePinned } from './rules/sources-pinned.ts';
+
+/** Semantic rules, in the order their messages are most useful. */
+export const RULES: readonly Rule[] = [
+  fileNamesMatchIds,
+  referencesExist,
+  noDuplicateIds,
+  everySeriesCovered,
+  constraintsPointBack,
+  stepsAreActionable,
+  sourcesArePinned,
+];
+
+export interface Validated {
+  content: Content;
+  problems: Problem[];
+}
+
+/** Schema check of every file, then every semantic rule: all problems at once, in a stable order. */
+export function validateContent(raw: RawContent): Validated {
+  const series = checkSchema(raw.series, SeriesSchema);
+  const services = checkSchema(raw.services, ServiceSchema);
+  const releases = checkSchema(raw.releases, ReleaseSchema);
+  const content = new Content(series.entries, services.entries, releases.entries);
+  const ctx = { series: series.entries, services: services.entries, releases: releases.entries, content };
+  const problems = [...raw.problems, ...series.problems, ...services.problems, ...releases.problems];
+  for (const rule of RULES) problems.push(...rule(ctx));
+  return { content, problems: sortProblems(problems) };
+}
