@@ -4,7 +4,7 @@ import { formatPath } from './format-path.ts';
 import { writeAtomically } from './write-output.ts';
 
 /** Runs one CLI invocation; returns the exit code. Output and errors go to the given streams. */
-export function run(argv: string[], out = process.stdout, err = process.stderr): number {
+export function run(argv: string[], out: NodeJS.WritableStream = process.stdout, err: NodeJS.WritableStream = process.stderr): number {
   try {
     const args = parseCli(argv);
     if (args.command === 'help') {

@@ -7,8 +7,8 @@ import { readContent } from './read-content.ts';
 export const DEFAULT_CONTENT_DIR = new URL('../../content/', import.meta.url).pathname.replace(/\/$/, '');
 
 /** Reads and validates; every problem, not just the first. */
-export function checkContent(dir = DEFAULT_CONTENT_DIR): { content: Content; problems: Problem[] } {
-  return validateContent(readContent(dir));
+export function checkContent(dir = DEFAULT_CONTENT_DIR, cwd = process.cwd()): { content: Content; problems: Problem[] } {
+  return validateContent(readContent(dir, cwd));
 }
 
 /** Content ready to plan from, or a ContentError carrying the full positioned report. */

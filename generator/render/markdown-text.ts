@@ -1,5 +1,15 @@
-/** Escapes text so Markdown shows it literally (no emphasis, links, HTML or list markers). */
+/**
+ * Escapes prose so Markdown shows it literally (no emphasis, links, HTML or list markers), except
+ * `code spans`, which content may use for option names and file paths.
+ */
 export function escapeText(value: string): string {
+  return value
+    .split(/(`[^`\n]+`)/)
+    .map((part, i) => (i % 2 ? part : escapePlain(part)))
+    .join('');
+}
+
+function escapePlain(value: string): string {
   return value
     .replace(/[\\`*_{}\[\]<>()#+!|~&]/g, (c) => `\\${c}`)
     .replace(/\r?\n/g, ' ')

@@ -21,4 +21,7 @@ export const Sources = z.array(SourceUrl).min(1, 'at least one source URL');
 export const Text = z.string().min(1, 'non-empty text');
 
 /** A shell command exactly as the operator types it. */
-export const Command = z.string().min(1, 'a non-empty command');
+export const Command = z
+  .string()
+  .min(1, 'a non-empty command')
+  .regex(/^[^\x00-\x08\x0b-\x1f\x7f]*$/, 'a command without control characters (tabs and newlines are fine)');

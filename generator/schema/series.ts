@@ -12,7 +12,7 @@ export const SeriesSchema = z.strictObject({
   /** year.half, e.g. "2017.1"; quoted so YAML keeps it a string. */
   version: z.string().regex(/^20\d\d\.[12]$/, 'a version like "2017.1" (quoted)'),
   /** Initial release date. */
-  released: z.union([z.date(), z.string().regex(/^\d{4}-\d{2}-\d{2}$/)]).transform((d) =>
+  released: z.union([z.date(), z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date like 2017-02-22')]).transform((d) =>
     typeof d === 'string' ? d : d.toISOString().slice(0, 10),
   ),
   /** Skip-level upgrade release: a SLURP series can be upgraded to the next SLURP directly. */

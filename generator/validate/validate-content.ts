@@ -1,3 +1,4 @@
+import { basename, dirname } from 'node:path';
 import { Content } from '../content.ts';
 import type { RawContent } from '../load/read-content.ts';
 import { ReleaseSchema } from '../schema/release.ts';
@@ -9,6 +10,7 @@ import { everySeriesCovered } from './rules/coverage.ts';
 import { noDuplicateIds } from './rules/duplicates.ts';
 import { fileNamesMatchIds } from './rules/file-names.ts';
 import { constraintsPointBack } from './rules/ordering.ts';
+import { noRawHtml } from './rules/no-raw-html.ts';
 import { stepsAreActionable } from './rules/phases.ts';
 import { referencesExist } from './rules/references.ts';
 import type { Rule } from './rules/rule.ts';
@@ -23,6 +25,7 @@ export const RULES: readonly Rule[] = [
   constraintsPointBack,
   stepsAreActionable,
   sourcesArePinned,
+  noRawHtml,
 ];
 
 export interface Validated {
@@ -36,8 +39,19 @@ export function validateContent(raw: RawContent): Validated {
   const services = checkSchema(raw.services, ServiceSchema);
   const releases = checkSchema(raw.releases, ReleaseSchema);
   const content = new Content(series.entries, services.entries, releases.entries);
-  const ctx = { series: series.entries, services: services.entries, releases: releases.entries, content };
+  const declared = declaredIds(raw);
+  const ctx = { series: series.entries, services: services.entries, releases: releases.entries, content, declared };
   const problems = [...raw.problems, ...series.problems, ...services.problems, ...releases.problems];
   for (const rule of RULES) problems.push(...rule(ctx));
   return { content, problems: sortProblems(problems) };
+}
+
+function declaredIds(raw: RawContent) {
+  const stem = (f: string) => basename(f).replace(/\.ya?ml$/, '');
+  const folder = (f: string) => basename(dirname(f));
+  return {
+    series: new Set(raw.series.map((f) => folder(f.file))),
+    services: new Set(raw.services.map((f) => stem(f.file))),
+    releases: new Set(raw.releases.map((f) => `${folder(f.file)}/${stem(f.file)}`)),
+  };
 }

@@ -20,7 +20,8 @@ export function zodProblems(file: YamlFile, schema: z.ZodType, issues: readonly 
     } else if (issue.code === 'invalid_type' && issue.input === undefined) {
       out.push(file.problem(path.slice(0, -1), 'missing-key', `Missing key \`${path.at(-1)}\`: expected ${expectation(issue)}`, 'key'));
     } else if (issue.code === 'invalid_type') {
-      out.push(file.problem(path, 'wrong-type', `${where(path)}expected ${expectation(issue)}, found ${describe(issue.input)}`));
+      const quote = issue.expected === 'string' && typeof issue.input === 'number' ? ' (quote it)' : '';
+      out.push(file.problem(path, 'wrong-type', `${where(path)}expected ${expectation(issue)}, found ${describe(issue.input)}${quote}`));
     } else if (issue.code === 'invalid_value') {
       const options = issue.values.map((v) => JSON.stringify(v)).join(', ');
       out.push(file.problem(path, 'invalid-value', `${where(path)}expected one of ${options}, found ${describe(issue.input)}`));

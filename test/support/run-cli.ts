@@ -7,8 +7,8 @@ export function runCli(argv: string[]): { code: number; stdout: string; stderr: 
   let stderr = '';
   const sink = (append: (s: string) => void) =>
     new Writable({ write(chunk, _enc, done) { append(String(chunk)); done(); } });
-  const out = sink((s) => (stdout += s)) as unknown as NodeJS.WriteStream;
-  const err = sink((s) => (stderr += s)) as unknown as NodeJS.WriteStream;
+  const out = sink((s) => (stdout += s));
+  const err = sink((s) => (stderr += s));
   const code = run(argv, out, err);
   return { code, stdout, stderr };
 }

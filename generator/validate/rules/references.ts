@@ -5,7 +5,7 @@ import type { Rule, RuleContext } from './rule.ts';
 export const referencesExist: Rule = (ctx) => {
   const problems: Problem[] = [];
   const seriesRef = (id: string | null | undefined, report: () => (m: string) => Problem) => {
-    if (id && ctx.content.indexOf(id) < 0) problems.push(report()(`Unknown series "${id}", expected one of: ${seriesIds(ctx)}`));
+    if (id && ctx.content.indexOf(id) < 0 && !ctx.declared.series.has(id)) problems.push(report()(`Unknown series "${id}", expected one of: ${seriesIds(ctx)}`));
   };
   for (const { value, file } of ctx.services) {
     seriesRef(value.since, () => (m) => file.problem(['since'], 'unknown-series', m));
@@ -16,7 +16,7 @@ export const referencesExist: Rule = (ctx) => {
     });
   }
   for (const { value, file } of ctx.releases) {
-    if (!ctx.content.getService(value.service)) {
+    if (!ctx.content.getService(value.service) && !ctx.declared.services.has(value.service)) {
       const known = ctx.services.map((s) => s.value.id).sort().join(', ');
       problems.push(file.problem(['service'], 'unknown-service', `Unknown service "${value.service}", expected one of: ${known} (or add content/services/${value.service}.yaml)`));
     }

@@ -7,6 +7,11 @@ export interface RuleContext {
   services: Entry<Service>[];
   releases: Entry<Release>[];
   content: Content;
+  /**
+   * What exists on disk, valid or not (`<series>/<service>` for releases), so a file that failed
+   * its schema check is not reported a second time as missing.
+   */
+  declared: { series: Set<string>; services: Set<string>; releases: Set<string> };
 }
 
 /** A named semantic check, run after the schema check, in the order of `RULES`. */

@@ -1,0 +1,107 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { buildRunbook, loadContent, renderMarkdown, toJson } from '../generator/index.ts';
+import { stepsInMarkdown } from './support/markdown-steps.ts';
+import { syntheticContent } from './support/synthetic-content.ts';
+
+const SRC = ['https://opendev.org/openstack/alpha/src/tag/1.0.0/x'];
+const NASTY = [
+  `alpha-manage db sync --x '<a href="x">' "$HOME" | tee \`date\` && echo {{x}} {{{y}}} & \`\`\` done`,
+  'echo "two  spaces"  \n    indented\tand tab\n\nafter a blank line',
+  '```',
+  '<script>alert(1)</script> &amp; &lt; \\n \\\\ * _ [x](y) # h',
+];
+
+function nastyContent() {
+  return syntheticContent({
+    series: ['a', 'b', 'c', 'd'],
+    releases: { 'c/alpha': { steps: [{ id: 'db-sync', phase: 'schema', title: 'Nasty a < b && "q" *title* {{t}}', commands: NASTY, utility: false, sources: SRC }] } },
+  });
+}
+
+test('commands come out byte for byte in Markdown and JSON, whatever characters they hold', () => {
+  const content = loadContent(nastyContent());
+  const runbook = buildRunbook(content, { from: 'a', to: 'd' });
+  const json = toJson(runbook);
+  const step = json.sections.flatMap((s) => s.steps).find((s) => s.id === 'c.alpha.db-sync')!;
+  assert.deepEqual(step.commands, NASTY);
+  const md = stepsInMarkdown(renderMarkdown(content, runbook)).find((s) => s.id === 'c.alpha.db-sync')!;
+  assert.deepEqual(md.commands, NASTY);
+});
+
+test('utility commands keep the content text byte for byte behind the venv path', () => {
+  const content = loadContent(syntheticContent({
+    series: ['a', 'b', 'c'],
+    releases: { 'b/alpha': { steps: [{ id: 'db-sync', phase: 'schema', title: 'Sync', commands: [NASTY[0]], sources: SRC }] } },
+  }));
+  const json = toJson(buildRunbook(content, { from: 'a', to: 'c', services: ['alpha'] }));
+  const step = json.sections.flatMap((s) => s.steps).find((s) => s.id === 'b.alpha.db-sync')!;
+  assert.deepEqual(step.commands, [`sudo -u alpha /opt/leapfrog/b/bin/${NASTY[0]}`]);
+  assert.equal(step.series, 'b');
+});
+
+test('every step is an unchecked task item and the Markdown lists the same steps as the JSON, in order', () => {
+  const content = loadContent(nastyContent());
+  const runbook = buildRunbook(content, { from: 'a', to: 'd' });
+  const md = stepsInMarkdown(renderMarkdown(content, runbook));
+  const json = toJson(runbook).sections.flatMap((s) => s.steps);
+  assert.deepEqual(md.map((s) => s.id), json.map((s) => s.id));
+  assert.ok(md.every((s) => s.checked === false));
+  assert.deepEqual(md.map((s) => s.commands), json.map((s) => s.commands));
+});
+
+test('step ids stay the same when content changes elsewhere', () => {
+  const before = toJson(buildRunbook(loadContent(syntheticContent({ series: ['a', 'b', 'c', 'd'] })), { from: 'a', to: 'd' }));
+  const edited = loadContent(syntheticContent({
+    series: ['a', 'b', 'c', 'd'],
+    releases: {
+      'b/beta': {
+        steps: [
+          { id: 'new-first-step', phase: 'one-time', title: 'A new step', commands: ['beta-manage new'], sources: SRC },
+          { id: 'db-sync', phase: 'schema', title: 'Sync beta, retitled', commands: ['beta-manage db sync --changed'], sources: SRC },
+          { id: 'online-data-migrations', phase: 'online', title: 'Online', commands: ['beta-manage db online_data_migrations'], sources: SRC },
+          { id: 'upgrade-check', phase: 'verify', title: 'Check', commands: ['beta-status upgrade check'], sources: SRC },
+        ],
+      },
+    },
+  }));
+  const after = toJson(buildRunbook(edited, { from: 'a', to: 'd' }));
+  const ids = (j: typeof before) => j.sections.flatMap((s) => s.steps.map((x) => x.id));
+  const added = ids(after).filter((id) => !ids(before).includes(id));
+  assert.deepEqual(added, ['b.beta.new-first-step']);
+  assert.deepEqual(ids(after).filter((id) => id !== 'b.beta.new-first-step'), ids(before));
+});
+
+test('the JSON runbook has exactly the contract keys', () => {
+  const json = toJson(buildRunbook(loadContent(syntheticContent({ series: ['a', 'b', 'c'] })), { from: 'a', to: 'c' }));
+  assert.deepEqual(Object.keys(json), ['from', 'to', 'services', 'stops', 'sections']);
+  assert.deepEqual(Object.keys(json.stops[0]), ['series', 'services', 'reasons']);
+  assert.deepEqual(Object.keys(json.sections[0]), ['id', 'title', 'steps']);
+  for (const step of json.sections.flatMap((s) => s.steps)) {
+    assert.deepEqual(Object.keys(step), ['id', 'title', 'service', 'series', 'commands', 'sources']);
+  }
+  assert.deepEqual(json.sections.map((s) => s.id), ['prepare', 'offline-migrations', 'deploy-target', 'verify', 'roll-back']);
+});
+
+test('offline work runs service by service in migration order, each service stop by stop', () => {
+  const json = toJson(buildRunbook(loadContent(syntheticContent({ series: ['a', 'b', 'c', 'd'] })), { from: 'a', to: 'd' }));
+  const offline = json.sections.find((s) => s.id === 'offline-migrations')!.steps.map((s) => s.id);
+  assert.deepEqual(offline, [
+    'offline.stop.alpha', 'offline.stop.beta',
+    'b.alpha.db-sync', 'b.alpha.online-data-migrations', 'c.alpha.db-sync', 'c.alpha.online-data-migrations', 'd.alpha.db-sync', 'd.alpha.online-data-migrations',
+    'b.beta.db-sync', 'b.beta.online-data-migrations', 'c.beta.db-sync', 'c.beta.online-data-migrations', 'd.beta.db-sync', 'd.beta.online-data-migrations',
+  ]);
+});
+
+test('a blocker becomes a gate before the blocked stop, saying how to tell the work is complete', () => {
+  const content = loadContent(syntheticContent({
+    series: ['a', 'b', 'c', 'd'],
+    releases: { 'c/alpha': { blockers: [{ requires: 'b', steps: ['online-data-migrations'], text: 'B data must be migrated', sources: SRC }] } },
+  }));
+  const runbook = buildRunbook(content, { from: 'a', to: 'd', services: ['alpha'] });
+  const offline = runbook.sections[1].steps;
+  const gate = offline.findIndex((s) => s.id === 'c.alpha.requires.b');
+  assert.ok(gate > offline.findIndex((s) => s.id === 'b.alpha.online-data-migrations'));
+  assert.ok(gate < offline.findIndex((s) => s.id === 'c.alpha.db-sync'));
+  assert.deepEqual(offline[gate].notes, ['B data must be migrated', 'b.alpha.online-data-migrations is complete when: exit code 0']);
+});
