@@ -11,3 +11,6 @@ export type { Runbook, RunbookSection, RunbookStep } from './plan/runbook-model.
 export { renderMarkdown } from './render/render-markdown.ts';
 export { renderJson, toJson, type RunbookJson } from './render/to-json.ts';
 export { sourceLabel } from './refine/remark-source-links.ts';
+export { splitProse, type ProsePart } from './render/prose.ts';
+export { forwardPairs } from './publish/forward-pairs.ts';
+export { OFFLINE_PHASES, type Phase } from './schema/release.ts';

@@ -1,11 +1,12 @@
+import { splitProse } from './prose.ts';
+
 /**
  * Escapes prose so Markdown shows it literally (no emphasis, links, HTML or list markers), except
  * `code spans`, which content may use for option names and file paths.
  */
 export function escapeText(value: string): string {
-  return value
-    .split(/(`[^`\n]+`)/)
-    .map((part, i) => (i % 2 ? part : escapePlain(part)))
+  return splitProse(value)
+    .map((part) => (part.code ? inlineCode(part.text) : escapePlain(part.text)))
     .join('');
 }
 
