@@ -4,6 +4,9 @@ import { describeTested, testedFloor, type Policy } from './policy.ts';
 
 /** Why a series is (or is not) a stop, with the sources that say so. */
 export interface Reason {
+  /** A few words for tables: "Newton needs Mitaka's online-data-migrations". */
+  summary: string;
+  /** The whole reason, with the data's own explanation. */
   text: string;
   sources: string[];
 }
@@ -41,17 +44,17 @@ export function planService(content: Content, service: Service, from: Series, to
   const pending: Pending[] = [];
   if (since > content.indexOf(from.id) && since < content.indexOf(to.id)) {
     const first = content.series[since];
-    pending.push({ index: since, reason: { text: `${service.name} first exists in ${first.name}: its database is created there`, sources: service.sources } });
+    pending.push({ index: since, reason: { summary: `${service.name} starts here`, text: `${service.name} first exists in ${first.name}: its database is created there`, sources: service.sources } });
   }
   if (policy === 'tested') {
     for (let i = start + 1; i < content.indexOf(to.id); i++) {
       const must = release(i)['must-stop'];
-      if (must) pending.push({ index: i, reason: { text: `${content.series[i].name} must not be skipped: ${must.text}`, sources: must.sources } });
+      if (must) pending.push({ index: i, reason: { summary: 'upstream: do not skip', text: `${content.series[i].name} must not be skipped: ${must.text}`, sources: must.sources } });
     }
   }
   const stops: ServiceStop[] = [];
   let current = content.indexOf(to.id);
-  const reasons = new Map<number, Reason[]>([[current, [{ text: `${to.name} is the target`, sources: [] }]]]);
+  const reasons = new Map<number, Reason[]>([[current, [{ summary: 'target', text: `${to.name} is the target`, sources: [] }]]]);
   for (;;) {
     stops.unshift({ series: content.series[current].id, reasons: reasons.get(current) ?? [] });
     if (current === since) break; // the service is introduced here: nothing older to upgrade
@@ -59,7 +62,7 @@ export function planService(content: Content, service: Service, from: Series, to
     const rel = release(current);
     for (const b of rel.blockers) {
       const index = content.indexOf(b.requires);
-      if (index > start) pending.push({ index, reason: { text: `${here.name} requires ${b.requires} work first (${b.steps.join(', ')}): ${b.text}`, sources: b.sources } });
+      if (index > start) pending.push({ index, reason: { summary: `${here.name} needs its ${b.steps.join(', ')}`, text: `${here.name} requires ${b.requires} work first (${b.steps.join(', ')}): ${b.text}`, sources: b.sources } });
     }
     const why: Reason[] = [];
     const dataFloor = content.indexOf(rel['min-start'].series);
@@ -69,10 +72,10 @@ export function planService(content: Content, service: Service, from: Series, to
     let previous = Math.min(Math.max(floor, needed), current - 1);
     if (previous <= start) break;
     if (floor === previous && floor === dataFloor) {
-      why.push({ text: `${here.name} upgrades ${service.name} databases from ${content.series[floor].name} on: ${rel['min-start'].text}`, sources: rel['min-start'].sources });
+      why.push({ summary: `${here.name} upgrades only from here on`, text: `${here.name} upgrades ${service.name} databases from ${content.series[floor].name} on: ${rel['min-start'].text}`, sources: rel['min-start'].sources });
     }
     if (policy === 'tested' && floor === previous && testedFloor(content, here) === previous) {
-      why.push({ text: describeTested(content, here, previous), sources: [] });
+      why.push({ summary: `upstream tests ${here.name} from here`, text: describeTested(content, here, previous), sources: [] });
     }
     for (const p of pending) if (p.index === previous) why.push(p.reason);
     reasons.set(previous, why);
@@ -80,11 +83,11 @@ export function planService(content: Content, service: Service, from: Series, to
   }
   // A stop where the service has no offline work changes nothing in its database: leave it out.
   const kept = stops.filter((s) => s.series === to.id || hasOfflineWork(content.release(s.series, service.id)));
-  return { service: service.id, start: content.series[start].id, stops: kept, skipped: explainSkipped(content, service, start, kept) };
+  return { service: service.id, start: content.series[start].id, stops: kept, skipped: explainSkipped(content, service, start, kept, policy) };
 }
 
 /** For each series passed over, the data that makes skipping it safe. */
-function explainSkipped(content: Content, service: Service, start: number, stops: ServiceStop[]): ServiceStop[] {
+function explainSkipped(content: Content, service: Service, start: number, stops: ServiceStop[], policy: Policy): ServiceStop[] {
   const skipped: ServiceStop[] = [];
   const last = content.indexOf(stops[stops.length - 1].series);
   for (let i = start + 1; i < last; i++) {
@@ -93,11 +96,14 @@ function explainSkipped(content: Content, service: Service, start: number, stops
     const next = stops.find((s) => content.indexOf(s.series) > i) as ServiceStop;
     const rel = content.release(next.series, service.id) as Release;
     const reasons: Reason[] = [];
-    if (!hasOfflineWork(content.release(series.id, service.id))) {
-      reasons.push({ text: `${service.name} has no database work in ${series.name}`, sources: [] });
+    const nextSeries = content.getSeries(next.series)!;
+    if (policy === 'tested' && testedFloor(content, nextSeries) < i) {
+      reasons.push({ summary: 'SLURP skip', text: describeTested(content, nextSeries, testedFloor(content, nextSeries)), sources: [] });
+    } else if (!hasOfflineWork(content.release(series.id, service.id))) {
+      reasons.push({ summary: 'no database work', text: `${service.name} has no database work in ${series.name}`, sources: [] });
     } else {
       const min = rel['min-start'];
-      reasons.push({ text: `${content.getSeries(next.series)?.name} upgrades ${service.name} databases from ${content.getSeries(min.series)?.name} on (${min.text}), and no blocker needs ${series.name}'s code`, sources: min.sources });
+      reasons.push({ summary: `${content.getSeries(next.series)?.name} upgrades it directly`, text: `${content.getSeries(next.series)?.name} upgrades ${service.name} databases from ${content.getSeries(min.series)?.name} on (${min.text}), and no blocker needs ${series.name}'s code`, sources: min.sources });
     }
     skipped.push({ series: series.id, reasons });
   }

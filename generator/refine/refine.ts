@@ -10,7 +10,7 @@ import remarkStepChecklist from './remark-step-checklist.ts';
 /** Built once: parse -> steps become task items -> commands labelled -> sources linked -> checked. */
 const processor = unified()
   .use(remarkParse)
-  .use(remarkGfm)
+  .use(remarkGfm, { tablePipeAlign: false })
   .use(remarkStepChecklist)
   .use(remarkCommandBlocks)
   .use(remarkSourceLinks)

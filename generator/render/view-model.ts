@@ -18,7 +18,7 @@ export function viewModel(content: Content, runbook: Runbook) {
       name: seriesOf(stop.series).name,
       version: seriesOf(stop.series).version,
       services: stop.services.map((id) => content.getService(id)!.name),
-      reasons: stop.reasons,
+      reasons: stopSummaries(plan, stop.series),
     })),
     skipped: plan.paths.flatMap((p) =>
       p.skipped.map((s) => ({
@@ -34,6 +34,17 @@ export function viewModel(content: Content, runbook: Runbook) {
       groups: groupSteps(section.steps),
     })),
   };
+}
+
+/** "Nova: upstream tests Newton from here; Keystone: target", merging services that share a summary. */
+function stopSummaries(plan: Runbook['plan'], series: string): string[] {
+  const byText = new Map<string, string[]>();
+  for (const path of plan.paths) {
+    for (const reason of path.stops.find((s) => s.series === series)?.reasons ?? []) {
+      byText.set(reason.summary, [...(byText.get(reason.summary) ?? []), path.service]);
+    }
+  }
+  return [...byText].map(([summary, services]) => `${services.join(', ')}: ${summary}`);
 }
 
 /** Consecutive steps with the same group share one heading. */

@@ -59,6 +59,7 @@ export function restoreDatabase(from: Series, database: string): string {
 /** Databases the service has at a series (some appear later, e.g. nova_api in Liberty). */
 export function databasesAt(service: Service, indexOf: (id: string) => number, series: Series): string[] {
   const at = indexOf(series.id);
+  if (at < indexOf(service.since) || (service.until && at > indexOf(service.until))) return [];
   return service.databases
     .filter((d) => (!d.since || indexOf(d.since) <= at) && (!d.until || indexOf(d.until) >= at))
     .map((d) => d.name);

@@ -18,7 +18,10 @@ export function offlineSection(content: Content, plan: Plan): RunbookSection {
   }));
   for (const path of plan.paths) {
     const service = content.getService(path.service)!;
-    for (const stop of path.stops) steps.push(...stopSteps(content, plan, service, stop.series));
+    // Upstream keeps refusing migrations in later releases, so later files repeat a blocker;
+    // the operator confirms the work once, before the first stop that needs it.
+    const confirmed = new Set<string>();
+    for (const stop of path.stops) steps.push(...stopSteps(content, plan, service, stop.series, confirmed));
   }
   return {
     id: 'offline-migrations',
@@ -28,11 +31,17 @@ export function offlineSection(content: Content, plan: Plan): RunbookSection {
   };
 }
 
-function stopSteps(content: Content, plan: Plan, service: Service, series: string): RunbookStep[] {
+function stopSteps(content: Content, plan: Plan, service: Service, series: string, confirmed: Set<string>): RunbookStep[] {
   const release = content.release(series, service.id)!;
   const name = `${service.name} at ${content.getSeries(series)!.name}`;
   const gates: RunbookStep[] = release.blockers
     .filter((b) => content.indexOf(b.requires) >= content.indexOf(plan.from.id))
+    .filter((b) => {
+      const key = `${b.requires}:${[...b.steps].sort().join(',')}`;
+      if (confirmed.has(key)) return false;
+      confirmed.add(key);
+      return true;
+    })
     .map((b) => ({
       id: `${series}.${service.id}.requires.${b.requires}`,
       title: `Confirm ${content.getSeries(b.requires)!.name} work is complete: ${b.steps.join(', ')}`,

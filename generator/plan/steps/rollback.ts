@@ -9,7 +9,9 @@ export function rollbackSection(content: Content, plan: Plan): RunbookSection {
   const { from } = plan;
   const steps: RunbookStep[] = [];
   for (const service of plan.services) {
-    const databases = databasesAt(service, (id) => content.indexOf(id), from);
+    const indexOf = (id: string) => content.indexOf(id);
+    const databases = databasesAt(service, indexOf, from);
+    const created = databasesAt(service, indexOf, plan.to).filter((db) => !databases.includes(db));
     const group = service.name;
     steps.push({
       id: `rollback.stop.${service.id}`,
@@ -26,9 +28,22 @@ export function rollbackSection(content: Content, plan: Plan): RunbookSection {
         service: service.id, series: null,
         commands: databases.map((db) => restoreDatabase(from, db)),
         sources: [SOURCES.opsUpgrades],
-        notes: ['Anything created since the backup (instances, volumes, networks) is lost or left orphaned.'],
+        notes: [
+          'Anything created since the backup (instances, volumes, networks) is lost or left orphaned.',
+          ...(created.length ? [`${created.join(', ')} did not exist at ${from.name}: ${from.name} code does not use ${created.length === 1 ? 'it' : 'them'}; drop ${created.length === 1 ? 'it' : 'them'} before a later retry.`] : []),
+        ],
         group,
       });
+    }
+    if (content.indexOf(service.since) > content.indexOf(from.id)) {
+      steps.push({
+        id: `rollback.remove.${service.id}`,
+        title: `Remove ${service.name}: it did not exist at ${from.name}`,
+        service: service.id, series: null, commands: [], sources: service.sources,
+        notes: [`${from.name} does not run ${service.name}; leave it stopped and drop ${created.join(', ') || 'its databases'} once the other services are restored.`],
+        group,
+      });
+      continue;
     }
     steps.push({
       id: `rollback.redeploy.${service.id}`,

@@ -1,0 +1,98 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { buildRunbook, checkContent, forwardPairs, loadContent, OFFLINE_PHASES, renderMarkdown, toJson, type RunbookJson } from '../generator/index.ts';
+import { stepsInMarkdown } from './support/markdown-steps.ts';
+
+/** The real content in content/: what operators get. */
+const content = loadContent();
+const ids = (json: RunbookJson, section?: string) =>
+  json.sections.filter((s) => !section || s.id === section).flatMap((s) => s.steps.map((x) => x.id));
+const runbook = (from: string, to: string, services?: string[], fewestStops = false) =>
+  toJson(buildRunbook(content, { from, to, services, fewestStops }));
+const before = (list: string[], a: string, b: string) => {
+  assert.ok(list.includes(a), `missing ${a}`);
+  assert.ok(list.includes(b), `missing ${b}`);
+  assert.ok(list.indexOf(a) < list.indexOf(b), `${a} should come before ${b}`);
+};
+
+test('content/ validates with no problems', () => {
+  assert.deepEqual(checkContent().problems, []);
+});
+
+test('every forward pair plans every service, each stop\'s commands once and in order', () => {
+  const pairs = forwardPairs(content);
+  assert.equal(pairs.length, (content.series.length * (content.series.length - 1)) / 2);
+  for (const fewestStops of [false, true]) {
+    for (const [from, to] of pairs) {
+      const built = buildRunbook(content, { from: from.id, to: to.id, fewestStops });
+      const json = toJson(built);
+      const all = ids(json);
+      assert.equal(new Set(all).size, all.length, `duplicate step ids in ${from.id}->${to.id}`);
+      const offline = json.sections.find((s) => s.id === 'offline-migrations')!.steps;
+      for (const path of built.plan.paths) {
+        const expected = path.stops.flatMap((stop) =>
+          content.release(stop.series, path.service)!.steps.filter((s) => OFFLINE_PHASES.includes(s.phase)).map((s) => `${stop.series}.${path.service}.${s.id}`),
+        );
+        const actual = offline.filter((s) => s.service === path.service && !s.id.includes('.requires.') && !s.id.startsWith('offline.')).map((s) => s.id);
+        assert.deepEqual(actual, expected, `${path.service} ${from.id}->${to.id}`);
+      }
+      for (const step of json.sections.flatMap((s) => s.steps)) {
+        if (step.commands.length) assert.ok(step.sources.length > 0, `${step.id} has commands but no source`);
+      }
+    }
+  }
+});
+
+test('runbooks to the newest series render to Markdown with the same steps as the JSON', () => {
+  const last = content.series.at(-2)!; // the newest released series
+  for (const from of content.series.slice(0, content.indexOf(last.id))) {
+    const built = buildRunbook(content, { from: from.id, to: last.id });
+    const md = stepsInMarkdown(renderMarkdown(content, built));
+    const json = toJson(built).sections.flatMap((s) => s.steps);
+    assert.deepEqual(md.map((s) => [s.id, s.commands]), json.map((s) => [s.id, s.commands]), from.id);
+  }
+});
+
+test('nova kilo -> newton stops at liberty and mitaka, with blocker work before the blocked sync', () => {
+  const json = runbook('kilo', 'newton', ['nova']);
+  assert.deepEqual(json.stops.map((s) => s.series), ['liberty', 'mitaka', 'newton']);
+  const all = ids(json);
+  before(all, 'prepare.kilo.nova.migrate-flavor-data', 'liberty.nova.db-sync');
+  before(all, 'mitaka.nova.online-data-migrations', 'newton.nova.requires.mitaka');
+  before(all, 'newton.nova.requires.mitaka', 'newton.nova.db-sync');
+  before(all, 'newton.nova.online-data-migrations', 'newton.nova.cell-v2-simple-cell-setup');
+  const sync = json.sections[1].steps.find((s) => s.id === 'mitaka.nova.db-sync')!;
+  assert.deepEqual(sync.commands, ['sudo -u nova /opt/leapfrog/mitaka/bin/nova-manage db sync']);
+  assert.equal(sync.series, 'mitaka');
+});
+
+test('cinder ocata -> queens runs ocata\'s online migrations before pike\'s schema sync', () => {
+  const json = runbook('ocata', 'queens', ['cinder']);
+  assert.deepEqual(json.stops.map((s) => s.series), ['pike', 'queens']);
+  before(ids(json), 'prepare.ocata.cinder.online-data-migrations', 'pike.cinder.db-sync');
+  before(ids(json), 'pike.cinder.online-data-migrations', 'queens.cinder.db-sync');
+});
+
+test('rocky -> train moves placement\'s data out of nova_api at stein, after nova\'s migrations', () => {
+  const json = runbook('rocky', 'train', ['nova', 'placement']);
+  assert.deepEqual(json.stops.map((s) => [s.series, s.services]), [['stein', ['nova', 'placement']], ['train', ['nova', 'placement']]]);
+  const all = ids(json, 'offline-migrations');
+  before(all, 'train.nova.db-sync', 'stein.placement.move-data-from-nova-api');
+  before(all, 'stein.placement.move-data-from-nova-api', 'stein.placement.online-data-migrations');
+  before(all, 'stein.placement.online-data-migrations', 'train.placement.db-sync');
+  assert.ok(!ids(json, 'prepare').includes('prepare.backup.placement'), 'placement has no database at rocky');
+});
+
+test('SLURP: 2023.1 -> 2026.1 stops at 2024.1 and 2025.1 on the tested path', () => {
+  assert.deepEqual(runbook('2023.1', '2026.1').stops.map((s) => s.series), ['caracal', 'epoxy', 'gazpacho']);
+  assert.deepEqual(runbook('bobcat', 'epoxy', ['nova']).stops.map((s) => s.series), ['caracal', 'epoxy']);
+});
+
+test('fewest stops gives neutron fewer stops than nova, and says it leaves the tested path', () => {
+  const built = buildRunbook(content, { from: 'kilo', to: 'gazpacho', fewestStops: true });
+  const stops = (service: string) => built.plan.paths.find((p) => p.service === service)!.stops.map((s) => s.series);
+  assert.deepEqual(stops('neutron'), ['gazpacho']);
+  assert.ok(stops('nova').length > 3);
+  assert.ok(stops('nova').includes('newton'), 'nova cells v2 setup needs newton code');
+  assert.match(built.warnings[0], /leaves upstream's tested upgrade path/);
+});
