@@ -105,3 +105,15 @@ test('a blocker becomes a gate before the blocked stop, saying how to tell the w
   assert.ok(gate < offline.findIndex((s) => s.id === 'c.alpha.db-sync'));
   assert.deepEqual(offline[gate].notes, ['B data must be migrated', 'b.alpha.online-data-migrations is complete when: exit code 0']);
 });
+
+test('the block cache changes nothing: refining block by block equals refining the whole text', async () => {
+  const { refineMarkdown, refineMarkdownUncached } = await import('../generator/refine/refine.ts');
+  const { loadTemplate } = await import('../generator/render/templates.ts');
+  const { viewModel } = await import('../generator/render/view-model.ts');
+  const content = loadContent(nastyContent());
+  for (const [from, to] of [['a', 'd'], ['b', 'd'], ['a', 'b']]) {
+    const draft = loadTemplate('runbook')(viewModel(content, buildRunbook(content, { from, to })));
+    assert.equal(refineMarkdown(draft), refineMarkdownUncached(draft));
+    assert.equal(refineMarkdown(draft), refineMarkdownUncached(draft), 'and again, from the cache');
+  }
+});

@@ -47,22 +47,23 @@ export function prepareSection(content: Content, plan: Plan): RunbookSection {
   };
 }
 
+/** One step per series and service with changes the operator must act on, so ids do not depend on the pair. */
 function readNotes(content: Content, plan: Plan): RunbookStep[] {
   const crossed = content.between(plan.from.id, plan.to.id);
-  return plan.services.flatMap((service) => {
-    const notes = crossed.flatMap((s) =>
-      (content.release(s.id, service.id)?.notes ?? []).filter((n) => n.action).map((n) => ({ series: s, note: n })),
-    );
-    if (notes.length === 0) return [];
-    return [{
-      id: `prepare.notes.${service.id}`,
-      title: `Act on the ${service.name} changes of the releases crossed`,
-      service: service.id, series: null, commands: [],
-      sources: [...new Set(notes.flatMap((n) => n.note.sources))],
-      notes: notes.map((n) => `${n.series.name}: ${n.note.text}`),
-      group: 'Read first',
-    }];
-  });
+  return plan.services.flatMap((service) =>
+    crossed.flatMap((series): RunbookStep[] => {
+      const notes = (content.release(series.id, service.id)?.notes ?? []).filter((n) => n.action);
+      if (notes.length === 0) return [];
+      return [{
+        id: `prepare.notes.${series.id}.${service.id}`,
+        title: `Act on the ${service.name} changes of ${series.name}`,
+        service: service.id, series: null, commands: [],
+        sources: [...new Set(notes.flatMap((n) => n.sources))],
+        notes: notes.map((n) => n.text),
+        group: 'Read first',
+      }];
+    }),
+  );
 }
 
 function utilities(content: Content, plan: Plan): RunbookStep[] {
