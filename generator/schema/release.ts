@@ -14,27 +14,27 @@ const Step = z.strictObject({
   phase: Phase,
   title: Text,
   /** Exact commands, run in order. Utility commands get `sudo -u <user> <venv>/bin/` prefixed. */
-  commands: z.array(Command).default([]),
+  commands: z.array(Command).default([]).describe('Exact commands, run in order. Utility commands get `sudo -u <user> <venv>/bin/` prefixed.'),
   /** How the operator tells the step is complete (exit codes, output). */
-  'done-when': Text.optional(),
+  'done-when': Text.optional().describe('How the operator tells the step is complete (exit codes, output).'),
   /** False for shell commands that are not the service's own console scripts. */
-  utility: z.boolean().optional(),
+  utility: z.boolean().optional().describe('False for shell commands that are not the service\'s own console scripts.'),
   notes: z.array(Text).default([]),
   sources: Sources,
 });
 
 const Blocker = z.strictObject({
   /** The earlier series whose code must do the work. */
-  requires: Id,
+  requires: Id.describe('The earlier series whose code must do the work.'),
   /** Step ids in that series' file for the same service. */
-  steps: z.array(StepId).min(1),
+  steps: z.array(StepId).min(1).describe('Step ids in that series\' file for the same service.'),
   ...Constraint,
 });
 
 const Note = z.strictObject({
   ...Constraint,
   /** True when the operator must act (a removal, a changed default). */
-  action: z.boolean().default(false),
+  action: z.boolean().default(false).describe('True when the operator must act (a removal, a changed default).'),
 });
 
 /** `content/series/<series>/<service>.yaml`: what upgrading a service's database to a series takes. */
@@ -42,11 +42,11 @@ export const ReleaseSchema = z.strictObject({
   service: Id,
   series: Id,
   /** Oldest series whose database this series' code upgrades directly. */
-  'min-start': z.strictObject({ series: Id, ...Constraint }),
+  'min-start': z.strictObject({ series: Id, ...Constraint }).describe('Oldest series whose database this series\' code upgrades directly.'),
   /** Upstream requires this series as a stop even where SLURP would skip it. */
-  'must-stop': z.strictObject(Constraint).optional(),
+  'must-stop': z.strictObject(Constraint).optional().describe('Upstream requires this series as a stop even where SLURP would skip it.'),
   /** Overrides the series' code-ref for this service's utility. */
-  'code-ref': z.string().min(1).optional(),
+  'code-ref': z.string().min(1).optional().describe('Overrides the series\' code-ref for this service\'s utility.'),
   blockers: z.array(Blocker).default([]),
   steps: z.array(Step).default([]),
   notes: z.array(Note).default([]),

@@ -6,26 +6,26 @@ export const SeriesStatus = z.enum(['maintained', 'unmaintained', 'end-of-life',
 /** `content/series/<id>/series.yaml`: one OpenStack release series. */
 export const SeriesSchema = z.strictObject({
   /** Lowercase code name; equals the folder name. */
-  id: Id,
+  id: Id.describe('Lowercase code name; equals the folder name.'),
   /** Code name as written in prose, e.g. "Ocata". */
-  name: z.string().min(1),
+  name: z.string().min(1).describe('Code name as written in prose, e.g. "Ocata".'),
   /** year.half, e.g. "2017.1"; quoted so YAML keeps it a string. */
-  version: z.string().regex(/^20\d\d\.[12]$/, 'a version like "2017.1" (quoted)'),
+  version: z.string().regex(/^20\d\d\.[12]$/, 'a version like "2017.1" (quoted)').describe('year.half, e.g. "2017.1"; quoted so YAML keeps it a string.'),
   /** Initial release date. */
   released: z.union([z.date(), z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date like 2017-02-22')]).transform((d) =>
     typeof d === 'string' ? d : d.toISOString().slice(0, 10),
   ),
   /** Skip-level upgrade release: a SLURP series can be upgraded to the next SLURP directly. */
-  slurp: z.boolean(),
+  slurp: z.boolean().describe('Skip-level upgrade release: a SLURP series can be upgraded to the next SLURP directly.'),
   status: SeriesStatus,
   /** Git ref of the service repositories the utility installs (a tag like `ocata-eol`). */
-  'code-ref': z.string().min(1),
+  'code-ref': z.string().min(1).describe('Git ref of the service repositories the utility installs (a tag like `ocata-eol`).'),
   /** Git ref of openstack/requirements whose upper-constraints.txt pins the utility; null when none exists. */
-  'constraints-ref': z.string().min(1).nullable(),
+  'constraints-ref': z.string().min(1).nullable().describe('Git ref of openstack/requirements whose upper-constraints.txt pins the utility; null when none exists.'),
   /** Python interpreter version the utility is built with, e.g. "2.7" or "3.8". */
-  python: z.string().regex(/^[23]\.\d+$/, 'a Python version like "2.7" or "3.10" (quoted)'),
+  python: z.string().regex(/^[23]\.\d+$/, 'a Python version like "2.7" or "3.10" (quoted)').describe('Python interpreter version the utility is built with, e.g. "2.7" or "3.8".'),
   /** Free-form notes on the series itself. */
-  notes: z.array(z.string().min(1)).default([]),
+  notes: z.array(z.string().min(1)).default([]).describe('Free-form notes on the series itself.'),
   sources: Sources,
 });
 

@@ -4,31 +4,31 @@ import { Id, Sources } from './common.ts';
 const Database = z.strictObject({
   name: z.string().regex(/^[A-Za-z0-9_]+$/, 'a database name (letters, digits, _)'),
   /** First series that has this database; omitted: since the service's first series. */
-  since: Id.optional(),
+  since: Id.optional().describe('First series that has this database; omitted: since the service\'s first series.'),
   /** Last series that has it. */
-  until: Id.optional(),
+  until: Id.optional().describe('Last series that has it.'),
 });
 
 /** `content/services/<id>.yaml`: one OpenStack service. */
 export const ServiceSchema = z.strictObject({
   /** Equals the file name. */
-  id: Id,
+  id: Id.describe('Equals the file name.'),
   name: z.string().min(1),
   /** Migration order across services: lower runs first (keystone before nova). */
-  order: z.number().int().min(0),
+  order: z.number().int().min(0).describe('Migration order across services: lower runs first (keystone before nova).'),
   /** Python distribution name the utility installs. */
-  package: z.string().regex(/^[A-Za-z0-9._-]+$/),
+  package: z.string().regex(/^[A-Za-z0-9._-]+$/).describe('Python distribution name the utility installs.'),
   /** Upstream repository, owner/name on opendev.org. */
-  repo: z.string().regex(/^[a-z0-9-]+\/[A-Za-z0-9._-]+$/, 'owner/name, e.g. openstack/nova'),
+  repo: z.string().regex(/^[a-z0-9-]+\/[A-Za-z0-9._-]+$/, 'owner/name, e.g. openstack/nova').describe('Upstream repository, owner/name on opendev.org.'),
   /** OS user the service's commands run as (sudo -u). */
-  'os-user': z.string().regex(/^[a-z_][a-z0-9_-]*$/),
+  'os-user': z.string().regex(/^[a-z_][a-z0-9_-]*$/).describe('OS user the service\'s commands run as (sudo -u).'),
   /** First series with data for this service. */
-  since: Id,
+  since: Id.describe('First series with data for this service.'),
   /** Last series, when upstream retired the service. */
-  until: Id.nullable().default(null),
+  until: Id.nullable().default(null).describe('Last series, when upstream retired the service.'),
   databases: z.array(Database).default([]),
   /** Control-plane units stopped before the offline migrations and started after deploy. */
-  units: z.array(z.string().regex(/^[A-Za-z0-9@._-]+$/, 'a systemd unit name')).min(1),
+  units: z.array(z.string().regex(/^[A-Za-z0-9@._-]+$/, 'a systemd unit name')).min(1).describe('Control-plane units stopped before the offline migrations and started after deploy.'),
   notes: z.array(z.string().min(1)).default([]),
   sources: Sources,
 });
