@@ -2,8 +2,9 @@ import type { YamlFile } from './load/yaml-file.ts';
 import type { Release } from './schema/release.ts';
 import type { Series } from './schema/series.ts';
 import type { Service } from './schema/service.ts';
+import type { CommunityNote } from './schema/note.ts';
 
-export type { Release, Series, Service };
+export type { CommunityNote, Release, Series, Service };
 
 /** A validated value and the file it came from (for positioned messages). */
 export interface Entry<T> {
@@ -23,7 +24,10 @@ export class Content {
   private readonly releases: Map<string, Release>;
   private readonly index: Map<string, number>;
 
-  constructor(series: Entry<Series>[], services: Entry<Service>[], releases: Entry<Release>[]) {
+  private readonly notes: Map<string, CommunityNote>;
+
+  constructor(series: Entry<Series>[], services: Entry<Service>[], releases: Entry<Release>[], notes: CommunityNote[] = []) {
+    this.notes = new Map(notes.map((n) => [key(n.series, n.service), n]));
     const bySeries = [...series].sort((a, b) => compareVersion(a.value.version, b.value.version) || cmp(a.value.id, b.value.id));
     const byOrder = [...services].sort((a, b) => a.value.order - b.value.order || cmp(a.value.id, b.value.id));
     this.series = bySeries.map((e) => e.value);
@@ -53,6 +57,15 @@ export class Content {
 
   release(series: string, service: string): Release | undefined {
     return this.releases.get(key(series, service));
+  }
+
+  /** The community note on a series × service, if someone wrote one. */
+  note(series: string, service: string): CommunityNote | undefined {
+    return this.notes.get(key(series, service));
+  }
+
+  notesList(): CommunityNote[] {
+    return [...this.notes.values()];
   }
 
   /** Series strictly after `from` up to and including `to`. */

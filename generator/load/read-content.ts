@@ -9,6 +9,8 @@ export interface RawContent {
   services: YamlFile[];
   series: YamlFile[];
   releases: YamlFile[];
+  /** Community notes, `series/<series>/<service>.md`, as text: checked by the validate stage. */
+  notes: { file: string; text: string }[];
   problems: Problem[];
 }
 
@@ -16,7 +18,7 @@ const YAML = /\.ya?ml$/;
 
 /** Reads `content/` (or a fork's folder): services/*.yaml and series/<id>/*.yaml. */
 export function readContent(root: string, cwd = process.cwd()): RawContent {
-  const raw: RawContent = { root, services: [], series: [], releases: [], problems: [] };
+  const raw: RawContent = { root, services: [], series: [], releases: [], notes: [], problems: [] };
   const show = (abs: string) => relative(cwd, abs) || abs;
   if (!isDir(root)) {
     raw.problems.push(fileProblem(show(root), 'content-missing', 'Content folder not found: expected a folder with services/ and series/'));
@@ -42,7 +44,8 @@ export function readContent(root: string, cwd = process.cwd()): RawContent {
       const abs = join(absDir, name);
       if (name === 'series.yaml') add(abs, raw.series);
       else if (YAML.test(name)) add(abs, raw.releases);
-      else if (!name.endsWith('.md')) {
+      else if (name.endsWith('.md')) raw.notes.push({ file: show(abs), text: readFileSync(abs, 'utf8') });
+      else {
         raw.problems.push(fileProblem(show(abs), 'unexpected-file', 'Unexpected file: expected series.yaml or <service>.yaml'));
       }
     }

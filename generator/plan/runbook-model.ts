@@ -12,6 +12,8 @@ export interface RunbookStep {
   sources: string[];
   notes: string[];
   doneWhen?: string;
+  /** A community note's sanitised Markdown, shown under the step. */
+  body?: string;
   /** Heading the step is listed under within its section, e.g. "Nova at Ocata". */
   group?: string;
 }

@@ -28,9 +28,13 @@ export function inlineCode(value: string): string {
 /** A fenced code block, indented for a list item; the fence outlasts any backtick run in the code. */
 export function fencedBlock(code: string, indent: number, lang = 'sh'): string {
   const fence = '`'.repeat(Math.max(3, longestRun(code, '`') + 1));
-  const pad = ' '.repeat(indent);
-  const body = code.split('\n').map((line) => (line ? pad + line : line));
-  return [`${pad}${fence}${lang}`, ...body, `${pad}${fence}`].join('\n');
+  return indentLines([`${fence}${lang}`, code, fence].join('\n'), indent);
+}
+
+/** Indents every non-empty line, so a block stays inside its list item. */
+export function indentLines(text: string, width: number): string {
+  const pad = ' '.repeat(width);
+  return text.split('\n').map((line) => (line ? pad + line : line)).join('\n');
 }
 
 function longestRun(value: string, char: string): number {

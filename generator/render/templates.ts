@@ -1,7 +1,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import Handlebars from 'handlebars';
-import { escapeText, fencedBlock, inlineCode } from './markdown-text.ts';
+import { escapeText, fencedBlock, indentLines, inlineCode } from './markdown-text.ts';
 
 export const TEMPLATES_DIR = new URL('../../templates/', import.meta.url).pathname;
 
@@ -23,6 +23,7 @@ export function loadTemplate(name: string, dir = TEMPLATES_DIR): Template {
     text: (value: unknown) => escapeText(Array.isArray(value) ? value.join(', ') : String(value)),
     cell: (value: unknown) => escapeText(Array.isArray(value) ? value.join('; ') : String(value)),
     code: (value: unknown) => inlineCode(String(value)),
+    indent: (value: unknown, width: unknown) => indentLines(String(value), typeof width === 'number' ? width : 0),
     fence: (value: unknown, indent: unknown) => fencedBlock(String(value), typeof indent === 'number' ? indent : 0),
   });
   const partials = join(dir, 'partials');

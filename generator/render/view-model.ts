@@ -51,7 +51,7 @@ function stopSummaries(plan: Runbook['plan'], series: string): string[] {
 function groupSteps(steps: RunbookStep[]): { title: string; steps: RunbookStep[] }[] {
   const groups: { title: string; steps: RunbookStep[] }[] = [];
   for (const original of steps) {
-    const step = { ...original, doneWhen: original.doneWhen ?? '' };
+    const step = { ...original, doneWhen: original.doneWhen ?? '', body: original.body ?? '' };
     const title = step.group ?? 'Steps';
     const last = groups.at(-1);
     if (last && last.title === title) last.steps.push(step);

@@ -4,6 +4,7 @@ import type { RawContent } from '../load/read-content.ts';
 import { ReleaseSchema } from '../schema/release.ts';
 import { SeriesSchema } from '../schema/series.ts';
 import { ServiceSchema } from '../schema/service.ts';
+import { checkNote } from './check-notes.ts';
 import { checkSchema } from './check-schema.ts';
 import { sortProblems, type Problem } from './problem.ts';
 import { everySeriesCovered } from './rules/coverage.ts';
@@ -38,10 +39,17 @@ export function validateContent(raw: RawContent): Validated {
   const series = checkSchema(raw.series, SeriesSchema);
   const services = checkSchema(raw.services, ServiceSchema);
   const releases = checkSchema(raw.releases, ReleaseSchema);
-  const content = new Content(series.entries, services.entries, releases.entries);
+  const notes = raw.notes.map((n) => checkNote(n.file, n.text));
+  const content = new Content(series.entries, services.entries, releases.entries, notes.flatMap((n) => (n.note ? [n.note] : [])));
   const declared = declaredIds(raw);
   const ctx = { series: series.entries, services: services.entries, releases: releases.entries, content, declared };
-  const problems = [...raw.problems, ...series.problems, ...services.problems, ...releases.problems];
+  const problems = [...raw.problems, ...series.problems, ...services.problems, ...releases.problems, ...notes.flatMap((n) => n.problems)];
+  for (const note of content.notesList()) {
+    if (!declared.releases.has(`${note.series}/${note.service}`)) {
+      const file = raw.notes.find((n) => n.file.endsWith(`${note.series}/${note.service}.md`))!.file;
+      problems.push({ file, line: 1, column: 1, ruleId: 'note-orphan', message: `Note on ${note.service} at ${note.series}, but content/series/${note.series}/${note.service}.yaml does not exist: expected a note beside its series × service file` });
+    }
+  }
   for (const rule of RULES) problems.push(...rule(ctx));
   return { content, problems: sortProblems(problems) };
 }

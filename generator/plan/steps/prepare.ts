@@ -49,12 +49,23 @@ export function prepareSection(content: Content, plan: Plan): RunbookSection {
 
 /** One step per series and service with changes the operator must act on, so ids do not depend on the pair. */
 function readNotes(content: Content, plan: Plan): RunbookStep[] {
-  const crossed = content.between(plan.from.id, plan.to.id);
+  const crossed = [plan.from, ...content.between(plan.from.id, plan.to.id)];
   return plan.services.flatMap((service) =>
     crossed.flatMap((series): RunbookStep[] => {
-      const notes = (content.release(series.id, service.id)?.notes ?? []).filter((n) => n.action);
-      if (notes.length === 0) return [];
-      return [{
+      const community = content.note(series.id, service.id);
+      const communityStep: RunbookStep[] = community
+        ? [{
+            id: `prepare.community.${series.id}.${service.id}`,
+            title: `Read the community note on ${service.name} at ${series.name}: ${community.title}`,
+            service: service.id, series: null, commands: [], sources: community.sources,
+            notes: community.authors.length ? [`By ${community.authors.join(', ')}.`] : [],
+            body: community.body,
+            group: 'Read first',
+          }]
+        : [];
+      const notes = series.id === plan.from.id ? [] : (content.release(series.id, service.id)?.notes ?? []).filter((n) => n.action);
+      if (notes.length === 0) return communityStep;
+      return [...communityStep, {
         id: `prepare.notes.${series.id}.${service.id}`,
         title: `Act on the ${service.name} changes of ${series.name}`,
         service: service.id, series: null, commands: [],
