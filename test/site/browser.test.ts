@@ -1,0 +1,171 @@
+/**
+ * The built site in Debian's Chromium (playwright-core), served on 127.0.0.1: checklist state,
+ * service filter, commands byte for byte, the print PDF, the home picker, search, no outside requests.
+ */
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { after, before, test } from 'node:test';
+import type { BrowserContext, Page } from 'playwright-core';
+import { buildRunbook, loadContent, toJson } from '../../generator/index.ts';
+import { launchChromium } from '../../site/scripts/chromium.ts';
+import { printPdf } from '../../site/scripts/pdf.ts';
+import { buildSite } from './support/build-site.ts';
+import { serveStatic, type StaticSite } from './support/static-server.ts';
+
+const content = loadContent(resolve(import.meta.dirname, '../../content'));
+const dir = mkdtempSync(join(tmpdir(), 'leapfrog-site-'));
+const out = join(dir, 'site');
+let site: StaticSite;
+let browser: Awaited<ReturnType<typeof launchChromium>>;
+let context: BrowserContext;
+const outside: string[] = [];
+
+async function open(path: string): Promise<Page> {
+  const page = context.pages()[0] ?? (await context.newPage());
+  await page.goto(site.url + path);
+  return page;
+}
+
+function watch(ctx: BrowserContext) {
+  ctx.on('request', (r) => {
+    const url = new URL(r.url());
+    if (url.protocol !== 'data:' && url.origin !== site.url) outside.push(r.url());
+  });
+}
+
+before(async () => {
+  const r = buildSite(out);
+  assert.equal(r.code, 0, r.stderr);
+  site = await serveStatic(out);
+  browser = await launchChromium();
+  context = browser.context;
+  watch(context);
+});
+
+after(async () => {
+  await browser?.close();
+  await site?.close();
+  assert.deepEqual(outside, [], 'no request leaves 127.0.0.1');
+});
+
+const step = (page: Page, id: string) => page.locator(`li[id="${id}"]`);
+const box = (page: Page, id: string) => step(page, id).locator('label > input');
+
+test('a ticked step survives a reload and a browser restart; progress and reset follow', async () => {
+  let page = await open('/runbooks/kilo/newton/');
+  const id = 'prepare.update-source';
+  assert.equal(await box(page, id).isChecked(), false);
+  const prog = page.locator('#prepare .prog');
+  const before = await prog.textContent();
+  assert.match(before ?? '', /^0 of \d+ steps done$/);
+  await box(page, id).check();
+  assert.match((await prog.textContent()) ?? '', /^1 of \d+ steps done$/);
+  await page.reload();
+  assert.equal(await box(page, id).isChecked(), true);
+  assert.equal(await page.evaluate(() => localStorage.getItem('leapfrog:kilo/newton:prepare.update-source')), '1');
+
+  // Same profile, new browser process.
+  await browser.close(false);
+  browser = await launchChromium(browser.profile);
+  context = browser.context;
+  watch(context);
+  page = await open('/runbooks/kilo/newton/');
+  assert.equal(await box(page, id).isChecked(), true);
+  // Another pair does not share the tick.
+  page = await open('/runbooks/kilo/ocata/');
+  assert.equal(await box(page, id).isChecked(), false);
+
+  page = await open('/runbooks/kilo/newton/');
+  page.once('dialog', (d) => d.accept());
+  await page.locator('#reset').click();
+  assert.equal(await box(page, id).isChecked(), false);
+  await page.reload();
+  assert.equal(await box(page, id).isChecked(), false);
+});
+
+test('steps tick with the keyboard', async () => {
+  const page = await open('/runbooks/kilo/newton/');
+  const id = 'prepare.kilo.nova.db-version';
+  await box(page, id).focus();
+  await page.keyboard.press('Space');
+  assert.equal(await box(page, id).isChecked(), true);
+  await page.keyboard.press('Space');
+  assert.equal(await box(page, id).isChecked(), false);
+});
+
+test('the service filter is in the URL and hides the other services\' steps', async () => {
+  let page = await open('/runbooks/kilo/newton/');
+  assert.ok(await step(page, 'prepare.backup.cinder').isVisible());
+  await page.locator('#filter input[value="cinder"]').uncheck();
+  assert.match(page.url(), /\?services=keystone,glance,nova,neutron,heat,ironic,horizon$/);
+  assert.equal(await step(page, 'prepare.backup.cinder').isVisible(), false);
+  assert.ok(await step(page, 'prepare.backup.nova').isVisible());
+
+  page = await open('/runbooks/kilo/newton/?services=nova');
+  const visible = await page.$$eval('li[data-svc]', (els) => els.filter((e) => (e as HTMLElement).offsetParent !== null).map((e) => (e as HTMLElement).dataset.svc));
+  assert.ok(visible.length > 10);
+  assert.deepEqual([...new Set(visible)], ['nova']);
+  assert.ok(await step(page, 'prepare.update-source').isVisible(), 'steps of no single service stay');
+  assert.equal(await page.locator('#svc-names').textContent(), 'Nova (Compute)');
+  await page.locator('#filter input[value="keystone"]').check();
+  assert.match(page.url(), /\?services=keystone,nova$/);
+  assert.ok(await step(page, 'prepare.backup.keystone').isVisible());
+});
+
+for (const [from, to] of [['kilo', 'newton'], ['rocky', 'train'], ['juno', 'gazpacho']]) {
+  test(`${from} -> ${to}: every step and command on the page equals the library's JSON byte for byte`, async () => {
+    const json = toJson(buildRunbook(content, { from, to }));
+    const page = await open(`/runbooks/${from}/${to}/`);
+    const onPage = await page.$$eval('.steps > li', (els) => els.map((li) => ({ id: li.id, commands: [...li.querySelectorAll('pre > code')].map((c) => c.textContent) })));
+    const expected = json.sections.flatMap((s) => s.steps.map((st) => ({ id: st.id, commands: st.commands })));
+    assert.deepEqual(onPage, expected);
+  });
+}
+
+test('the print PDF holds every step id and every command', async () => {
+  const pdf = join(dir, 'kilo-newton.pdf');
+  await printPdf({ site: out, from: 'kilo', to: 'newton', services: [], out: pdf });
+  assert.equal(readFileSync(pdf).subarray(0, 5).toString(), '%PDF-');
+  const text = execFileSync('pdftotext', ['-raw', pdf, '-'], { encoding: 'utf8', maxBuffer: 64 << 20 });
+  const flat = text.replace(/\s+/g, '');
+  const json = toJson(buildRunbook(content, { from: 'kilo', to: 'newton' }));
+  for (const s of json.sections) {
+    for (const st of s.steps) {
+      assert.ok(flat.includes(st.id), `step id ${st.id} in the PDF`);
+      for (const c of st.commands) assert.ok(flat.includes(c.replace(/\s+/g, '')), `command of ${st.id} in the PDF: ${c}`);
+    }
+  }
+  for (const label of ['Change ticket', 'Operator', 'Reviewer', 'Date', 'Initials', 'https://opendev.org/']) assert.ok(text.includes(label), label);
+  assert.doesNotMatch(text, /Skip to content|Reset all ticks/, 'no navigation or controls in print');
+});
+
+test('the home picker reaches the runbook page, services in the URL', async () => {
+  const page = await open('/');
+  await page.selectOption('#from', 'rocky');
+  await page.selectOption('#to', 'train');
+  await page.locator('#picker input[value="nova"]').check();
+  await Promise.all([page.waitForURL(/\/runbooks\/rocky\/train\/\?services=nova$/), page.locator('#picker button[type=submit]').click()]);
+  assert.match((await page.locator('h1').textContent()) ?? '', /Rocky .* → Train/);
+  assert.equal(await step(page, 'prepare.backup.cinder').isVisible(), false);
+  // Without JavaScript the pair table links there too.
+  const home = await open('/');
+  await Promise.all([home.waitForURL(/\/runbooks\/kilo\/newton\/$/), home.locator('a[aria-label="Kilo to Newton"]').click()]);
+});
+
+test('search finds steps and notes on the series pages', async () => {
+  const page = await open('/search/');
+  await page.locator('.pagefind-ui__search-input').fill('api_db sync');
+  const first = page.locator('.pagefind-ui__result-link').first();
+  await first.waitFor({ timeout: 15_000 });
+  assert.match((await first.getAttribute('href')) ?? '', /\/series\/[a-z]+\//);
+});
+
+test('without JavaScript the page still has every step, and no dead controls', () => {
+  const html = readFileSync(join(out, 'runbooks/kilo/newton/index.html'), 'utf8');
+  assert.match(html, /<form id="filter" class="tools" hidden>/);
+  assert.match(html, /<li id="offline\.stop\.nova" data-svc="nova">/);
+  assert.doesNotMatch(html, /<button[^>]*class="copy"/, 'copy buttons are added by the script');
+});
