@@ -1,0 +1,240 @@
+/**
+ * `npm run bench`: what generating and publishing runbooks costs on this machine, and how it grows.
+ * Prints tables and writes bench/results.json. Not part of the tests.
+ *
+ *   npm run bench                      everything (~4 minutes on 2 cores)
+ *   npm run bench -- --budget=20       seconds of rendering per growth variant (default 30)
+ *   npm run bench -- --skip=site,growth,profile,cli
+ *
+ * Every generator measurement runs in a fresh child process (bench/generator-worker.ts), so the
+ * refine block cache, the JIT and the heap start empty, as they do for `npm run build`.
+ */
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
+import { join, resolve } from 'node:path';
+import { coldStart, type ColdStart } from './cli-cold.ts';
+import type { RunbookTiming, WorkerResult } from './generator-worker.ts';
+import { formatSummary, profileAll, type ProfileSummary } from './profile.ts';
+import { runTree } from './proc-tree.ts';
+import { HTML_TARGET, JS_TARGET, measureSite, type SiteResult } from './site.ts';
+import { bytes, factor, max, mean, median, ms, percentile, powerLawExponent, sum } from './stats.ts';
+import { growContent } from './synthetic.ts';
+
+const ROOT = resolve(import.meta.dirname, '..');
+const OUT = join(ROOT, 'bench', '.out');
+const RUNBOOK_TARGET_MS = 5;
+const SITE_TARGET_MS = 30_000;
+
+const args = new Map(process.argv.slice(2).map((a) => {
+  const [k, v] = a.replace(/^--/, '').split('=');
+  return [k, v ?? 'true'] as const;
+}));
+const skip = new Set((args.get('skip') ?? '').split(',').filter(Boolean));
+const budgetMs = Number(args.get('budget') ?? 30) * 1000;
+
+const log = (line = '') => process.stdout.write(`${line}\n`);
+const progress = (line: string) => process.stderr.write(`… ${line}\n`);
+
+interface GeneratorSummary {
+  label: string;
+  series: number;
+  services: number;
+  pairs: number;
+  measuredPairs: number;
+  complete: boolean;
+  loadMs: number;
+  /** Pass 1 wall time, extrapolated to all pairs when the budget stopped it early. */
+  totalMs: number;
+  /** Pass 1 CPU time (user + system, all threads incl. GC), extrapolated likewise. */
+  totalCpuMs: number;
+  /** 1-minute load average when the measurement started (other work on the machine skews wall times). */
+  loadAverage: number;
+  perRunbook: { median: number; p95: number; max: number; mean: number };
+  warmPerRunbook: { median: number; p95: number; max: number };
+  split: { planMs: number; jsonMs: number; hbsMs: number; refineMs: number };
+  warmSplitMedian: { planMs: number; jsonMs: number; hbsMs: number; refineMs: number };
+  stops: { mean: number; max: number };
+  mdBytes: { median: number; max: number; mean: number; totalEstimate: number };
+  jsonBytes: { median: number; max: number; mean: number; totalEstimate: number };
+  peakRssBytes: number;
+  splitMatchesRenderMarkdown: boolean;
+}
+
+const total = (r: RunbookTiming) => r.planMs + r.jsonMs + r.hbsMs + r.refineMs;
+
+function summarise(label: string, w: WorkerResult, peakRssBytes: number): GeneratorSummary {
+  const p1 = w.pass1.runbooks;
+  const p2 = w.pass2.runbooks;
+  const scale = w.pairs / Math.max(1, p1.length);
+  const per = p1.map(total);
+  const warm = p2.map(total);
+  return {
+    label, series: w.series, services: w.services, pairs: w.pairs, measuredPairs: p1.length, complete: w.pass1.complete, loadMs: w.loadMs,
+    totalMs: w.pass1.wallMs * scale,
+    totalCpuMs: w.pass1.cpuMs * scale,
+    loadAverage: loadavg()[0],
+    perRunbook: { median: median(per), p95: percentile(per, 95), max: max(per), mean: mean(per) },
+    warmPerRunbook: { median: median(warm), p95: percentile(warm, 95), max: max(warm) },
+    split: { planMs: sum(p1.map((r) => r.planMs)) * scale, jsonMs: sum(p1.map((r) => r.jsonMs)) * scale, hbsMs: sum(p1.map((r) => r.hbsMs)) * scale, refineMs: sum(p1.map((r) => r.refineMs)) * scale },
+    warmSplitMedian: { planMs: median(p2.map((r) => r.planMs)), jsonMs: median(p2.map((r) => r.jsonMs)), hbsMs: median(p2.map((r) => r.hbsMs)), refineMs: median(p2.map((r) => r.refineMs)) },
+    stops: { mean: mean(p1.map((r) => r.stops)), max: max(p1.map((r) => r.stops)) },
+    mdBytes: { median: median(p1.map((r) => r.mdBytes)), max: max(p1.map((r) => r.mdBytes)), mean: mean(p1.map((r) => r.mdBytes)), totalEstimate: sum(p1.map((r) => r.mdBytes)) * scale },
+    jsonBytes: { median: median(p1.map((r) => r.jsonBytes)), max: max(p1.map((r) => r.jsonBytes)), mean: mean(p1.map((r) => r.jsonBytes)), totalEstimate: sum(p1.map((r) => r.jsonBytes)) * scale },
+    peakRssBytes, splitMatchesRenderMarkdown: w.splitMatchesRenderMarkdown,
+  };
+}
+
+async function generatorRun(contentDir: string, budget: number, uncachedSample: number): Promise<{ result: WorkerResult; peakRssBytes: number }> {
+  const run = await runTree(process.execPath, [join(ROOT, 'bench', 'generator-worker.ts'), contentDir, String(budget), String(uncachedSample)], { cwd: ROOT });
+  if (run.code !== 0) throw new Error(`generator worker failed on ${contentDir} (exit ${run.code}):\n${run.stderr}`);
+  return { result: JSON.parse(run.stdout) as WorkerResult, peakRssBytes: run.peakRssBytes };
+}
+
+function table(rows: string[][]): string {
+  const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => (r[i] ?? '').length)));
+  return rows.map((r, j) => {
+    const line = r.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ').trimEnd();
+    return j === 0 ? `${line}\n${widths.map((w) => '-'.repeat(w)).join('  ')}` : line;
+  }).join('\n');
+}
+
+const mark = (ok: boolean) => (ok ? 'ok' : 'OVER');
+const pct = (part: number, whole: number) => `${Math.round((part / whole) * 100)}%`;
+
+async function main(): Promise<void> {
+  mkdirSync(OUT, { recursive: true });
+  const results: Record<string, unknown> = {
+    machine: { node: process.version, cpus: cpus().length, loadAverageAtStart: loadavg(), platform: process.platform, date: new Date().toISOString() },
+    targets: { runbookMs: RUNBOOK_TARGET_MS, siteMs: SITE_TARGET_MS, htmlBytes: HTML_TARGET, jsBytes: JS_TARGET },
+  };
+
+  // Generator on the real content: every pair, no budget.
+  progress('generator: all forward pairs × all services, real content');
+  const base = await generatorRun(join(ROOT, 'content'), Infinity, 6);
+  const g = summarise('real content', base.result, base.peakRssBytes);
+  results.generator = { ...g, runbooks: base.result.pass1.runbooks, uncached: base.result.uncached };
+
+  const busy = () => (loadavg()[0] > cpus().length ? `  [machine busy: load average ${loadavg()[0].toFixed(1)} on ${cpus().length} cores; wall times are inflated]` : '');
+  log(`\n## Generator: ${g.pairs} forward pairs × all ${g.services} services → Markdown + JSON, one process (${g.series} series)${busy()}\n`);
+  const split = g.split;
+  const splitTotal = split.planMs + split.jsonMs + split.hbsMs + split.refineMs;
+  log(table([
+    ['measure', 'value', 'target', ''],
+    ['load + validate content', ms(g.loadMs), '', ''],
+    ['total, all pairs (fresh process), wall', ms(g.totalMs), '', ''],
+    ['total, all pairs, CPU (user + sys)', ms(g.totalCpuMs), '', ''],
+    ['per runbook (MD+JSON), median', ms(g.perRunbook.median), `≤ ${RUNBOOK_TARGET_MS} ms`, mark(g.perRunbook.median <= RUNBOOK_TARGET_MS)],
+    ['per runbook, p95', ms(g.perRunbook.p95), `≤ ${RUNBOOK_TARGET_MS} ms`, mark(g.perRunbook.p95 <= RUNBOOK_TARGET_MS)],
+    ['per runbook, max', ms(g.perRunbook.max), '', ''],
+    ['per runbook warm (2nd pass), median', ms(g.warmPerRunbook.median), `≤ ${RUNBOOK_TARGET_MS} ms`, mark(g.warmPerRunbook.median <= RUNBOOK_TARGET_MS)],
+    ['per runbook warm (2nd pass), p95', ms(g.warmPerRunbook.p95), `≤ ${RUNBOOK_TARGET_MS} ms`, mark(g.warmPerRunbook.p95 <= RUNBOOK_TARGET_MS)],
+    ['Markdown per runbook, median / max', `${bytes(g.mdBytes.median)} / ${bytes(g.mdBytes.max)}`, '', ''],
+    ['JSON per runbook, median / max', `${bytes(g.jsonBytes.median)} / ${bytes(g.jsonBytes.max)}`, '', ''],
+    ['all output (MD + JSON)', bytes(g.mdBytes.totalEstimate + g.jsonBytes.totalEstimate), '', ''],
+    ['stops per runbook, mean / max', `${g.stops.mean.toFixed(1)} / ${g.stops.max}`, '', ''],
+    ['peak RSS (worker process)', bytes(g.peakRssBytes), '', ''],
+  ]));
+  log(`\nSplit of the total (pass 1)${g.splitMatchesRenderMarkdown ? '' : ' — WARNING: staged output no longer equals renderMarkdown; split is approximate'}:\n`);
+  log(table([
+    ['stage', 'total', 'share', 'median per runbook, warm'],
+    ['plan (buildRunbook)', ms(split.planMs), pct(split.planMs, splitTotal), ms(g.warmSplitMedian.planMs)],
+    ['JSON (renderJson)', ms(split.jsonMs), pct(split.jsonMs, splitTotal), ms(g.warmSplitMedian.jsonMs)],
+    ['Handlebars (view model + template)', ms(split.hbsMs), pct(split.hbsMs, splitTotal), ms(g.warmSplitMedian.hbsMs)],
+    ['remark refine (block cache)', ms(split.refineMs), pct(split.refineMs, splitTotal), ms(g.warmSplitMedian.refineMs)],
+  ]));
+  const un = base.result.uncached;
+  if (un?.length) {
+    const k = powerLawExponent(un.map((u) => u.draftBytes), un.map((u) => u.refineMs));
+    log('\nremark refine of the whole document without the block cache (refineMarkdownUncached, JIT warm, median of 3):\n');
+    log(table([['pair', 'draft', 'refine', 'per 100 KB'], ...un.map((u) => [`${u.from} -> ${u.to}`, bytes(u.draftBytes), ms(u.refineMs), ms((u.refineMs / u.draftBytes) * 102_400)])]));
+    log(`time ~ size^${k.toFixed(2)} (least squares on the sample)`);
+    results.uncachedExponent = k;
+  }
+
+  if (!skip.has('cli')) {
+    progress('CLI cold starts');
+    const cli: ColdStart[] = [
+      await coldStart('npx leapfrog runbook --from kilo --to newton', 'npx', ['leapfrog', 'runbook', '--from', 'kilo', '--to', 'newton'], ROOT, 5),
+      await coldStart('node bin/leapfrog.js runbook --from kilo --to newton', process.execPath, ['bin/leapfrog.js', 'runbook', '--from', 'kilo', '--to', 'newton'], ROOT, 5),
+      await coldStart('node bin/leapfrog.js runbook --from juno --to gazpacho', process.execPath, ['bin/leapfrog.js', 'runbook', '--from', 'juno', '--to', 'gazpacho'], ROOT, 3),
+    ];
+    results.cli = cli;
+    log(`\n## CLI cold start (fresh process per run, 1 warm-up, median)${busy()}\n`);
+    log(table([['command', 'median', 'runs', 'peak RSS', 'output'], ...cli.map((c) => [c.label, ms(c.medianMs), c.runs.map((r) => Math.round(r)).join(' '), bytes(c.peakRssBytes), bytes(c.outputBytes)])]));
+  }
+
+  if (!skip.has('site')) {
+    progress('site build (when build:site exists)');
+    const siteOut = join(OUT, 'site');
+    rmSync(siteOut, { recursive: true, force: true });
+    const site: SiteResult = await measureSite(ROOT, siteOut);
+    results.site = site;
+    log(`\n## Site${busy()}\n`);
+    if (site.status === 'not-built-yet') log('site: not built yet');
+    else if (site.status === 'failed') log(`site: build failed after ${ms(site.wallMs ?? NaN)}\n${site.message}`);
+    else {
+      log(table([
+        ['measure', 'value', 'target', ''],
+        ['full static build, wall', ms(site.wallMs!), `≤ ${SITE_TARGET_MS / 1000} s`, mark(site.wallMs! <= SITE_TARGET_MS)],
+        ['peak RSS, whole process tree', bytes(site.peakRssBytes!), '', ''],
+        ['output: files / size', `${site.files} / ${bytes(site.totalBytes!)}`, '', ''],
+        ['runbook pages', String(site.runbookPages), '', ''],
+        ['HTML per runbook page, median', bytes(site.html?.median ?? NaN), `≤ ${HTML_TARGET / 1024} KB`, mark((site.html?.median ?? 0) <= HTML_TARGET)],
+        ['HTML per runbook page, max', `${bytes(site.html?.max ?? NaN)} (${site.html?.maxPage ?? '–'})`, `≤ ${HTML_TARGET / 1024} KB`, mark((site.html?.max ?? 0) <= HTML_TARGET)],
+        ['HTML per runbook page, gzip median', bytes(site.html?.gzipMedian ?? NaN), '', ''],
+        ['pages over the HTML target', String(site.overHtmlTarget), '0', mark(site.overHtmlTarget === 0)],
+        ['JS per runbook page, median', bytes(site.js?.median ?? NaN), `≤ ${JS_TARGET / 1024} KB`, mark((site.js?.median ?? 0) <= JS_TARGET)],
+        ['JS per runbook page, max', bytes(site.js?.max ?? NaN), `≤ ${JS_TARGET / 1024} KB`, mark((site.js?.max ?? 0) <= JS_TARGET)],
+        ['CSS per runbook page, median', bytes(site.css?.median ?? NaN), '', ''],
+      ]));
+    }
+  }
+
+  if (!skip.has('growth')) {
+    const variants = [
+      { label: '2× series', seriesFactor: 2, serviceFactor: 1 },
+      { label: '4× series', seriesFactor: 4, serviceFactor: 1 },
+      { label: '2× services', seriesFactor: 1, serviceFactor: 2 },
+    ];
+    const grown: GeneratorSummary[] = [g];
+    for (const v of variants) {
+      progress(`growth: ${v.label} (budget ${budgetMs / 1000} s)`);
+      const dir = growContent(join(ROOT, 'content'), v);
+      try {
+        const run = await generatorRun(dir, budgetMs, 0);
+        grown.push(summarise(v.label, run.result, run.peakRssBytes));
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
+    }
+    results.growth = grown;
+    log(`\n## Growth: synthetic content (bench/synthetic.ts), fresh process each; ~ = extrapolated from a random sample of pairs${busy()}\n`);
+    const b = grown[0];
+    log(table([
+      ['content', 'series', 'services', 'pairs', 'measured', 'load', 'total', 'CPU', 'median/runbook', 'p95/runbook', 'warm median', 'stops mean', 'MD mean', 'output', 'peak RSS'],
+      ...grown.map((x) => [x.label, String(x.series), String(x.services), String(x.pairs), String(x.measuredPairs), ms(x.loadMs), `${x.complete ? '' : '~'}${ms(x.totalMs)}`, `${x.complete ? '' : '~'}${ms(x.totalCpuMs)}`, ms(x.perRunbook.median), ms(x.perRunbook.p95), ms(x.warmPerRunbook.median), x.stops.mean.toFixed(1), bytes(x.mdBytes.mean), `${x.complete ? '' : '~'}${bytes(x.mdBytes.totalEstimate + x.jsonBytes.totalEstimate)}`, bytes(x.peakRssBytes)]),
+    ]));
+    log('\nGrowth factors against the real content:\n');
+    log(table([
+      ['content', 'pairs', 'pairs × services', 'total time', 'output bytes', 'mean runbook time', 'mean runbook size', 'time per (pair × service)'],
+      ...grown.slice(1).map((x) => {
+        const ps = (x.pairs * x.services) / (b.pairs * b.services);
+        return [x.label, factor(x.pairs / b.pairs), factor(ps), factor(x.totalMs / b.totalMs), factor((x.mdBytes.totalEstimate + x.jsonBytes.totalEstimate) / (b.mdBytes.totalEstimate + b.jsonBytes.totalEstimate)), factor(x.perRunbook.mean / b.perRunbook.mean), factor(x.mdBytes.mean / b.mdBytes.mean), factor(x.totalMs / b.totalMs / ps)];
+      }),
+    ]));
+  }
+
+  if (!skip.has('profile')) {
+    progress('CPU profiles (node --cpu-prof)');
+    const profiles: ProfileSummary[] = profileAll(join(OUT, 'profiles'));
+    results.profiles = profiles;
+    log('\n## CPU profile (node --cpu-prof, self time; files in bench/.out/profiles)\n');
+    for (const p of profiles) log(`${formatSummary(p)}\n`);
+  }
+
+  const file = join(ROOT, 'bench', 'results.json');
+  writeFileSync(file, `${JSON.stringify(results, null, 1)}\n`);
+  log(`\nWrote ${file}`);
+}
+
+await main();
