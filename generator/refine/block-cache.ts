@@ -1,9 +1,9 @@
-import type { Root, RootContent } from 'mdast';
+import type { Structure } from './remark-check-structure.ts';
 
-/** One top-level block of a runbook, refined: its tree (for the structure check) and its text. */
+/** One top-level block of a runbook, refined: its text and what it adds to the structure. */
 export interface RefinedBlock {
-  nodes: RootContent[];
   text: string;
+  structure: Structure;
 }
 
 /**
@@ -16,7 +16,7 @@ export function splitBlocks(markdown: string): string[] {
   return markdown.replace(/\n+$/, '').split(/\n\n+(?=\S)/);
 }
 
-/** Memoises `refine` by block text; trees in the cache are shared, so nothing may mutate them. */
+/** Memoises `refine` by block text. */
 export function createBlockCache(refine: (block: string) => RefinedBlock) {
   const cache = new Map<string, RefinedBlock>();
   return (block: string): RefinedBlock => {
@@ -27,16 +27,4 @@ export function createBlockCache(refine: (block: string) => RefinedBlock) {
     }
     return hit;
   };
-}
-
-/** The document tree from its blocks; adjacent list blocks form one loose list, as a whole-text parse would. */
-export function assemble(blocks: RefinedBlock[]): Root {
-  const children: RootContent[] = [];
-  for (const node of blocks.flatMap((b) => b.nodes)) {
-    const last = children.at(-1);
-    if (node.type === 'list' && last?.type === 'list' && last.ordered === node.ordered) {
-      children[children.length - 1] = { ...last, spread: true, children: [...last.children, ...node.children] };
-    } else children.push(node);
-  }
-  return { type: 'root', children };
 }

@@ -3,29 +3,44 @@ import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
 import { stepIdOf } from './step-id.ts';
 
+/** What a piece of a runbook contributes to its structure: step ids and top-level titles. */
+export interface Structure {
+  stepIds: string[];
+  titles: number;
+}
+
 /**
- * Checks the rendered runbook is what operators rely on: one title, numbered sections, every step
- * a task item with a unique id. A failure here is a template or planner bug, reported with its place.
+ * Checks every step is a task item with an id, and records ids and titles in `file.data.structure`
+ * so the whole document can be checked without walking its tree again (see checkDocument).
  */
 export default function remarkCheckStructure() {
   return (tree: Root, file: VFile) => {
-    const seen = new Map<string, string>();
-    let titles = 0;
+    const structure: Structure = { stepIds: [], titles: 0 };
     visit(tree, (node) => {
-      if (node.type === 'heading') {
-        if (node.depth === 1) titles++;
-        return;
-      }
+      if (node.type === 'heading' && node.depth === 1) structure.titles++;
       if (node.type !== 'listItem') return;
       const id = stepIdOf(node);
       if (!id) return;
-      const place = node.position;
-      const at = place ? `${place.start.line}:${place.start.column}` : '?';
-      const first = seen.get(id);
-      if (first) file.fail(`Unexpected duplicate step id \`${id}\`, first at ${first}; expected unique ids`, { place, ruleId: 'unique-step-id', source: 'leapfrog' });
-      seen.set(id, at);
-      if (node.checked !== false) file.fail(`Unexpected step \`${id}\` that is not a task item, expected \`- [ ]\``, { place, ruleId: 'step-task-item', source: 'leapfrog' });
+      if (node.checked !== false) file.fail(`Unexpected step \`${id}\` that is not a task item, expected \`- [ ]\``, { place: node.position, ruleId: 'step-task-item', source: 'leapfrog' });
+      structure.stepIds.push(id);
     });
-    if (titles !== 1) file.fail(`Unexpected ${titles} top-level headings, expected 1`, { ruleId: 'single-title', source: 'leapfrog' });
+    file.data.structure = structure;
   };
+}
+
+/** One title, unique step ids: what change tickets and the site's checklist state rely on. */
+export function checkDocument(parts: Structure[]): void {
+  const seen = new Set<string>();
+  for (const id of parts.flatMap((p) => p.stepIds)) {
+    if (seen.has(id)) throw new Error(`Unexpected duplicate step id \`${id}\`, expected unique ids [unique-step-id]`);
+    seen.add(id);
+  }
+  const titles = parts.reduce((n, p) => n + p.titles, 0);
+  if (titles !== 1) throw new Error(`Unexpected ${titles} top-level headings, expected 1 [single-title]`);
+}
+
+declare module 'vfile' {
+  interface DataMap {
+    structure: Structure;
+  }
 }
