@@ -16,7 +16,9 @@
     for (const s of sections) {
       const shown = [...s.querySelectorAll('.steps>li:not([hidden])>label>input')].filter((b) => !b.closest('[hidden]'));
       const done = shown.filter((b) => b.checked).length;
-      s.querySelector('.prog').textContent = `${done} of ${shown.length} steps done`;
+      const text = `${done} of ${shown.length} steps done`;
+      const p = s.querySelector('.prog');
+      if (p.textContent !== text) p.textContent = text;
     }
   };
   for (const b of boxes) b.checked = store.get(stepOf(b).id) === '1';
