@@ -19,10 +19,13 @@ export function loadTemplate(name: string, dir = TEMPLATES_DIR): Template {
   const hit = cache.get(key);
   if (hit) return hit;
   const hbs = Handlebars.create();
+  // The same titles, notes and commands recur across hundreds of pairs: escape each once.
+  const text = memo(escapeText);
+  const code = memo(inlineCode);
   hbs.registerHelper({
-    text: (value: unknown) => escapeText(Array.isArray(value) ? value.join(', ') : String(value)),
-    cell: (value: unknown) => escapeText(Array.isArray(value) ? value.join('; ') : String(value)),
-    code: (value: unknown) => inlineCode(String(value)),
+    text: (value: unknown) => text(Array.isArray(value) ? value.join(', ') : String(value)),
+    cell: (value: unknown) => text(Array.isArray(value) ? value.join('; ') : String(value)),
+    code: (value: unknown) => code(String(value)),
     indent: (value: unknown, width: unknown) => indentLines(String(value), typeof width === 'number' ? width : 0),
     fence: (value: unknown, indent: unknown) => fencedBlock(String(value), typeof indent === 'number' ? indent : 0),
   });
@@ -30,8 +33,25 @@ export function loadTemplate(name: string, dir = TEMPLATES_DIR): Template {
   for (const file of readdirSync(partials).sort()) {
     if (file.endsWith('.md.hbs')) hbs.registerPartial(file.slice(0, -'.md.hbs'.length), readFileSync(join(partials, file), 'utf8'));
   }
-  const compiled = hbs.compile(readFileSync(join(dir, `${name}.md.hbs`), 'utf8'), { noEscape: true, strict: true });
+  const compiled = hbs.compile(readFileSync(join(dir, `${name}.md.hbs`), 'utf8'), {
+    noEscape: true,
+    strict: true,
+    // Declaring the helpers lets Handlebars call them directly instead of resolving each use.
+    knownHelpers: { text: true, cell: true, code: true, fence: true, indent: true },
+  });
   const template: Template = (context) => compiled(context);
   cache.set(key, template);
   return template;
+}
+
+function memo(fn: (value: string) => string): (value: string) => string {
+  const cache = new Map<string, string>();
+  return (value) => {
+    let hit = cache.get(value);
+    if (hit === undefined) {
+      hit = fn(value);
+      cache.set(value, hit);
+    }
+    return hit;
+  };
 }
