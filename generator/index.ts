@@ -14,3 +14,4 @@ export { sourceLabel } from './refine/remark-source-links.ts';
 export { splitProse, type ProsePart } from './render/prose.ts';
 export { forwardPairs } from './publish/forward-pairs.ts';
 export { OFFLINE_PHASES, type Phase } from './schema/release.ts';
+export { noteHtml } from './render/note-html.ts';
