@@ -17,18 +17,23 @@ export function writeTree(target: string, files: Iterable<[string, string]>): nu
       writeFileSync(file, text);
       count++;
     }
-    const old = `${dest}.old-${process.pid}`;
-    rmSync(old, { recursive: true, force: true });
-    try {
-      renameSync(dest, old);
-    } catch {
-      // no previous output
-    }
-    renameSync(temp, dest);
-    rmSync(old, { recursive: true, force: true });
+    replaceDir(temp, dest);
     return count;
   } catch (error) {
     rmSync(temp, { recursive: true, force: true });
     throw error;
   }
+}
+
+/** Moves a finished folder into place, replacing the previous one only once the new one is whole. */
+export function replaceDir(finished: string, dest: string): void {
+  const old = `${dest}.old-${process.pid}`;
+  rmSync(old, { recursive: true, force: true });
+  try {
+    renameSync(dest, old);
+  } catch {
+    // no previous output
+  }
+  renameSync(finished, dest);
+  rmSync(old, { recursive: true, force: true });
 }

@@ -4,9 +4,10 @@
  * sibling temp folder, Pagefind indexes it, and only then does it replace OUT.
  * LEAPFROG_CONTENT picks another content folder (tests use it).
  */
-import { mkdtempSync, renameSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { ContentError, loadContent } from '../../generator/index.ts';
+import { replaceDir } from '../../generator/publish/write-tree.ts';
 
 const siteRoot = resolve(import.meta.dirname, '..');
 
@@ -20,7 +21,6 @@ async function main(argv: string[]): Promise<number> {
     return 1;
   }
   const started = performance.now();
-  const { mkdirSync } = await import('node:fs');
   mkdirSync(dirname(out), { recursive: true });
   const temp = mkdtempSync(`${out}.tmp-`);
   try {
@@ -31,15 +31,7 @@ async function main(argv: string[]): Promise<number> {
     await build({ root: siteRoot, logLevel: process.env.LEAPFROG_SITE_LOG === 'info' ? 'info' : 'warn' });
     const astroMs = performance.now() - started;
     const pages = await indexSearch(temp);
-    const old = `${out}.old-${process.pid}`;
-    rmSync(old, { recursive: true, force: true });
-    try {
-      renameSync(out, old);
-    } catch {
-      // no previous output
-    }
-    renameSync(temp, out);
-    rmSync(old, { recursive: true, force: true });
+    replaceDir(temp, out);
     process.stdout.write(`Built the site into ${out} in ${Math.round(performance.now() - started)} ms (astro ${Math.round(astroMs)} ms; search index: ${pages} pages)\n`);
     return 0;
   } catch (error) {
