@@ -3,7 +3,7 @@
  * Prints tables and writes bench/results.json. Not part of the tests.
  *
  *   npm run bench                      everything (~4 minutes on 2 cores)
- *   npm run bench -- --budget=20       seconds of rendering per growth variant (default 30)
+ *   npm run bench -- --budget=20       seconds of rendering per growth variant (default 15)
  *   npm run bench -- --skip=site,growth,profile,cli
  *
  * Every generator measurement runs in a fresh child process (bench/generator-worker.ts), so the
@@ -30,7 +30,7 @@ const args = new Map(process.argv.slice(2).map((a) => {
   return [k, v ?? 'true'] as const;
 }));
 const skip = new Set((args.get('skip') ?? '').split(',').filter(Boolean));
-const budgetMs = Number(args.get('budget') ?? 30) * 1000;
+const budgetMs = Number(args.get('budget') ?? 15) * 1000;
 
 const log = (line = '') => process.stdout.write(`${line}\n`);
 const progress = (line: string) => process.stderr.write(`… ${line}\n`);
@@ -192,10 +192,12 @@ async function main(): Promise<void> {
 
   if (!skip.has('growth')) {
     const variants = [
-      { label: '2× series', seriesFactor: 2, serviceFactor: 1 },
-      { label: '4× series', seriesFactor: 4, serviceFactor: 1 },
-      { label: '2× services', seriesFactor: 1, serviceFactor: 2 },
-    ];
+      { label: '2× series (history)', seriesFactor: 2, serviceFactor: 1, replay: 'history' },
+      { label: '4× series (history)', seriesFactor: 4, serviceFactor: 1, replay: 'history' },
+      { label: '2× series (SLURP era)', seriesFactor: 2, serviceFactor: 1, replay: 'slurp-era' },
+      { label: '4× series (SLURP era)', seriesFactor: 4, serviceFactor: 1, replay: 'slurp-era' },
+      { label: '2× services', seriesFactor: 1, serviceFactor: 2, replay: 'history' },
+    ] as const;
     const grown: GeneratorSummary[] = [g];
     for (const v of variants) {
       progress(`growth: ${v.label} (budget ${budgetMs / 1000} s)`);
@@ -208,7 +210,7 @@ async function main(): Promise<void> {
       }
     }
     results.growth = grown;
-    log(`\n## Growth: synthetic content (bench/synthetic.ts), fresh process each; ~ = extrapolated from a random sample of pairs${busy()}\n`);
+    log(`\n## Growth: synthetic content (bench/synthetic.ts), fresh process each; ~ = extrapolated from the random sample of pairs measured in the budget${busy()}\n`);
     const b = grown[0];
     log(table([
       ['content', 'series', 'services', 'pairs', 'measured', 'load', 'total', 'CPU', 'median/runbook', 'p95/runbook', 'warm median', 'stops mean', 'MD mean', 'output', 'peak RSS'],

@@ -7,22 +7,29 @@ import { loadContent } from '../generator/index.ts';
 /**
  * Grown copies of the real content, for the growth benchmark. The real folder is copied, then:
  *
- * - series × k: the whole history (juno … hibiscus) is replayed k-1 more times after the last real
- *   series, as `juno2 … hibiscus2`, `juno3 …`, with the next year.half versions. Every id in a copied
- *   file (series, min-start, blockers) points into the same copy, so each copy has the real data's
- *   shape: the same stops, blockers and steps. A min start that would land on the series itself
- *   (juno's) points at the series just before it. Services that start later than the first real
- *   series (placement: stein) get, in copies before their start, the file of their latest real
- *   series, so every service still has a file for every series of its life.
+ * - series × k: (k-1) × 25 series are appended after the last real one, with the next year.half
+ *   versions, by replaying real series in order: the whole history (`juno2 … hibiscus2`, `juno3 …`)
+ *   or only the SLURP era (`antelope2 … hibiscus2`, `antelope3 …`). A reference in a copied file
+ *   (min-start, blockers) that pointed d series back points d series back from the copy (at least
+ *   one), so each copy has the real data's shape: the same kinds of stops, blockers and steps; a
+ *   blocker is kept only where the series it lands on has the steps it names. Services that start
+ *   later than the first real series (placement: stein) get, in copies of series before their start,
+ *   the file of their latest real series, so every service has a file for every series of its life.
  * - services × m: every service file and every `<series>/<service>.yaml` is duplicated as
  *   `<service>-b` (…-c, …), ordered after all real services, with renamed databases and units.
  *
- * SLURP flags, statuses and prose are copied as they are (a pessimistic "history repeats" model:
- * the replayed pre-2023 series are all non-SLURP, so long runbooks stop at every one of them).
+ * SLURP flags, statuses and prose are copied as they are. Replaying history is pessimistic: the
+ * replayed pre-2023 series are non-SLURP, so long runbooks stop at every one of them; replaying the
+ * SLURP era is the likely future (a stop per year on upstream's tested path).
  */
 export interface GrowOptions {
   seriesFactor: number;
   serviceFactor: number;
+  /**
+   * `history` (default): replay juno … hibiscus. `slurp-era`: replay only antelope … hibiscus, the
+   * series since upstream's SLURP cadence, which is what future series will look like.
+   */
+  replay?: 'history' | 'slurp-era';
 }
 
 export function growContent(sourceDir: string, options: GrowOptions, into?: string): string {
@@ -34,39 +41,51 @@ export function growContent(sourceDir: string, options: GrowOptions, into?: stri
   const realSeries = real.series.map((s) => s.id);
   const n = realSeries.length;
 
-  for (let copy = 1; copy < options.seriesFactor; copy++) {
-    const idOf = (id: string) => `${id}${copy + 1}`;
-    realSeries.forEach((sourceId, j) => {
-      const position = copy * n + j;
-      const newId = idOf(sourceId);
-      const dir = join(root, 'series', newId);
-      mkdirSync(dir, { recursive: true });
-      const series = readYaml(join(sourceDir, 'series', sourceId, 'series.yaml'));
-      const version = addHalves(real.series[0].version, position);
-      series.id = newId;
-      series.name = `${String(series.name)} ${copy + 1}`;
-      series.version = version;
-      series.released = `${version.slice(0, 4)}-${version.endsWith('.1') ? '04' : '10'}-01`;
-      writeYaml(join(dir, 'series.yaml'), series);
-      const previousId = j === 0 ? (copy === 1 ? realSeries[n - 1] : `${realSeries[n - 1]}${copy}`) : idOf(realSeries[j - 1]);
-      const mapSeries = (id: string) => {
-        const i = realSeries.indexOf(id);
-        return i < 0 ? id : i >= j ? previousId : idOf(id);
-      };
-      for (const service of real.services) {
-        const own = join(sourceDir, 'series', sourceId, `${service.id}.yaml`);
-        const release = existsSync(own) ? readYaml(own) : latestRelease(sourceDir, realSeries, service.id);
-        if (!release) continue;
-        const fromOwn = existsSync(own);
-        release.series = newId;
+  const replay = options.replay === 'slurp-era' ? realSeries.slice(real.series.findIndex((s) => s.slurp)) : realSeries;
+  const ids = [...realSeries];
+  const sourceOf = new Map(realSeries.map((id) => [id, id]));
+  const stepIds = (series: string, service: string) => {
+    const file = join(sourceDir, 'series', series, `${service}.yaml`);
+    return existsSync(file) ? ((readYaml(file).steps as { id: string }[] | undefined) ?? []).map((st) => st.id) : [];
+  };
+  const added = n * (options.seriesFactor - 1);
+  for (let k = 0; k < added; k++) {
+    const cycle = Math.floor(k / replay.length) + 2;
+    const sourceId = replay[k % replay.length];
+    const position = n + k;
+    const newId = `${sourceId}${cycle}`;
+    const dir = join(root, 'series', newId);
+    mkdirSync(dir, { recursive: true });
+    const series = readYaml(join(sourceDir, 'series', sourceId, 'series.yaml'));
+    const version = addHalves(real.series[0].version, position);
+    series.id = newId;
+    series.name = `${String(series.name)} ${cycle}`;
+    series.version = version;
+    series.released = `${version.slice(0, 4)}-${version.endsWith('.1') ? '04' : '10'}-01`;
+    writeYaml(join(dir, 'series.yaml'), series);
+    // A reference d series back in the source points d series back from the copy (at least one).
+    const mapSeries = (id: string) => ids[position - Math.max(1, realSeries.indexOf(sourceId) - realSeries.indexOf(id))];
+    for (const service of real.services) {
+      const own = join(sourceDir, 'series', sourceId, `${service.id}.yaml`);
+      const fromOwn = existsSync(own);
+      const release = fromOwn ? readYaml(own) : latestRelease(sourceDir, realSeries, service.id);
+      if (!release) continue;
+      release.series = newId;
+      if (fromOwn) {
         const min = release['min-start'] as { series: string };
-        if (fromOwn) {
-          min.series = mapSeries(min.series);
-          for (const blocker of (release.blockers as { requires: string }[] | undefined) ?? []) blocker.requires = mapSeries(blocker.requires);
-        }
-        writeYaml(join(dir, `${service.id}.yaml`), release);
+        min.series = mapSeries(min.series);
+        const blockers = (release.blockers as { requires: string; steps: string[] }[] | undefined) ?? [];
+        release.blockers = blockers.flatMap((blocker) => {
+          const target = mapSeries(blocker.requires);
+          const available = stepIds(sourceOf.get(target)!, service.id);
+          // Kept only where the mapped series has the named steps (always, when replaying all history).
+          return blocker.steps.every((st) => available.includes(st)) ? [{ ...blocker, requires: target }] : [];
+        });
       }
-    });
+      writeYaml(join(dir, `${service.id}.yaml`), release);
+    }
+    ids.push(newId);
+    sourceOf.set(newId, sourceId);
   }
 
   for (let copy = 1; copy < options.serviceFactor; copy++) {
