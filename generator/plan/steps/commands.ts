@@ -35,13 +35,17 @@ export function createVenv(series: Series): string {
     : `python${series.python} -m venv ${dir}`;
 }
 
-/** pip install of every selected service's code at the series' ref, pinned by its upper-constraints. */
-export function installUtility(series: Series, packages: { service: Service; ref: string }[]): string {
+/** pip install into the series' utility, pinned by the series' upper-constraints when it has one. */
+export function pipInstall(series: Series, requirement: string): string {
   const constraints = series['constraints-ref']
     ? ` -c ${rawUrl('openstack/requirements', series['constraints-ref'], 'upper-constraints.txt')}`
     : '';
-  const reqs = packages.map(({ service, ref }) => `'${service.package} @ git+https://opendev.org/${service.repo}@${ref}'`);
-  return `${utilityPath(series.id)}/bin/pip install${constraints} PyMySQL ${reqs.join(' ')}`;
+  return `${utilityPath(series.id)}/bin/pip install${constraints} ${requirement}`;
+}
+
+/** The requirement for a service's code at a git ref of its upstream repository. */
+export function serviceRequirement(service: Service, ref: string): string {
+  return `'${service.package} @ git+https://opendev.org/${service.repo}@${ref}'`;
 }
 
 export function backupFile(from: Series, database: string): string {

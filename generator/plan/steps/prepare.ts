@@ -1,7 +1,7 @@
 import type { Content } from '../../content.ts';
 import type { Plan } from '../plan.ts';
 import type { RunbookSection, RunbookStep } from '../runbook-model.ts';
-import { BACKUP_DIR, createVenv, databasesAt, dumpDatabase, installUtility, utilityPath } from './commands.ts';
+import { BACKUP_DIR, createVenv, databasesAt, dumpDatabase, pipInstall, serviceRequirement, utilityPath } from './commands.ts';
 import { contentStep } from './content-step.ts';
 import { hasOfflineWork } from '../plan-service.ts';
 import { SOURCES } from './sources.ts';
@@ -89,14 +89,26 @@ function utilities(content: Content, plan: Plan): RunbookStep[] {
     if (series.python.startsWith('2.')) notes.push('Python 2.7 environments need virtualenv older than 20.22 (`pip install "virtualenv<20.22"`).');
     if (!series['constraints-ref']) notes.push(`No upper-constraints file exists for ${series.name}: the versions pip picks are not pinned; check them against the ${series.name} requirements.`);
     notes.push(...series.notes);
-    return [{
-      id: `prepare.utility.${series.id}`,
-      title: `Build the ${series.name} utility in ${utilityPath(series.id)}`,
-      service: null, series: null,
-      commands: [createVenv(series), installUtility(series, packages)],
-      sources: [...series.sources, series.python.startsWith('2.') ? SOURCES.virtualenv : SOURCES.venv(series.python)],
-      notes,
-      group: 'Utilities',
-    }];
+    // One step per service installs its code, so a service's steps stay the same whichever others are selected.
+    return [
+      {
+        id: `prepare.utility.${series.id}`,
+        title: `Create the ${series.name} utility in ${utilityPath(series.id)}`,
+        service: null, series: null,
+        commands: [createVenv(series), pipInstall(series, 'PyMySQL')],
+        sources: [...series.sources, series.python.startsWith('2.') ? SOURCES.virtualenv : SOURCES.venv(series.python)],
+        notes,
+        group: 'Utilities',
+      },
+      ...packages.map(({ service, ref }): RunbookStep => ({
+        id: `prepare.utility.${series.id}.${service.id}`,
+        title: `Install ${service.name} ${series.name} code (${ref}) into the ${series.name} utility`,
+        service: service.id, series: null,
+        commands: [pipInstall(series, serviceRequirement(service, ref))],
+        sources: series.sources.filter((u) => u.includes('/requirements/') || u.includes(`/${service.repo}/`)).concat(service.sources.slice(0, 1)),
+        notes: [],
+        group: 'Utilities',
+      })),
+    ];
   });
 }
