@@ -96,3 +96,32 @@ test('fewest stops gives neutron fewer stops than nova, and says it leaves the t
   assert.ok(stops('nova').includes('newton'), 'nova cells v2 setup needs newton code');
   assert.match(built.warnings[0], /leaves upstream's tested upgrade path/);
 });
+
+test('each service\'s fewest stops follow from its own data (kilo -> gazpacho)', () => {
+  const built = buildRunbook(content, { from: 'kilo', to: 'gazpacho', fewestStops: true });
+  const stops = (service: string) => built.plan.paths.find((p) => p.service === service)!.stops.map((s) => s.series);
+  // glance: Ocata's alembic switch needs Liberty; from 2023.2 db_sync needs a database past Queens.
+  assert.deepEqual(stops('glance'), ['liberty', 'queens', 'gazpacho']);
+  // keystone: Yoga+ start from Ussuri, 2023.2+ from Zed (the alembic switch).
+  assert.deepEqual(stops('keystone'), ['ussuri', 'zed', 'gazpacho']);
+  // heat: compactions need Mitaka (for Ussuri..2023.1's Newton floor) and Rocky (2023.2+).
+  assert.deepEqual(stops('heat'), ['mitaka', 'rocky', 'gazpacho']);
+  // horizon has no database: only the target, where its post-deploy steps run.
+  assert.deepEqual(stops('horizon'), ['gazpacho']);
+  // ironic: Pike's object versions, then Queens/Wallaby/Epoxy online migrations required by blockers.
+  assert.deepEqual(stops('ironic'), ['pike', 'queens', 'wallaby', 'epoxy', 'gazpacho']);
+});
+
+test('glance reloads metadefs after the target is deployed, not at each stop', () => {
+  const json = runbook('newton', 'pike', ['glance']);
+  assert.deepEqual(ids(json, 'offline-migrations'), ['offline.stop.glance', 'ocata.glance.db-sync', 'pike.glance.db-sync']);
+  assert.deepEqual(ids(json, 'deploy-target'), ['deploy.glance.install', 'pike.glance.load-metadefs', 'deploy.glance.start']);
+});
+
+test('horizon runs only post-deploy steps, with the installed code', () => {
+  const json = runbook('rocky', 'train', ['horizon']);
+  assert.deepEqual(ids(json, 'offline-migrations'), ['offline.stop.horizon']);
+  const post = json.sections.find((s) => s.id === 'deploy-target')!.steps.filter((s) => s.id.startsWith('train.horizon.'));
+  assert.ok(post.length > 0);
+  assert.ok(post.every((s) => s.series === 'train' && s.commands.every((c) => !c.includes('/opt/leapfrog/'))));
+});
