@@ -125,3 +125,14 @@ test('horizon runs only post-deploy steps, with the installed code', () => {
   assert.ok(post.length > 0);
   assert.ok(post.every((s) => s.series === 'train' && s.commands.every((c) => !c.includes('/opt/leapfrog/'))));
 });
+
+test('units follow the series: stop what the source runs, start what the target ships', () => {
+  const json = runbook('stein', 'victoria', ['nova', 'glance']);
+  const commands = (id: string) => json.sections.flatMap((s) => s.steps).find((s) => s.id === id)!.commands;
+  assert.deepEqual(commands('offline.stop.glance'), ['systemctl stop glance-api glance-registry']);
+  assert.deepEqual(commands('deploy.glance.start'), ['systemctl start glance-api']);
+  assert.deepEqual(commands('deploy.nova.start'), ['systemctl start nova-api nova-scheduler nova-conductor nova-novncproxy']);
+  assert.deepEqual(commands('rollback.redeploy.nova'), ['systemctl start nova-api nova-scheduler nova-conductor nova-consoleauth nova-novncproxy nova-placement-api']);
+  // Placement did not exist at Rocky: nothing of it to stop before the offline migrations.
+  assert.ok(!ids(runbook('rocky', 'train', ['placement']), 'offline-migrations').includes('offline.stop.placement'));
+});

@@ -62,7 +62,7 @@ export function planService(content: Content, service: Service, from: Series, to
     const rel = release(current);
     for (const b of rel.blockers) {
       const index = content.indexOf(b.requires);
-      if (index > start) pending.push({ index, reason: { summary: `${here.name} needs its ${b.steps.join(', ')}`, text: `${here.name} requires ${b.requires} work first (${b.steps.join(', ')}): ${b.text}`, sources: b.sources } });
+      if (index > start) pending.push({ index, reason: { summary: `${here.name} needs ${content.getSeries(b.requires)?.name}'s ${b.steps.join(', ')}`, text: `${here.name} requires ${b.requires} work first (${b.steps.join(', ')}): ${b.text}`, sources: b.sources } });
     }
     const why: Reason[] = [];
     const dataFloor = content.indexOf(rel['min-start'].series);

@@ -20,8 +20,9 @@ export function viewModel(content: Content, runbook: Runbook) {
       services: stop.services.map((id) => content.getService(id)!.name),
       reasons: stopSummaries(plan, stop.series),
     })),
+    // A series where a service has no database work is skipped trivially: not worth a line.
     skipped: plan.paths.flatMap((p) =>
-      p.skipped.map((s) => ({
+      p.skipped.filter((s) => s.reasons.some((r) => r.summary !== 'no database work')).map((s) => ({
         service: content.getService(p.service)!.name,
         name: seriesOf(s.series).name,
         reason: s.reasons.map((r) => r.text).join('; '),

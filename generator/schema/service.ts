@@ -1,6 +1,18 @@
 import { z } from 'zod';
 import { Id, Sources } from './common.ts';
 
+const UnitName = z.string().regex(/^[A-Za-z0-9@._-]+$/, 'a systemd unit name');
+
+/** A unit, alone or with the series it appeared in or was last shipped in. */
+const Unit = z.union([
+  UnitName,
+  z.strictObject({
+    name: UnitName,
+    since: Id.optional().describe('First series that ships this unit.'),
+    until: Id.optional().describe('Last series that ships it (upstream removed the service after).'),
+  }),
+]);
+
 const Database = z.strictObject({
   name: z.string().regex(/^[A-Za-z0-9_]+$/, 'a database name (letters, digits, _)'),
   /** First series that has this database; omitted: since the service's first series. */
@@ -28,7 +40,7 @@ export const ServiceSchema = z.strictObject({
   until: Id.nullable().default(null).describe('Last series, when upstream retired the service.'),
   databases: z.array(Database).default([]),
   /** Control-plane units stopped before the offline migrations and started after deploy. */
-  units: z.array(z.string().regex(/^[A-Za-z0-9@._-]+$/, 'a systemd unit name')).min(1).describe('Control-plane units stopped before the offline migrations and started after deploy.'),
+  units: z.array(Unit).min(1).describe('Control-plane units stopped before the offline migrations and started after deploy.'),
   notes: z.array(z.string().min(1)).default([]),
   sources: Sources,
 });

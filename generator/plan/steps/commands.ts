@@ -60,6 +60,16 @@ export function restoreDatabase(from: Series, database: string): string {
   return `mysql -u root -p < ${backupFile(from, database)}`;
 }
 
+/** Units the service runs at a series (nova-consoleauth, for one, is gone from Train on). */
+export function unitsAt(service: Service, indexOf: (id: string) => number, series: Series): string[] {
+  const at = indexOf(series.id);
+  if (at < indexOf(service.since) || (service.until && at > indexOf(service.until))) return [];
+  return service.units
+    .map((u) => (typeof u === 'string' ? { name: u, since: undefined, until: undefined } : u))
+    .filter((u) => (!u.since || indexOf(u.since) <= at) && (!u.until || indexOf(u.until) >= at))
+    .map((u) => u.name);
+}
+
 /** Databases the service has at a series (some appear later, e.g. nova_api in Liberty). */
 export function databasesAt(service: Service, indexOf: (id: string) => number, series: Series): string[] {
   const at = indexOf(series.id);
@@ -67,4 +77,9 @@ export function databasesAt(service: Service, indexOf: (id: string) => number, s
   return service.databases
     .filter((d) => (!d.since || indexOf(d.since) <= at) && (!d.until || indexOf(d.until) >= at))
     .map((d) => d.name);
+}
+
+/** `systemctl <verb> <units>`, or no command when the service runs no unit at that series. */
+export function systemctl(verb: 'start' | 'stop', units: string[]): string[] {
+  return units.length ? [`systemctl ${verb} ${units.join(' ')}`] : [];
 }

@@ -1,6 +1,7 @@
 import type { Content } from '../../content.ts';
 import type { Plan } from '../plan.ts';
 import type { RunbookSection, RunbookStep } from '../runbook-model.ts';
+import { systemctl, unitsAt } from './commands.ts';
 import { contentStep } from './content-step.ts';
 import { SOURCES } from './sources.ts';
 
@@ -24,7 +25,7 @@ export function deploySection(content: Content, plan: Plan): RunbookSection {
         id: `deploy.${service.id}.start`,
         title: `Start the ${service.name} services`,
         service: service.id, series: to.id,
-        commands: [`systemctl start ${service.units.join(' ')}`],
+        commands: systemctl('start', unitsAt(service, (id) => content.indexOf(id), to)),
         sources: [...service.sources, SOURCES.systemctl],
         notes: [],
         group,

@@ -2,18 +2,20 @@ import type { Content, Service } from '../../content.ts';
 import { OFFLINE_PHASES } from '../../schema/release.ts';
 import type { Plan } from '../plan.ts';
 import type { RunbookSection, RunbookStep } from '../runbook-model.ts';
+import { systemctl, unitsAt } from './commands.ts';
 import { contentStep } from './content-step.ts';
 import { SOURCES } from './sources.ts';
 
 /** Stop the control plane, then each service's stops in order, each from its own utility. */
 export function offlineSection(content: Content, plan: Plan): RunbookSection {
-  const steps: RunbookStep[] = plan.services.map((service) => ({
+  const running = plan.services.filter((s) => content.indexOf(s.since) <= content.indexOf(plan.from.id));
+  const steps: RunbookStep[] = running.map((service) => ({
     id: `offline.stop.${service.id}`,
     title: `Stop the ${service.name} control-plane services`,
     service: service.id, series: null,
-    commands: [`systemctl stop ${service.units.join(' ')}`],
+    commands: systemctl('stop', unitsAt(service, (id) => content.indexOf(id), plan.from)),
     sources: [...service.sources, SOURCES.systemctl],
-    notes: ['Unit names differ between distributions; stop every unit of this service on every controller.'],
+    notes: [`Units as ${plan.from.name} packages name them on Ubuntu/Debian; names differ between distributions: stop every unit of this service on every controller.`, ...service.notes],
     group: 'Stop the control plane',
   }));
   for (const path of plan.paths) {

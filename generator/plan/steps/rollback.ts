@@ -1,7 +1,7 @@
 import type { Content } from '../../content.ts';
 import type { Plan } from '../plan.ts';
 import type { RunbookSection, RunbookStep } from '../runbook-model.ts';
-import { databasesAt, restoreDatabase } from './commands.ts';
+import { databasesAt, restoreDatabase, systemctl, unitsAt } from './commands.ts';
 import { SOURCES } from './sources.ts';
 
 /** Back to the source: stop, restore every dump from Prepare, redeploy the source code, start. */
@@ -17,7 +17,7 @@ export function rollbackSection(content: Content, plan: Plan): RunbookSection {
       id: `rollback.stop.${service.id}`,
       title: `Stop the ${service.name} services`,
       service: service.id, series: null,
-      commands: [`systemctl stop ${service.units.join(' ')}`],
+      commands: systemctl('stop', unitsAt(service, indexOf, plan.to)),
       sources: [...service.sources, SOURCES.systemctl],
       notes: [], group,
     });
@@ -49,7 +49,7 @@ export function rollbackSection(content: Content, plan: Plan): RunbookSection {
       id: `rollback.redeploy.${service.id}`,
       title: `Redeploy ${service.name} ${from.name} code and configuration, then start it`,
       service: service.id, series: from.id,
-      commands: [`systemctl start ${service.units.join(' ')}`],
+      commands: systemctl('start', unitsAt(service, indexOf, from)),
       sources: [...service.sources, SOURCES.opsUpgrades, SOURCES.systemctl],
       notes: [`Reinstall the ${from.name} packages or images you ran before, and the configuration you backed up.`],
       group,

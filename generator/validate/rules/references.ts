@@ -10,6 +10,11 @@ export const referencesExist: Rule = (ctx) => {
   for (const { value, file } of ctx.services) {
     seriesRef(value.since, () => (m) => file.problem(['since'], 'unknown-series', m));
     seriesRef(value.until, () => (m) => file.problem(['until'], 'unknown-series', m));
+    value.units.forEach((unit, i) => {
+      if (typeof unit === 'string') return;
+      seriesRef(unit.since, () => (m) => file.problem(['units', i, 'since'], 'unknown-series', m));
+      seriesRef(unit.until, () => (m) => file.problem(['units', i, 'until'], 'unknown-series', m));
+    });
     value.databases.forEach((db, i) => {
       seriesRef(db.since, () => (m) => file.problem(['databases', i, 'since'], 'unknown-series', m));
       seriesRef(db.until, () => (m) => file.problem(['databases', i, 'until'], 'unknown-series', m));
