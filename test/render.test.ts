@@ -117,3 +117,17 @@ test('the block cache changes nothing: refining block by block equals refining t
     assert.equal(refineMarkdown(draft), refineMarkdownUncached(draft), 'and again, from the cache');
   }
 });
+
+test('a note repeated at later stops is printed once, later copies point back to the first step', () => {
+  const note = { notes: ['Back up first, this takes a while.'] };
+  const step = (series: string) => ({ id: 'db-sync', phase: 'schema', title: 'Sync', commands: ['alpha-manage db sync'], ...note, sources: SRC });
+  const content = loadContent(syntheticContent({
+    series: ['a', 'b', 'c', 'd'],
+    releases: { 'b/alpha': { steps: [step('b')] }, 'c/alpha': { steps: [step('c')] }, 'd/alpha': { steps: [step('d')] } },
+  }));
+  const steps = buildRunbook(content, { from: 'a', to: 'd', services: ['alpha'] }).sections[1].steps;
+  const notes = (id: string) => steps.find((s) => s.id === id)!.notes;
+  assert.deepEqual(notes('b.alpha.db-sync'), ['Back up first, this takes a while.']);
+  assert.deepEqual(notes('c.alpha.db-sync'), ['Same note as at `b.alpha.db-sync`.']);
+  assert.deepEqual(notes('d.alpha.db-sync'), ['Same note as at `b.alpha.db-sync`.']);
+});

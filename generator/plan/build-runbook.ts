@@ -1,5 +1,6 @@
 import type { Content } from '../content.ts';
 import { plan as planStops, type PlanRequest } from './plan.ts';
+import { referRepeatedNotes } from './refer-repeated-notes.ts';
 import type { Runbook } from './runbook-model.ts';
 import { deploySection, verifySection } from './steps/deploy.ts';
 import { offlineSection } from './steps/offline.ts';
@@ -16,12 +17,12 @@ export function buildRunbook(content: Content, request: PlanRequest): Runbook {
   return {
     plan,
     warnings,
-    sections: [
+    sections: referRepeatedNotes([
       prepareSection(content, plan),
       offlineSection(content, plan),
       deploySection(content, plan),
       verifySection(content, plan),
       rollbackSection(content, plan),
-    ],
+    ]),
   };
 }
