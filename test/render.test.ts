@@ -131,3 +131,11 @@ test('a note repeated at later stops is printed once, later copies point back to
   assert.deepEqual(notes('c.alpha.db-sync'), ['Same note as at `b.alpha.db-sync`.']);
   assert.deepEqual(notes('d.alpha.db-sync'), ['Same note as at `b.alpha.db-sync`.']);
 });
+
+test('a repeated note only points back to a step of the same service', () => {
+  const content = loadContent(syntheticContent({ series: ['a', 'b', 'c'] }));
+  const steps = buildRunbook(content, { from: 'a', to: 'c' }).sections[1].steps;
+  const stopNotes = (service: string) => steps.find((s) => s.id === `offline.stop.${service}`)!.notes;
+  assert.deepEqual(stopNotes('alpha'), stopNotes('beta'), 'each service\'s stop step keeps its own copy');
+  assert.ok(stopNotes('beta').every((n) => !n.startsWith('Same note')));
+});

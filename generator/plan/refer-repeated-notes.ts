@@ -3,7 +3,8 @@ import type { RunbookSection } from './runbook-model.ts';
 /**
  * Upstream files repeat a step's notes at every series, so a long leap would print the same
  * paragraph at every stop. Each note is kept in full where it first appears; later copies point
- * back to that step by its id.
+ * back to that step by its id. Only within a service: a view filtered to one service must still
+ * show the step a reference points to.
  */
 export function referRepeatedNotes(sections: RunbookSection[]): RunbookSection[] {
   const firstAt = new Map<string, string>();
@@ -12,9 +13,10 @@ export function referRepeatedNotes(sections: RunbookSection[]): RunbookSection[]
     steps: section.steps.map((step) => ({
       ...step,
       notes: step.notes.map((note) => {
-        const first = firstAt.get(note);
+        const key = `${step.service}\0${note}`;
+        const first = firstAt.get(key);
         if (first) return `Same note as at \`${first}\`.`;
-        firstAt.set(note, step.id);
+        firstAt.set(key, step.id);
         return note;
       }),
     })),
