@@ -97,7 +97,8 @@ export function growContent(sourceDir: string, options: GrowOptions, into?: stri
       file.order = Number(file.order) + 1000 * copy;
       file['os-user'] = `${String(file['os-user'])}${suffix}`;
       file.databases = ((file.databases as { name: string }[] | undefined) ?? []).map((db) => ({ ...db, name: `${db.name}_${suffix.slice(1)}` }));
-      file.units = ((file.units as string[] | undefined) ?? []).map((u) => `${u}${suffix}`);
+      type Unit = string | { name: string; since?: string; until?: string };
+      file.units = ((file.units as Unit[] | undefined) ?? []).map((u) => (typeof u === 'string' ? `${u}${suffix}` : { ...u, name: `${u.name}${suffix}` }));
       writeYaml(join(root, 'services', `${file.id}.yaml`), file);
       for (const seriesId of readdirSync(join(root, 'series'))) {
         const source = join(root, 'series', seriesId, `${service.id}.yaml`);
