@@ -136,3 +136,15 @@ test('units follow the series: stop what the source runs, start what the target 
   // Placement did not exist at Rocky: nothing of it to stop before the offline migrations.
   assert.ok(!ids(runbook('rocky', 'train', ['placement']), 'offline-migrations').includes('offline.stop.placement'));
 });
+
+test('work a blocker needs from the source series runs on the source cloud (nova newton -> ocata cells v2)', () => {
+  const json = runbook('newton', 'ocata', ['nova']);
+  const prepare = ids(json, 'prepare');
+  before(prepare, 'prepare.newton.nova.create-cell0-database', 'prepare.newton.nova.cell-v2-simple-cell-setup');
+  before(prepare, 'prepare.newton.nova.cell-v2-simple-cell-setup', 'prepare.backup.nova');
+  const setup = json.sections[0].steps.find((s) => s.id === 'prepare.newton.nova.cell-v2-simple-cell-setup')!;
+  assert.deepEqual(setup.commands, ['sudo -u nova nova-manage cell_v2 simple_cell_setup']);
+  assert.equal(setup.series, 'newton');
+  const gate = buildRunbook(content, { from: 'newton', to: 'ocata', services: ['nova'] }).sections[1].steps.find((s) => s.id === 'ocata.nova.requires.newton')!;
+  assert.ok(gate.notes.some((n) => n.startsWith('`prepare.newton.nova.cell-v2-simple-cell-setup` is complete when:')));
+});

@@ -103,7 +103,7 @@ test('a blocker becomes a gate before the blocked stop, saying how to tell the w
   const gate = offline.findIndex((s) => s.id === 'c.alpha.requires.b');
   assert.ok(gate > offline.findIndex((s) => s.id === 'b.alpha.online-data-migrations'));
   assert.ok(gate < offline.findIndex((s) => s.id === 'c.alpha.db-sync'));
-  assert.deepEqual(offline[gate].notes, ['B data must be migrated', 'b.alpha.online-data-migrations is complete when: exit code 0']);
+  assert.deepEqual(offline[gate].notes, ['B data must be migrated', '`b.alpha.online-data-migrations` is complete when: exit code 0']);
 });
 
 test('the block cache changes nothing: refining block by block equals refining the whole text', async () => {

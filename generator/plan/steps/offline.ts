@@ -48,7 +48,7 @@ function stopSteps(content: Content, plan: Plan, service: Service, series: strin
       id: `${series}.${service.id}.requires.${b.requires}`,
       title: `Confirm ${content.getSeries(b.requires)!.name} work is complete: ${b.steps.join(', ')}`,
       service: service.id, series: null, commands: [], sources: b.sources,
-      notes: [b.text, ...doneWhen(content, service, b.requires, b.steps)],
+      notes: [b.text, ...doneWhen(content, service, b.requires, b.steps, b.requires === plan.from.id)],
       group: name,
     }));
   const work = release.steps
@@ -58,10 +58,12 @@ function stopSteps(content: Content, plan: Plan, service: Service, series: strin
 }
 
 /** How the blocking steps said they are complete, so the gate can be checked, not assumed. */
-function doneWhen(content: Content, service: Service, series: string, ids: string[]): string[] {
+function doneWhen(content: Content, service: Service, series: string, ids: string[], onSource: boolean): string[] {
   const release = content.release(series, service.id);
   return ids.flatMap((id) => {
     const step = release?.steps.find((s) => s.id === id);
-    return step?.['done-when'] ? [`${series}.${service.id}.${id} is complete when: ${step['done-when']}`] : [];
+    // Work of the source series ran in Prepare, under its prepare.* id.
+    const stepId = `${onSource ? 'prepare.' : ''}${series}.${service.id}.${id}`;
+    return step?.['done-when'] ? [`\`${stepId}\` is complete when: ${step['done-when']}`] : [];
   });
 }

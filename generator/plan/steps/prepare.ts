@@ -19,8 +19,9 @@ export function prepareSection(content: Content, plan: Plan): RunbookSection {
   });
   for (const service of plan.services) {
     const release = content.release(from.id, service.id);
+    const blockerWork = workOnSource(content, plan, service.id);
     for (const step of release?.steps ?? []) {
-      if (step.phase === 'pre-check' || step.phase === 'online') {
+      if (step.phase === 'pre-check' || step.phase === 'online' || blockerWork.has(step.id)) {
         steps.push(contentStep(service, from.id, step, 'installed', { id: `prepare.${from.id}.${service.id}.${step.id}`, group: 'Source cloud' }));
       }
     }
@@ -34,7 +35,10 @@ export function prepareSection(content: Content, plan: Plan): RunbookSection {
       service: service.id, series: null,
       commands: [`mkdir -p ${BACKUP_DIR}`, ...databases.map((db) => dumpDatabase(from, db))],
       sources: [SOURCES.opsUpgrades],
-      notes: ['Restoring these dumps is the only way back: database downgrades are not supported. Copy them off the host.'],
+      notes: [
+        'Restoring these dumps is the only way back: database downgrades are not supported. Copy them off the host.',
+        'Take them at the start of the change window: anything written to the databases after the dump is lost if you roll back.',
+      ],
       group: 'Backups',
     });
   }
@@ -45,6 +49,20 @@ export function prepareSection(content: Content, plan: Plan): RunbookSection {
     intro: `Before the change window: read what changes, bring ${from.name} up to date, back up every database and build one utility per stop.`,
     steps,
   };
+}
+
+/**
+ * Steps of the source series that a later stop's blocker names: a cloud may never have done
+ * work that was optional at its own series (nova's cells v2 setup in Newton, say), so the source
+ * cloud does it now, with its installed code.
+ */
+function workOnSource(content: Content, plan: Plan, service: string): Set<string> {
+  const path = plan.paths.find((p) => p.service === service);
+  return new Set(
+    (path?.stops ?? []).flatMap((stop) =>
+      (content.release(stop.series, service)?.blockers ?? []).filter((b) => b.requires === plan.from.id).flatMap((b) => b.steps),
+    ),
+  );
 }
 
 /** One step per series and service with changes the operator must act on, so ids do not depend on the pair. */
