@@ -33,7 +33,10 @@ test('every forward pair plans every service, each stop\'s commands once and in 
         const expected = path.stops.flatMap((stop) =>
           content.release(stop.series, path.service)!.steps.filter((s) => OFFLINE_PHASES.includes(s.phase)).map((s) => `${stop.series}.${path.service}.${s.id}`),
         );
-        const actual = offline.filter((s) => s.service === path.service && !s.id.includes('.requires.') && !s.id.startsWith('offline.')).map((s) => s.id);
+        const source = `${from.id}.${path.service}.`;
+        const actual = offline
+          .filter((s) => s.service === path.service && !s.id.includes('.requires.') && !s.id.startsWith('offline.') && !s.id.startsWith(source))
+          .map((s) => s.id);
         assert.deepEqual(actual, expected, `${path.service} ${from.id}->${to.id}`);
       }
       for (const step of json.sections.flatMap((s) => s.steps)) {
@@ -57,7 +60,9 @@ test('nova kilo -> newton stops at liberty and mitaka, with blocker work before 
   const json = runbook('kilo', 'newton', ['nova']);
   assert.deepEqual(json.stops.map((s) => s.series), ['liberty', 'mitaka', 'newton']);
   const all = ids(json);
-  before(all, 'prepare.kilo.nova.migrate-flavor-data', 'liberty.nova.db-sync');
+  before(all, 'prepare.backup.nova', 'offline.stop.nova');
+  before(all, 'offline.stop.nova', 'kilo.nova.migrate-flavor-data');
+  before(all, 'kilo.nova.migrate-flavor-data', 'liberty.nova.db-sync');
   before(all, 'mitaka.nova.online-data-migrations', 'newton.nova.requires.mitaka');
   before(all, 'newton.nova.requires.mitaka', 'newton.nova.db-sync');
   before(all, 'newton.nova.online-data-migrations', 'newton.nova.cell-v2-simple-cell-setup');
@@ -69,7 +74,11 @@ test('nova kilo -> newton stops at liberty and mitaka, with blocker work before 
 test('cinder ocata -> queens runs ocata\'s online migrations before pike\'s schema sync', () => {
   const json = runbook('ocata', 'queens', ['cinder']);
   assert.deepEqual(json.stops.map((s) => s.series), ['pike', 'queens']);
-  before(ids(json), 'prepare.ocata.cinder.online-data-migrations', 'pike.cinder.db-sync');
+  before(ids(json), 'offline.stop.cinder', 'ocata.cinder.online-data-migrations');
+  before(ids(json), 'ocata.cinder.online-data-migrations', 'pike.cinder.db-sync');
+  const source = json.sections[1].steps.find((s) => s.id === 'ocata.cinder.online-data-migrations')!;
+  assert.equal(source.series, 'ocata');
+  assert.ok(source.commands.every((c) => c.startsWith('sudo -u cinder cinder-manage ')), 'the source cloud\'s installed code, no utility');
   before(ids(json), 'pike.cinder.online-data-migrations', 'queens.cinder.db-sync');
 });
 
@@ -137,14 +146,23 @@ test('units follow the series: stop what the source runs, start what the target 
   assert.ok(!ids(runbook('rocky', 'train', ['placement']), 'offline-migrations').includes('offline.stop.placement'));
 });
 
-test('work a blocker needs from the source series runs on the source cloud (nova newton -> ocata cells v2)', () => {
+test('work a blocker needs from the source series runs with the source code, offline, after the backups (nova newton -> ocata cells v2)', () => {
   const json = runbook('newton', 'ocata', ['nova']);
-  const prepare = ids(json, 'prepare');
-  before(prepare, 'prepare.newton.nova.create-cell0-database', 'prepare.newton.nova.cell-v2-simple-cell-setup');
-  before(prepare, 'prepare.newton.nova.cell-v2-simple-cell-setup', 'prepare.backup.nova');
-  const setup = json.sections[0].steps.find((s) => s.id === 'prepare.newton.nova.cell-v2-simple-cell-setup')!;
+  const all = ids(json);
+  before(all, 'prepare.backup.nova', 'offline.stop.nova');
+  before(all, 'offline.stop.nova', 'newton.nova.create-cell0-database');
+  before(all, 'newton.nova.create-cell0-database', 'newton.nova.cell-v2-simple-cell-setup');
+  before(all, 'newton.nova.cell-v2-simple-cell-setup', 'ocata.nova.api-db-sync');
+  const setup = json.sections[1].steps.find((s) => s.id === 'newton.nova.cell-v2-simple-cell-setup')!;
   assert.deepEqual(setup.commands, ['sudo -u nova nova-manage cell_v2 simple_cell_setup']);
   assert.equal(setup.series, 'newton');
+  assert.ok(!ids(json, 'prepare').some((id) => id.includes('online-data-migrations')), 'nothing that writes runs before the backups');
   const gate = buildRunbook(content, { from: 'newton', to: 'ocata', services: ['nova'] }).sections[1].steps.find((s) => s.id === 'ocata.nova.requires.newton')!;
-  assert.ok(gate.notes.some((n) => n.startsWith('`prepare.newton.nova.cell-v2-simple-cell-setup` is complete when:')));
+  assert.ok(gate.notes.some((n) => n.startsWith('`newton.nova.cell-v2-simple-cell-setup` is complete when:')));
+});
+
+test('deploy starts placement before nova, though placement migrates after it', () => {
+  const json = runbook('rocky', 'train', ['nova', 'placement']);
+  assert.deepEqual(ids(json, 'deploy-target'), ['deploy.placement.install', 'deploy.placement.start', 'deploy.nova.install', 'deploy.nova.start']);
+  before(ids(json, 'offline-migrations'), 'train.nova.db-sync', 'stein.placement.db-sync');
 });

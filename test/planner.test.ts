@@ -72,7 +72,7 @@ test('a blocker forces the series whose code must do the work, even with fewest 
   assert.match(reason, /F requires c work first \(online-data-migrations\): c data first/);
 });
 
-test('a blocker on the source series needs no stop: the source cloud does the work in Prepare', () => {
+test('a blocker on the source series needs no stop: the source code does the work before the first stop', () => {
   const src = ['https://opendev.org/openstack/alpha/src/tag/1.0.0/x'];
   const content = loadContent(syntheticContent({
     series: SERIES,

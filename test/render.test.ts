@@ -83,12 +83,14 @@ test('the JSON runbook has exactly the contract keys', () => {
   assert.deepEqual(json.sections.map((s) => s.id), ['prepare', 'offline-migrations', 'deploy-target', 'verify', 'roll-back']);
 });
 
-test('offline work runs service by service in migration order, each service stop by stop', () => {
+test('offline work runs service by service in migration order: the source\'s own online migrations, then each stop', () => {
   const json = toJson(buildRunbook(loadContent(syntheticContent({ series: ['a', 'b', 'c', 'd'] })), { from: 'a', to: 'd' }));
   const offline = json.sections.find((s) => s.id === 'offline-migrations')!.steps.map((s) => s.id);
   assert.deepEqual(offline, [
     'offline.stop.alpha', 'offline.stop.beta',
+    'a.alpha.online-data-migrations',
     'b.alpha.db-sync', 'b.alpha.online-data-migrations', 'c.alpha.db-sync', 'c.alpha.online-data-migrations', 'd.alpha.db-sync', 'd.alpha.online-data-migrations',
+    'a.beta.online-data-migrations',
     'b.beta.db-sync', 'b.beta.online-data-migrations', 'c.beta.db-sync', 'c.beta.online-data-migrations', 'd.beta.db-sync', 'd.beta.online-data-migrations',
   ]);
 });

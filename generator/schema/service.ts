@@ -28,6 +28,8 @@ export const ServiceSchema = z.strictObject({
   name: z.string().min(1),
   /** Migration order across services: lower runs first (keystone before nova). */
   order: z.number().int().min(0).describe('Migration order across services: lower runs first (keystone before nova).'),
+  /** Start order after deploy, when it differs from the migration order (placement before nova). */
+  'start-order': z.number().int().min(0).optional().describe('Start order after deploy, when it differs from the migration order (placement before nova).'),
   /** Python distribution name the utility installs. */
   package: z.string().regex(/^[A-Za-z0-9._-]+$/).describe('Python distribution name the utility installs.'),
   /** Upstream repository, owner/name on opendev.org. */

@@ -1,4 +1,4 @@
-import type { Content } from '../../content.ts';
+import type { Content, Service } from '../../content.ts';
 import type { Plan } from '../plan.ts';
 import type { RunbookSection, RunbookStep } from '../runbook-model.ts';
 import { systemctl, unitsAt } from './commands.ts';
@@ -8,7 +8,7 @@ import { SOURCES } from './sources.ts';
 /** Deploy the target's code and configuration, run its post-deploy steps, start the services. */
 export function deploySection(content: Content, plan: Plan): RunbookSection {
   const { to } = plan;
-  const steps = plan.services.flatMap((service): RunbookStep[] => {
+  const steps = inStartOrder(plan.services).flatMap((service): RunbookStep[] => {
     const group = `${service.name} at ${to.name}`;
     const release = content.release(to.id, service.id)!;
     const post = release.steps.filter((s) => s.phase === 'post-deploy').map((s) => contentStep(service, to.id, s, 'installed', { group }));
@@ -35,9 +35,14 @@ export function deploySection(content: Content, plan: Plan): RunbookSection {
   return {
     id: 'deploy-target',
     title: `Deploy ${to.name}`,
-    intro: `Every database is now at the ${to.name} schema. Deploy ${to.name} and start the services in migration order.`,
+    intro: `Every database is now at the ${to.name} schema. Deploy ${to.name} and start the services in this order.`,
     steps,
   };
+}
+
+/** Services in the order they start: upstream wants some up before others (placement before nova). */
+export function inStartOrder(services: Service[]): Service[] {
+  return [...services].sort((a, b) => (a['start-order'] ?? a.order) - (b['start-order'] ?? b.order));
 }
 
 /** The target's status checks and smoke tests. */

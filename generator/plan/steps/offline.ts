@@ -20,6 +20,7 @@ export function offlineSection(content: Content, plan: Plan): RunbookSection {
   }));
   for (const path of plan.paths) {
     const service = content.getService(path.service)!;
+    steps.push(...sourceWork(content, plan, service, path.stops.map((s) => s.series)));
     // Upstream keeps refusing migrations in later releases, so later files repeat a blocker;
     // the operator confirms the work once, before the first stop that needs it.
     const confirmed = new Set<string>();
@@ -28,9 +29,24 @@ export function offlineSection(content: Content, plan: Plan): RunbookSection {
   return {
     id: 'offline-migrations',
     title: 'Offline migrations',
-    intro: 'With the services stopped, run each stop\'s migrations from that stop\'s utility, service by service, stop by stop, in this order. Do not start the next step until the previous one is complete.',
+    intro: 'With the services stopped: finish the source series\' own work with its installed code, then run each stop\'s migrations from that stop\'s utility, service by service, stop by stop, in this order. Do not start the next step until the previous one is complete.',
     steps,
   };
+}
+
+/**
+ * The source series' own unfinished work, run with the installed code once the services are
+ * stopped and the backups taken: its online data migrations, and any step a later stop's blocker
+ * names (work that was optional at the source, like nova's cells v2 setup in Newton).
+ */
+function sourceWork(content: Content, plan: Plan, service: Service, stops: string[]): RunbookStep[] {
+  const { from } = plan;
+  const named = new Set(
+    stops.flatMap((series) => (content.release(series, service.id)?.blockers ?? []).filter((b) => b.requires === from.id).flatMap((b) => b.steps)),
+  );
+  return (content.release(from.id, service.id)?.steps ?? [])
+    .filter((step) => step.phase === 'online' || (named.has(step.id) && step.phase !== 'pre-check'))
+    .map((step) => contentStep(service, from.id, step, 'installed', { group: `${service.name} at ${from.name} (source code)` }));
 }
 
 function stopSteps(content: Content, plan: Plan, service: Service, series: string, confirmed: Set<string>): RunbookStep[] {
@@ -48,7 +64,7 @@ function stopSteps(content: Content, plan: Plan, service: Service, series: strin
       id: `${series}.${service.id}.requires.${b.requires}`,
       title: `Confirm ${content.getSeries(b.requires)!.name} work is complete: ${b.steps.join(', ')}`,
       service: service.id, series: null, commands: [], sources: b.sources,
-      notes: [b.text, ...doneWhen(content, service, b.requires, b.steps, b.requires === plan.from.id)],
+      notes: [b.text, ...doneWhen(content, service, b.requires, b.steps)],
       group: name,
     }));
   const work = release.steps
@@ -58,12 +74,10 @@ function stopSteps(content: Content, plan: Plan, service: Service, series: strin
 }
 
 /** How the blocking steps said they are complete, so the gate can be checked, not assumed. */
-function doneWhen(content: Content, service: Service, series: string, ids: string[], onSource: boolean): string[] {
+function doneWhen(content: Content, service: Service, series: string, ids: string[]): string[] {
   const release = content.release(series, service.id);
   return ids.flatMap((id) => {
     const step = release?.steps.find((s) => s.id === id);
-    // Work of the source series ran in Prepare, under its prepare.* id.
-    const stepId = `${onSource ? 'prepare.' : ''}${series}.${service.id}.${id}`;
-    return step?.['done-when'] ? [`\`${stepId}\` is complete when: ${step['done-when']}`] : [];
+    return step?.['done-when'] ? [`\`${series}.${service.id}.${id}\` is complete when: ${step['done-when']}`] : [];
   });
 }

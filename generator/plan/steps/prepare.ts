@@ -6,7 +6,7 @@ import { contentStep } from './content-step.ts';
 import { hasOfflineWork } from '../plan-service.ts';
 import { SOURCES } from './sources.ts';
 
-/** Read, update the source, check it, finish its online migrations, back up, build the utilities. */
+/** Read, update the source, check it, back up, build the utilities. */
 export function prepareSection(content: Content, plan: Plan): RunbookSection {
   const { from } = plan;
   const steps: RunbookStep[] = [...readNotes(content, plan)];
@@ -17,11 +17,10 @@ export function prepareSection(content: Content, plan: Plan): RunbookSection {
     notes: [`Migrations of later series assume the final ${from.name} schema; the last patch release also carries fixes to its own migrations.`],
     group: 'Source cloud',
   });
+  // Read-only checks only: anything that writes to the databases runs after the backups, offline.
   for (const service of plan.services) {
-    const release = content.release(from.id, service.id);
-    const blockerWork = workOnSource(content, plan, service.id);
-    for (const step of release?.steps ?? []) {
-      if (step.phase === 'pre-check' || step.phase === 'online' || blockerWork.has(step.id)) {
+    for (const step of content.release(from.id, service.id)?.steps ?? []) {
+      if (step.phase === 'pre-check') {
         steps.push(contentStep(service, from.id, step, 'installed', { id: `prepare.${from.id}.${service.id}.${step.id}`, group: 'Source cloud' }));
       }
     }
@@ -49,20 +48,6 @@ export function prepareSection(content: Content, plan: Plan): RunbookSection {
     intro: `Before the change window: read what changes, bring ${from.name} up to date, back up every database and build one utility per stop.`,
     steps,
   };
-}
-
-/**
- * Steps of the source series that a later stop's blocker names: a cloud may never have done
- * work that was optional at its own series (nova's cells v2 setup in Newton, say), so the source
- * cloud does it now, with its installed code.
- */
-function workOnSource(content: Content, plan: Plan, service: string): Set<string> {
-  const path = plan.paths.find((p) => p.service === service);
-  return new Set(
-    (path?.stops ?? []).flatMap((stop) =>
-      (content.release(stop.series, service)?.blockers ?? []).filter((b) => b.requires === plan.from.id).flatMap((b) => b.steps),
-    ),
-  );
 }
 
 /** One step per series and service with changes the operator must act on, so ids do not depend on the pair. */
