@@ -127,9 +127,10 @@ test('glance reloads metadefs after the target is deployed, not at each stop', (
   assert.deepEqual(ids(json, 'deploy-target'), ['deploy.glance.install', 'pike.glance.load-metadefs', 'deploy.glance.start']);
 });
 
-test('horizon runs only post-deploy steps, with the installed code', () => {
+test('horizon runs only post-deploy steps, with the installed code, and is restarted, never stopped', () => {
   const json = runbook('rocky', 'train', ['horizon']);
-  assert.deepEqual(ids(json, 'offline-migrations'), ['offline.stop.horizon']);
+  assert.deepEqual(ids(json, 'offline-migrations'), [], 'no database: its web server keeps serving during the migrations');
+  assert.deepEqual(json.sections[2].steps.find((s) => s.id === 'deploy.horizon.start')!.commands, ['systemctl restart apache2']);
   const post = json.sections.find((s) => s.id === 'deploy-target')!.steps.filter((s) => s.id.startsWith('train.horizon.'));
   assert.ok(post.length > 0);
   assert.ok(post.every((s) => s.series === 'train' && s.commands.every((c) => !c.includes('/opt/leapfrog/'))));

@@ -1,4 +1,4 @@
-import type { Series, Service } from '../../content.ts';
+import type { Content, Series, Service } from '../../content.ts';
 
 /** Where each series' utility lives on the host that runs the migrations. */
 export const UTILITY_ROOT = '/opt/leapfrog';
@@ -79,7 +79,15 @@ export function databasesAt(service: Service, indexOf: (id: string) => number, s
     .map((d) => d.name);
 }
 
+/**
+ * Services stopped for the offline migrations: those the source runs that have a database.
+ * Horizon has none, and stopping it would take down whatever else its web server hosts.
+ */
+export function stoppedForMigrations(content: Content, service: Service, from: Series): boolean {
+  return content.indexOf(service.since) <= content.indexOf(from.id) && databasesAt(service, (id) => content.indexOf(id), from).length > 0;
+}
+
 /** `systemctl <verb> <units>`, or no command when the service runs no unit at that series. */
-export function systemctl(verb: 'start' | 'stop', units: string[]): string[] {
+export function systemctl(verb: 'start' | 'stop' | 'restart', units: string[]): string[] {
   return units.length ? [`systemctl ${verb} ${units.join(' ')}`] : [];
 }

@@ -1,13 +1,15 @@
 import type { Content, Service } from '../../content.ts';
 import type { Plan } from '../plan.ts';
 import type { RunbookSection, RunbookStep } from '../runbook-model.ts';
-import { systemctl, unitsAt } from './commands.ts';
+import { stoppedForMigrations, systemctl, unitsAt } from './commands.ts';
 import { contentStep } from './content-step.ts';
 import { SOURCES } from './sources.ts';
 
 /** Deploy the target's code and configuration, run its post-deploy steps, start the services. */
 export function deploySection(content: Content, plan: Plan): RunbookSection {
   const { to } = plan;
+  // A service left running during the migrations (no database) is restarted onto the new code.
+  const stopped = (service: Service) => stoppedForMigrations(content, service, plan.from);
   const steps = inStartOrder(plan.services).flatMap((service): RunbookStep[] => {
     const group = `${service.name} at ${to.name}`;
     const release = content.release(to.id, service.id)!;
@@ -23,9 +25,9 @@ export function deploySection(content: Content, plan: Plan): RunbookSection {
       ...post,
       {
         id: `deploy.${service.id}.start`,
-        title: `Start the ${service.name} services`,
+        title: `${stopped(service) ? 'Start' : 'Restart'} the ${service.name} services`,
         service: service.id, series: to.id,
-        commands: systemctl('start', unitsAt(service, (id) => content.indexOf(id), to)),
+        commands: systemctl(stopped(service) ? 'start' : 'restart', unitsAt(service, (id) => content.indexOf(id), to)),
         sources: [...service.sources, SOURCES.systemctl],
         notes: [],
         group,

@@ -2,14 +2,13 @@ import type { Content, Service } from '../../content.ts';
 import { OFFLINE_PHASES } from '../../schema/release.ts';
 import type { Plan } from '../plan.ts';
 import type { RunbookSection, RunbookStep } from '../runbook-model.ts';
-import { systemctl, unitsAt } from './commands.ts';
+import { stoppedForMigrations, systemctl, unitsAt } from './commands.ts';
 import { contentStep } from './content-step.ts';
 import { SOURCES } from './sources.ts';
 
 /** Stop the control plane, then each service's stops in order, each from its own utility. */
 export function offlineSection(content: Content, plan: Plan): RunbookSection {
-  const running = plan.services.filter((s) => content.indexOf(s.since) <= content.indexOf(plan.from.id));
-  const steps: RunbookStep[] = running.map((service) => ({
+  const steps: RunbookStep[] = plan.services.filter((s) => stoppedForMigrations(content, s, plan.from)).map((service) => ({
     id: `offline.stop.${service.id}`,
     title: `Stop the ${service.name} control-plane services`,
     service: service.id, series: null,
