@@ -15,3 +15,4 @@ export { splitProse, type ProsePart } from './render/prose.ts';
 export { forwardPairs } from './publish/forward-pairs.ts';
 export { OFFLINE_PHASES, type Phase } from './schema/release.ts';
 export { noteHtml } from './render/note-html.ts';
+export { groupSteps } from './render/group-steps.ts';

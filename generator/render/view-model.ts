@@ -1,5 +1,6 @@
 import type { Content } from '../content.ts';
-import type { Runbook, RunbookStep } from '../plan/runbook-model.ts';
+import type { Runbook } from '../plan/runbook-model.ts';
+import { groupSteps } from './group-steps.ts';
 
 /** What the Markdown templates see: presentation-ready names, groups and rows; no decisions left. */
 export function viewModel(content: Content, runbook: Runbook) {
@@ -32,7 +33,11 @@ export function viewModel(content: Content, runbook: Runbook) {
       number: i + 1,
       title: section.title,
       intro: section.intro,
-      groups: groupSteps(section.steps),
+      groups: groupSteps(section.steps).map((g) => ({
+        title: g.title ?? 'Steps',
+        // Handlebars runs strict: optional fields become empty strings.
+        steps: g.steps.map((s) => ({ ...s, doneWhen: s.doneWhen ?? '', body: s.body ?? '' })),
+      })),
     })),
   };
 }
@@ -46,17 +51,4 @@ function stopSummaries(plan: Runbook['plan'], series: string): string[] {
     }
   }
   return [...byText].map(([summary, services]) => `${services.join(', ')}: ${summary}`);
-}
-
-/** Consecutive steps with the same group share one heading. */
-function groupSteps(steps: RunbookStep[]): { title: string; steps: RunbookStep[] }[] {
-  const groups: { title: string; steps: RunbookStep[] }[] = [];
-  for (const original of steps) {
-    const step = { ...original, doneWhen: original.doneWhen ?? '', body: original.body ?? '' };
-    const title = step.group ?? 'Steps';
-    const last = groups.at(-1);
-    if (last && last.title === title) last.steps.push(step);
-    else groups.push({ title, steps: [step] });
-  }
-  return groups;
 }
