@@ -33,9 +33,10 @@ test('every forward pair plans every service, each stop\'s commands once and in 
         const expected = path.stops.flatMap((stop) =>
           content.release(stop.series, path.service)!.steps.filter((s) => OFFLINE_PHASES.includes(s.phase)).map((s) => `${stop.series}.${path.service}.${s.id}`),
         );
-        const source = `${from.id}.${path.service}.`;
+        // The source's own work runs with its installed code, unless the source is itself a stop.
+        const source = path.stops.some((s) => s.series === from.id) ? undefined : `${from.id}.${path.service}.`;
         const actual = offline
-          .filter((s) => s.service === path.service && !s.id.includes('.requires.') && !s.id.startsWith('offline.') && !s.id.startsWith(source))
+          .filter((s) => s.service === path.service && !s.id.includes('.requires.') && !s.id.startsWith('offline.') && !(source && s.id.startsWith(source)))
           .map((s) => s.id);
         assert.deepEqual(actual, expected, `${path.service} ${from.id}->${to.id}`);
       }
@@ -60,8 +61,8 @@ test('nova kilo -> newton stops at liberty and mitaka, with blocker work before 
   const json = runbook('kilo', 'newton', ['nova']);
   assert.deepEqual(json.stops.map((s) => s.series), ['liberty', 'mitaka', 'newton']);
   const all = ids(json);
-  before(all, 'prepare.backup.nova', 'offline.stop.nova');
-  before(all, 'offline.stop.nova', 'kilo.nova.migrate-flavor-data');
+  before(all, 'offline.stop.nova', 'offline.backup.nova');
+  before(all, 'offline.backup.nova', 'kilo.nova.migrate-flavor-data');
   before(all, 'kilo.nova.migrate-flavor-data', 'liberty.nova.db-sync');
   before(all, 'mitaka.nova.online-data-migrations', 'newton.nova.requires.mitaka');
   before(all, 'newton.nova.requires.mitaka', 'newton.nova.db-sync');
@@ -123,14 +124,14 @@ test('each service\'s fewest stops follow from its own data (kilo -> gazpacho)',
 
 test('glance reloads metadefs after the target is deployed, not at each stop', () => {
   const json = runbook('newton', 'pike', ['glance']);
-  assert.deepEqual(ids(json, 'offline-migrations'), ['offline.stop.glance', 'ocata.glance.db-sync', 'pike.glance.db-sync']);
+  assert.deepEqual(ids(json, 'offline-migrations'), ['offline.stop.glance', 'offline.backup.glance', 'ocata.glance.db-sync', 'pike.glance.db-sync']);
   assert.deepEqual(ids(json, 'deploy-target'), ['deploy.glance.install', 'pike.glance.load-metadefs', 'deploy.glance.start']);
 });
 
-test('horizon runs only post-deploy steps, with the installed code, and is restarted, never stopped', () => {
+test('horizon alone runs only post-deploy steps, with the installed code, and its web server is restarted, never stopped', () => {
   const json = runbook('rocky', 'train', ['horizon']);
   assert.deepEqual(ids(json, 'offline-migrations'), [], 'no database: its web server keeps serving during the migrations');
-  assert.deepEqual(json.sections[2].steps.find((s) => s.id === 'deploy.horizon.start')!.commands, ['systemctl restart apache2']);
+  assert.deepEqual(json.sections[2].steps.find((s) => s.id === 'deploy.web-server.restart')!.commands, ['systemctl restart apache2']);
   const post = json.sections.find((s) => s.id === 'deploy-target')!.steps.filter((s) => s.id.startsWith('train.horizon.'));
   assert.ok(post.length > 0);
   assert.ok(post.every((s) => s.series === 'train' && s.commands.every((c) => !c.includes('/opt/leapfrog/'))));
@@ -142,7 +143,10 @@ test('units follow the series: stop what the source runs, start what the target 
   assert.deepEqual(commands('offline.stop.glance'), ['systemctl stop glance-api glance-registry']);
   assert.deepEqual(commands('deploy.glance.start'), ['systemctl start glance-api']);
   assert.deepEqual(commands('deploy.nova.start'), ['systemctl start nova-api nova-scheduler nova-conductor nova-novncproxy']);
-  assert.deepEqual(commands('rollback.redeploy.nova'), ['systemctl start nova-api nova-scheduler nova-conductor nova-consoleauth nova-novncproxy nova-placement-api']);
+  assert.deepEqual(commands('rollback.start.nova'), ['systemctl start nova-api nova-scheduler nova-conductor nova-consoleauth nova-novncproxy']);
+  // Stein's nova still serves nova-placement-api from apache2: stopped at the source, never started again.
+  assert.deepEqual(commands('offline.stop.web-server'), ['systemctl stop apache2']);
+  assert.ok(!ids(json, 'deploy-target').some((id) => id.startsWith('deploy.web-server')));
   // Placement did not exist at Rocky: nothing of it to stop before the offline migrations.
   assert.ok(!ids(runbook('rocky', 'train', ['placement']), 'offline-migrations').includes('offline.stop.placement'));
 });
@@ -150,8 +154,8 @@ test('units follow the series: stop what the source runs, start what the target 
 test('work a blocker needs from the source series runs with the source code, offline, after the backups (nova newton -> ocata cells v2)', () => {
   const json = runbook('newton', 'ocata', ['nova']);
   const all = ids(json);
-  before(all, 'prepare.backup.nova', 'offline.stop.nova');
-  before(all, 'offline.stop.nova', 'newton.nova.create-cell0-database');
+  before(all, 'offline.stop.nova', 'offline.backup.nova');
+  before(all, 'offline.backup.nova', 'newton.nova.create-cell0-database');
   before(all, 'newton.nova.create-cell0-database', 'newton.nova.cell-v2-simple-cell-setup');
   before(all, 'newton.nova.cell-v2-simple-cell-setup', 'ocata.nova.api-db-sync');
   const setup = json.sections[1].steps.find((s) => s.id === 'newton.nova.cell-v2-simple-cell-setup')!;
@@ -164,6 +168,10 @@ test('work a blocker needs from the source series runs with the source code, off
 
 test('deploy starts placement before nova, though placement migrates after it', () => {
   const json = runbook('rocky', 'train', ['nova', 'placement']);
-  assert.deepEqual(ids(json, 'deploy-target'), ['deploy.placement.install', 'deploy.placement.start', 'deploy.nova.install', 'deploy.nova.start']);
+  assert.deepEqual(ids(json, 'deploy-target'), [
+    'deploy.placement.install', 'deploy.nova.install',
+    'deploy.placement.verify-upgrade-check', 'deploy.web-server.start',
+    'deploy.nova.upgrade-check', 'deploy.nova.start',
+  ]);
   before(ids(json, 'offline-migrations'), 'train.nova.db-sync', 'stein.placement.db-sync');
 });

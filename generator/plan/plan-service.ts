@@ -53,6 +53,7 @@ export function planService(content: Content, service: Service, from: Series, to
     }
   }
   const stops: ServiceStop[] = [];
+  const sourceStop: Reason[] = [];
   let current = content.indexOf(to.id);
   const reasons = new Map<number, Reason[]>([[current, [{ summary: 'target', text: `${to.name} is the target`, sources: [] }]]]);
   for (;;) {
@@ -62,7 +63,12 @@ export function planService(content: Content, service: Service, from: Series, to
     const rel = release(current);
     for (const b of rel.blockers) {
       const index = content.indexOf(b.requires);
-      if (index > start) pending.push({ index, reason: { summary: `${here.name} needs ${content.getSeries(b.requires)?.name}'s ${b.steps.join(', ')}`, text: `${here.name} requires ${b.requires} work first (${b.steps.join(', ')}): ${b.text}`, sources: b.sources } });
+      const reason = { summary: `${here.name} needs ${content.getSeries(b.requires)?.name}'s ${b.steps.join(', ')}`, text: `${here.name} requires ${b.requires} work first (${b.steps.join(', ')}): ${b.text}`, sources: b.sources };
+      if (index > start) pending.push({ index, reason });
+      // The source is the service's first series, so its code may not be installed yet (a Stein
+      // cloud may still serve placement from nova): the work, and every step before it, runs
+      // from that series' utility, as a stop.
+      else if (index === start && start === since) sourceStop.push({ ...reason, text: `${reason.text} ${service.name} is new in ${from.name}, so the source cloud may not run its code: that work runs from the ${from.name} utility.` });
     }
     const why: Reason[] = [];
     const dataFloor = content.indexOf(rel['min-start'].series);
@@ -81,6 +87,7 @@ export function planService(content: Content, service: Service, from: Series, to
     reasons.set(previous, why);
     current = previous;
   }
+  if (sourceStop.length) stops.unshift({ series: from.id, reasons: sourceStop });
   // A stop where the service has no offline work changes nothing in its database: leave it out.
   const kept = stops.filter((s) => s.series === to.id || hasOfflineWork(content.release(s.series, service.id)));
   return { service: service.id, start: content.series[start].id, stops: kept, skipped: explainSkipped(content, service, start, kept, policy) };

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { Command, Id, Sources, StepId, Text } from './common.ts';
 
-export const Phase = z.enum(['pre-check', 'schema', 'online', 'one-time', 'post-deploy', 'verify']);
+export const Phase = z.enum(['pre-check', 'schema', 'online', 'one-time', 'post-deploy', 'post-start', 'verify']);
 export type Phase = z.output<typeof Phase>;
 
 /** Phases run at a stop, from that series' utility, with the services stopped. */
@@ -19,6 +19,10 @@ const Step = z.strictObject({
   'done-when': Text.optional().describe('How the operator tells the step is complete (exit codes, output).'),
   /** False for shell commands that are not the service's own console scripts. */
   utility: z.boolean().optional().describe('False for shell commands that are not the service\'s own console scripts.'),
+  /** Verify steps only: also run from the target's utility after deploy, before the service starts. */
+  'before-start': z.boolean().default(false).describe('Verify steps only: also run from the target\'s utility after deploy, before the service starts (upstream\'s pre-flight status checks).'),
+  /** Only for upgrades whose source is this series or older (work older code never did). */
+  'source-until': Id.optional().describe('Only for upgrades whose source is this series or older (repairs for work older code never did).'),
   notes: z.array(Text).default([]),
   sources: Sources,
 });

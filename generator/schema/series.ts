@@ -24,6 +24,8 @@ export const SeriesSchema = z.strictObject({
   'constraints-ref': z.string().min(1).nullable().describe('Git ref of openstack/requirements whose upper-constraints.txt pins the utility; null when none exists.'),
   /** Python interpreter version the utility is built with, e.g. "2.7" or "3.8". */
   python: z.string().regex(/^[23]\.\d+$/, 'a Python version like "2.7" or "3.10" (quoted)').describe('Python interpreter version the utility is built with, e.g. "2.7" or "3.8".'),
+  /** Python database drivers the utility installs: MySQL-python as well where that series' configs may use `mysql://`. */
+  'db-drivers': z.array(z.string().regex(/^[A-Za-z0-9._-]+$/, 'a Python distribution name')).min(1).default(['PyMySQL']).describe('Python database drivers the utility installs, e.g. [PyMySQL, MySQL-python] where the series\' configs may use mysql:// (MySQLdb).'),
   /** Free-form notes on the series itself. */
   notes: z.array(z.string().min(1)).default([]).describe('Free-form notes on the series itself.'),
   sources: Sources,

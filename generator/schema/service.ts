@@ -3,13 +3,25 @@ import { Id, Sources } from './common.ts';
 
 const UnitName = z.string().regex(/^[A-Za-z0-9@._-]+$/, 'a systemd unit name');
 
-/** A unit, alone or with the series it appeared in or was last shipped in. */
+/** The kinds of host a unit runs on; stop and start steps say which hosts they run on. */
+export const Role = z.enum(['controller', 'compute', 'network', 'storage', 'bare-metal']);
+export type Role = z.output<typeof Role>;
+
+/** A unit, alone (a controller daemon shipped for the service's whole life) or with its details. */
 const Unit = z.union([
   UnitName,
   z.strictObject({
     name: UnitName,
     since: Id.optional().describe('First series that ships this unit.'),
-    until: Id.optional().describe('Last series that ships it (upstream removed the service after).'),
+    until: Id.optional().describe('Last series that may run it: a source at or before it stops it.'),
+    'start-until': Id.optional().describe(
+      'Last series whose deploy starts it, when upstream wants it off before it is gone (nova-placement-api once placement is split out).',
+    ),
+    role: Role.default('controller').describe('The hosts it runs on.'),
+    sources: Sources.optional().describe('Where its name, hosts or web serving come from, when the service\'s sources do not say.'),
+    wsgi: z.string().regex(/^[A-Za-z0-9._-]+$/, 'a WSGI site name').optional().describe(
+      'Set when the unit is a shared web server serving this service\'s API as a WSGI site of this name: it is stopped and started once for every service it carries.',
+    ),
   }),
 ]);
 
@@ -19,6 +31,8 @@ const Database = z.strictObject({
   since: Id.optional().describe('First series that has this database; omitted: since the service\'s first series.'),
   /** Last series that has it. */
   until: Id.optional().describe('Last series that has it.'),
+  /** Last series at which a cloud may not have it yet (nova_cell0 was optional in Newton). */
+  'optional-until': Id.optional().describe('Last series at which a cloud may not have created it yet (nova_cell0 in Newton): backups check it exists first.'),
 });
 
 /** `content/services/<id>.yaml`: one OpenStack service. */
@@ -41,10 +55,12 @@ export const ServiceSchema = z.strictObject({
   /** Last series, when upstream retired the service. */
   until: Id.nullable().default(null).describe('Last series, when upstream retired the service.'),
   databases: z.array(Database).default([]),
-  /** Control-plane units stopped before the offline migrations and started after deploy. */
-  units: z.array(Unit).min(1).describe('Control-plane units stopped before the offline migrations and started after deploy.'),
+  /** Units stopped before the offline migrations and started after deploy, with the hosts they run on. */
+  units: z.array(Unit).min(1).describe('Units stopped before the offline migrations and started after deploy, with the hosts they run on.'),
   notes: z.array(z.string().min(1)).default([]),
   sources: Sources,
 });
 
 export type Service = z.output<typeof ServiceSchema>;
+export type ServiceUnit = Exclude<Service['units'][number], string>;
+export type ServiceDatabase = Service['databases'][number];

@@ -1,4 +1,4 @@
-import type { Content, Series, Service } from '../../content.ts';
+import type { Series, Service } from '../../content.ts';
 
 /** Where each series' utility lives on the host that runs the migrations. */
 export const UTILITY_ROOT = '/opt/leapfrog';
@@ -35,12 +35,27 @@ export function createVenv(series: Series): string {
     : `python${series.python} -m venv ${dir}`;
 }
 
-/** pip install into the series' utility, pinned by the series' upper-constraints when it has one. */
-export function pipInstall(series: Series, requirement: string): string {
-  const constraints = series['constraints-ref']
-    ? ` -c ${rawUrl('openstack/requirements', series['constraints-ref'], 'upper-constraints.txt')}`
-    : '';
-  return `${utilityPath(series.id)}/bin/pip install${constraints} ${requirement}`;
+/** The series' upper-constraints file, downloaded into its utility so a service's own pin can be dropped. */
+export function constraintsFile(series: Series): string {
+  return `${utilityPath(series.id)}/upper-constraints.txt`;
+}
+
+export function downloadConstraints(series: Series, ref: string): string {
+  return `curl -fsSL -o ${constraintsFile(series)} ${rawUrl('openstack/requirements', ref, 'upper-constraints.txt')}`;
+}
+
+/** The constraints less the service's own line: they pin its release, the eol ref builds a dev version. */
+export function serviceConstraintsFile(series: Series, service: Service): string {
+  return `${utilityPath(series.id)}/constraints-${service.id}.txt`;
+}
+
+export function dropOwnPin(series: Series, service: Service): string {
+  return `grep -v -i '^${service.package}===' ${constraintsFile(series)} > ${serviceConstraintsFile(series, service)}`;
+}
+
+/** pip install into the series' utility, pinned by the given constraints file when there is one. */
+export function pipInstall(series: Series, requirements: string, constraints?: string): string {
+  return `${utilityPath(series.id)}/bin/pip install${constraints ? ` -c ${constraints}` : ''} ${requirements}`;
 }
 
 /** The requirement for a service's code at a git ref of its upstream repository. */
@@ -56,38 +71,11 @@ export function dumpDatabase(from: Series, database: string): string {
   return `mysqldump -u root -p --opt --single-transaction --add-drop-database --databases ${database} > ${backupFile(from, database)}`;
 }
 
+/** Prints the database's name when it exists, nothing otherwise (LIKE would treat `_` as a wildcard). */
+export function databaseExists(database: string): string {
+  return `mysql -u root -p -N -e "SELECT SCHEMA_NAME FROM information_schema.SCHEMATA WHERE SCHEMA_NAME = '${database}'"`;
+}
+
 export function restoreDatabase(from: Series, database: string): string {
   return `mysql -u root -p < ${backupFile(from, database)}`;
-}
-
-/** Units the service runs at a series (nova-consoleauth, for one, is gone from Train on). */
-export function unitsAt(service: Service, indexOf: (id: string) => number, series: Series): string[] {
-  const at = indexOf(series.id);
-  if (at < indexOf(service.since) || (service.until && at > indexOf(service.until))) return [];
-  return service.units
-    .map((u) => (typeof u === 'string' ? { name: u, since: undefined, until: undefined } : u))
-    .filter((u) => (!u.since || indexOf(u.since) <= at) && (!u.until || indexOf(u.until) >= at))
-    .map((u) => u.name);
-}
-
-/** Databases the service has at a series (some appear later, e.g. nova_api in Liberty). */
-export function databasesAt(service: Service, indexOf: (id: string) => number, series: Series): string[] {
-  const at = indexOf(series.id);
-  if (at < indexOf(service.since) || (service.until && at > indexOf(service.until))) return [];
-  return service.databases
-    .filter((d) => (!d.since || indexOf(d.since) <= at) && (!d.until || indexOf(d.until) >= at))
-    .map((d) => d.name);
-}
-
-/**
- * Services stopped for the offline migrations: those the source runs that have a database.
- * Horizon has none, and stopping it would take down whatever else its web server hosts.
- */
-export function stoppedForMigrations(content: Content, service: Service, from: Series): boolean {
-  return content.indexOf(service.since) <= content.indexOf(from.id) && databasesAt(service, (id) => content.indexOf(id), from).length > 0;
-}
-
-/** `systemctl <verb> <units>`, or no command when the service runs no unit at that series. */
-export function systemctl(verb: 'start' | 'stop' | 'restart', units: string[]): string[] {
-  return units.length ? [`systemctl ${verb} ${units.join(' ')}`] : [];
 }

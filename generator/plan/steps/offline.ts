@@ -1,36 +1,48 @@
 import type { Content, Service } from '../../content.ts';
 import { OFFLINE_PHASES } from '../../schema/release.ts';
+import { stoppedForMigrations } from '../lifetimes.ts';
 import type { Plan } from '../plan.ts';
 import type { RunbookSection, RunbookStep } from '../runbook-model.ts';
-import { stoppedForMigrations, systemctl, unitsAt } from './commands.ts';
+import { backupSteps } from './backups.ts';
 import { contentStep } from './content-step.ts';
-import { SOURCES } from './sources.ts';
+import { ownUnits, unitSteps, webServers, webServerStep } from './units.ts';
 
-/** Stop the control plane, then each service's stops in order, each from its own utility. */
+const STOP_GROUP = 'Stop the services';
+
+/** Stop everything that writes to the databases, back them up, then each service's stops in order. */
 export function offlineSection(content: Content, plan: Plan): RunbookSection {
-  const steps: RunbookStep[] = plan.services.filter((s) => stoppedForMigrations(content, s, plan.from)).map((service) => ({
-    id: `offline.stop.${service.id}`,
-    title: `Stop the ${service.name} control-plane services`,
-    service: service.id, series: null,
-    commands: systemctl('stop', unitsAt(service, (id) => content.indexOf(id), plan.from)),
-    sources: [...service.sources, SOURCES.systemctl],
-    notes: [`Units as ${plan.from.name} packages name them on Ubuntu/Debian; names differ between distributions: stop every unit of this service on every controller.`, ...service.notes],
-    group: 'Stop the control plane',
-  }));
+  const steps: RunbookStep[] = [...stopServices(content, plan), ...backupSteps(content, plan)];
   for (const path of plan.paths) {
     const service = content.getService(path.service)!;
     steps.push(...sourceWork(content, plan, service, path.stops.map((s) => s.series)));
     // Upstream keeps refusing migrations in later releases, so later files repeat a blocker;
     // the operator confirms the work once, before the first stop that needs it.
     const confirmed = new Set<string>();
-    for (const stop of path.stops) steps.push(...stopSteps(content, plan, service, stop.series, confirmed));
+    for (const stop of path.stops) steps.push(...migrationSteps(content, plan, service, stop.series, confirmed));
   }
   return {
     id: 'offline-migrations',
     title: 'Offline migrations',
-    intro: 'With the services stopped: finish the source series\' own work with its installed code, then run each stop\'s migrations from that stop\'s utility, service by service, stop by stop, in this order. Do not start the next step until the previous one is complete.',
+    intro: 'Stop the services and back up their databases. Then finish the source series\' own work with its installed code, and run each stop\'s migrations from that stop\'s utility, service by service, stop by stop, in this order. Do not start the next step until the previous one is complete.',
     steps,
   };
+}
+
+/** The web server once (it serves several APIs), then each service's own units on each kind of host. */
+function stopServices(content: Content, plan: Plan): RunbookStep[] {
+  const { from } = plan;
+  const stopped = plan.services.filter((s) => stoppedForMigrations(content, s, from));
+  // A web server is stopped when a service with a database is served by it; the note names
+  // every selected site on it, horizon's dashboard too.
+  const servers = webServers(content, plan.services, from, 'run')
+    .filter((server) => server.sites.some((site) => stopped.includes(site.service)));
+  return [
+    ...webServerStep('offline.stop.web-server', 'stop', servers, from, STOP_GROUP),
+    ...stopped.flatMap((service) => unitSteps(`offline.stop.${service.id}`, 'stop', service, ownUnits(content, service, from, 'run'), {
+      notes: [`Units as ${from.name} packages name them on Ubuntu/Debian; names differ between distributions: stop every unit of this service.`, ...service.notes],
+      group: STOP_GROUP,
+    })),
+  ];
 }
 
 /**
@@ -40,6 +52,7 @@ export function offlineSection(content: Content, plan: Plan): RunbookSection {
  */
 function sourceWork(content: Content, plan: Plan, service: Service, stops: string[]): RunbookStep[] {
   const { from } = plan;
+  if (stops.includes(from.id)) return []; // the source is a stop: its utility runs all of it
   const named = new Set(
     stops.flatMap((series) => (content.release(series, service.id)?.blockers ?? []).filter((b) => b.requires === from.id).flatMap((b) => b.steps)),
   );
@@ -48,7 +61,7 @@ function sourceWork(content: Content, plan: Plan, service: Service, stops: strin
     .map((step) => contentStep(service, from.id, step, 'installed', { group: `${service.name} at ${from.name} (source code)` }));
 }
 
-function stopSteps(content: Content, plan: Plan, service: Service, series: string, confirmed: Set<string>): RunbookStep[] {
+function migrationSteps(content: Content, plan: Plan, service: Service, series: string, confirmed: Set<string>): RunbookStep[] {
   const release = content.release(series, service.id)!;
   const name = `${service.name} at ${content.getSeries(series)!.name}`;
   const gates: RunbookStep[] = release.blockers

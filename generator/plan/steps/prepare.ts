@@ -1,10 +1,9 @@
 import type { Content } from '../../content.ts';
 import type { Plan } from '../plan.ts';
 import type { RunbookSection, RunbookStep } from '../runbook-model.ts';
-import { BACKUP_DIR, createVenv, databasesAt, dumpDatabase, pipInstall, serviceRequirement, utilityPath } from './commands.ts';
 import { contentStep } from './content-step.ts';
-import { hasOfflineWork } from '../plan-service.ts';
-import { SOURCES } from './sources.ts';
+import { databaseDriverCheck } from './database-driver.ts';
+import { utilities } from './utilities.ts';
 
 /** Read, update the source, check it, back up, build the utilities. */
 export function prepareSection(content: Content, plan: Plan): RunbookSection {
@@ -25,27 +24,11 @@ export function prepareSection(content: Content, plan: Plan): RunbookSection {
       }
     }
   }
-  for (const service of plan.services) {
-    const databases = databasesAt(service, (id) => content.indexOf(id), from);
-    if (databases.length === 0) continue;
-    steps.push({
-      id: `prepare.backup.${service.id}`,
-      title: `Back up the ${service.name} ${databases.length === 1 ? 'database' : 'databases'}`,
-      service: service.id, series: null,
-      commands: [`mkdir -p ${BACKUP_DIR}`, ...databases.map((db) => dumpDatabase(from, db))],
-      sources: [SOURCES.opsUpgrades],
-      notes: [
-        'Restoring these dumps is the only way back: database downgrades are not supported. Copy them off the host.',
-        'Take them at the start of the change window: anything written to the databases after the dump is lost if you roll back.',
-      ],
-      group: 'Backups',
-    });
-  }
-  steps.push(...utilities(content, plan));
+  steps.push(...databaseDriverCheck(content, plan), ...utilities(content, plan));
   return {
     id: 'prepare',
     title: 'Prepare',
-    intro: `Before the change window: read what changes, bring ${from.name} up to date, back up every database and build one utility per stop.`,
+    intro: `Before the change window: read what changes, bring ${from.name} up to date, run its read-only checks and build one utility per stop. The backups are taken in the window, once the services are stopped.`,
     steps,
   };
 }
@@ -78,40 +61,4 @@ function readNotes(content: Content, plan: Plan): RunbookStep[] {
       }];
     }),
   );
-}
-
-function utilities(content: Content, plan: Plan): RunbookStep[] {
-  return plan.stops.flatMap((stop) => {
-    const series = content.getSeries(stop.series)!;
-    const packages = stop.services
-      .map((id) => content.getService(id)!)
-      .filter((service) => hasOfflineWork(content.release(series.id, service.id)))
-      .map((service) => ({ service, ref: content.release(series.id, service.id)?.['code-ref'] ?? series['code-ref'] }));
-    if (packages.length === 0) return [];
-    const notes = [`Python ${series.python}: ${series.name} supports it; the target host's Python may be too new for this code, so build it where that Python exists (an older distribution release or a container).`];
-    if (series.python.startsWith('2.')) notes.push('Python 2.7 environments need virtualenv older than 20.22 (`pip install "virtualenv<20.22"`).');
-    if (!series['constraints-ref']) notes.push(`No upper-constraints file exists for ${series.name}: the versions pip picks are not pinned; check them against the ${series.name} requirements.`);
-    notes.push(...series.notes);
-    // One step per service installs its code, so a service's steps stay the same whichever others are selected.
-    return [
-      {
-        id: `prepare.utility.${series.id}`,
-        title: `Create the ${series.name} utility in ${utilityPath(series.id)}`,
-        service: null, series: null,
-        commands: [createVenv(series), pipInstall(series, 'PyMySQL')],
-        sources: [...series.sources, series.python.startsWith('2.') ? SOURCES.virtualenv : SOURCES.venv(series.python)],
-        notes,
-        group: 'Utilities',
-      },
-      ...packages.map(({ service, ref }): RunbookStep => ({
-        id: `prepare.utility.${series.id}.${service.id}`,
-        title: `Install ${service.name} ${series.name} code (${ref}) into the ${series.name} utility`,
-        service: service.id, series: null,
-        commands: [pipInstall(series, serviceRequirement(service, ref))],
-        sources: series.sources.filter((u) => u.includes('/requirements/') || u.includes(`/${service.repo}/`)).concat(service.sources.slice(0, 1)),
-        notes: [],
-        group: 'Utilities',
-      })),
-    ];
-  });
 }

@@ -1,30 +1,27 @@
 import type { Content } from '../../content.ts';
+import { databasesAt } from '../lifetimes.ts';
 import type { Plan } from '../plan.ts';
 import type { RunbookSection, RunbookStep } from '../runbook-model.ts';
-import { databasesAt, restoreDatabase, systemctl, unitsAt } from './commands.ts';
+import { restoreDatabase } from './commands.ts';
+import { inStartOrder } from './deploy.ts';
+import { ownUnits, unitSteps, webServers, webServerStep } from './units.ts';
 import { SOURCES } from './sources.ts';
 
-/** Back to the source: stop, restore every dump from Prepare, redeploy the source code, start. */
+/** Back to the source: stop, restore every dump taken in the offline section, redeploy the source code, start. */
 export function rollbackSection(content: Content, plan: Plan): RunbookSection {
-  const { from } = plan;
-  const steps: RunbookStep[] = [];
+  const { from, to } = plan;
+  const steps: RunbookStep[] = [...webServerStep('rollback.stop.web-server', 'stop', webServers(content, plan.services, to, 'start'), to, 'Stop the services')];
   for (const service of plan.services) {
-    const indexOf = (id: string) => content.indexOf(id);
-    const databases = databasesAt(service, indexOf, from);
-    const created = databasesAt(service, indexOf, plan.to).filter((db) => !databases.includes(db));
+    steps.push(...unitSteps(`rollback.stop.${service.id}`, 'stop', service, ownUnits(content, service, to, 'start'), { group: 'Stop the services' }));
+  }
+  for (const service of plan.services) {
+    const databases = databasesAt(content, service, from).map((d) => d.name);
+    const created = databasesAt(content, service, to).map((d) => d.name).filter((db) => !databases.includes(db));
     const group = service.name;
-    steps.push({
-      id: `rollback.stop.${service.id}`,
-      title: `Stop the ${service.name} services`,
-      service: service.id, series: null,
-      commands: systemctl('stop', unitsAt(service, indexOf, plan.to)),
-      sources: [...service.sources, SOURCES.systemctl],
-      notes: [], group,
-    });
     if (databases.length) {
       steps.push({
         id: `rollback.restore.${service.id}`,
-        title: `Restore the ${service.name} ${databases.length === 1 ? 'database' : 'databases'} from the Prepare backups`,
+        title: `Restore the ${service.name} ${databases.length === 1 ? 'database' : 'databases'} from the backups`,
         service: service.id, series: null,
         commands: databases.map((db) => restoreDatabase(from, db)),
         sources: [SOURCES.opsUpgrades],
@@ -47,18 +44,22 @@ export function rollbackSection(content: Content, plan: Plan): RunbookSection {
     }
     steps.push({
       id: `rollback.redeploy.${service.id}`,
-      title: `Redeploy ${service.name} ${from.name} code and configuration, then start it`,
-      service: service.id, series: from.id,
-      commands: systemctl('start', unitsAt(service, indexOf, from)),
-      sources: [...service.sources, SOURCES.opsUpgrades, SOURCES.systemctl],
-      notes: [`Reinstall the ${from.name} packages or images you ran before, and the configuration you backed up.`],
+      title: `Redeploy ${service.name} ${from.name} code and configuration`,
+      service: service.id, series: from.id, commands: [],
+      sources: [...service.sources, SOURCES.opsUpgrades],
+      notes: [`Reinstall the ${from.name} packages or images you ran before, and the configuration you backed up, on every host that runs it.`],
       group,
     });
+  }
+  const back = inStartOrder(plan.services).filter((s) => content.indexOf(s.since) <= content.indexOf(from.id));
+  steps.push(...webServerStep('rollback.start.web-server', 'start', webServers(content, back, from, 'run'), from, 'Start the services'));
+  for (const service of back) {
+    steps.push(...unitSteps(`rollback.start.${service.id}`, 'start', service, ownUnits(content, service, from, 'run'), { series: from.id, group: 'Start the services' }));
   }
   return {
     id: 'roll-back',
     title: 'Roll back',
-    intro: `Only if the upgrade cannot be finished: return every selected service to ${from.name} from the backups taken in Prepare.`,
+    intro: `Only if the upgrade cannot be finished: return every selected service to ${from.name} from the backups taken before the migrations.`,
     steps,
   };
 }

@@ -12,4 +12,8 @@ export const SOURCES = {
   venv: (python: string) => `https://docs.python.org/${python}/library/venv.html`,
   /** virtualenv 20.22.0 dropped creating Python 2 environments; older releases still can. */
   virtualenv: 'https://github.com/pypa/virtualenv/blob/20.22.0/docs/changelog.rst',
+  /** oslo.db names the MySQLdb dialect `mysql+mysqldb`; plain `mysql://` is SQLAlchemy's MySQLdb default. */
+  oslodbDrivers: 'https://opendev.org/openstack/oslo.db/src/tag/liberty-eol/oslo_db/sqlalchemy/engines.py',
+  /** Liberty's sample configuration switched the documented URL to `mysql+pymysql://`. */
+  pymysqlDefault: 'https://opendev.org/openstack/neutron/src/tag/liberty-eol/etc/neutron.conf',
 } as const;

@@ -12,6 +12,13 @@ export const constraintsPointBack: Rule = ({ content, releases }) => {
       problems.push(file.problem(['min-start', 'series'], 'min-start-later',
         `Min start "${release['min-start'].series}" is later than the series itself, expected "${release.series}" or earlier`));
     }
+    release.steps.forEach((step, i) => {
+      const until = step['source-until'];
+      if (until && content.indexOf(until) >= own) {
+        problems.push(file.problem(['steps', i, 'source-until'], 'source-until-later',
+          `\`source-until\` "${until}" is not earlier than "${release.series}": expected the last source series that needs this step`));
+      }
+    });
     release.blockers.forEach((blocker, i) => {
       const required = content.indexOf(blocker.requires);
       if (required < 0) return;

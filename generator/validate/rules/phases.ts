@@ -10,6 +10,10 @@ export const stepsAreActionable: Rule = ({ releases }) => {
       if (step.commands.length === 0 && !step['done-when'] && step.notes.length === 0) {
         problems.push(file.problem(['steps', i], 'empty-step', `Step "${step.id}" has no commands, done-when or notes, expected something the operator can do or check`));
       }
+      if (step['before-start'] && step.phase !== 'verify') {
+        problems.push(file.problem(['steps', i, 'before-start'], 'before-start-phase',
+          `\`before-start\` only applies to verify steps, found it on a ${step.phase} step; remove it`));
+      }
       if (step.utility !== undefined && !OFFLINE_PHASES.includes(step.phase)) {
         problems.push(file.problem(['steps', i, 'utility'], 'utility-phase',
           `\`utility\` only applies to ${OFFLINE_PHASES.join('/')} steps, found it on a ${step.phase} step; remove it`));

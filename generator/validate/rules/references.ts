@@ -14,10 +14,12 @@ export const referencesExist: Rule = (ctx) => {
       if (typeof unit === 'string') return;
       seriesRef(unit.since, () => (m) => file.problem(['units', i, 'since'], 'unknown-series', m));
       seriesRef(unit.until, () => (m) => file.problem(['units', i, 'until'], 'unknown-series', m));
+      seriesRef(unit['start-until'], () => (m) => file.problem(['units', i, 'start-until'], 'unknown-series', m));
     });
     value.databases.forEach((db, i) => {
       seriesRef(db.since, () => (m) => file.problem(['databases', i, 'since'], 'unknown-series', m));
       seriesRef(db.until, () => (m) => file.problem(['databases', i, 'until'], 'unknown-series', m));
+      seriesRef(db['optional-until'], () => (m) => file.problem(['databases', i, 'optional-until'], 'unknown-series', m));
     });
   }
   for (const { value, file } of ctx.releases) {
@@ -28,6 +30,7 @@ export const referencesExist: Rule = (ctx) => {
     seriesRef(value.series, () => (m) => file.problem(['series'], 'unknown-series', m));
     seriesRef(value['min-start'].series, () => (m) => file.problem(['min-start', 'series'], 'unknown-series', m));
     value.blockers.forEach((b, i) => seriesRef(b.requires, () => (m) => file.problem(['blockers', i, 'requires'], 'unknown-series', m)));
+    value.steps.forEach((step, i) => seriesRef(step['source-until'], () => (m) => file.problem(['steps', i, 'source-until'], 'unknown-series', m)));
   }
   return problems;
 };

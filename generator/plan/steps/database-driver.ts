@@ -1,0 +1,34 @@
+import type { Content } from '../../content.ts';
+import { databasesAt } from '../lifetimes.ts';
+import type { Plan } from '../plan.ts';
+import type { RunbookStep } from '../runbook-model.ts';
+import { SOURCES } from './sources.ts';
+
+/**
+ * Kilo-era configurations name the MySQLdb driver (`mysql://`); utilities from Queens on carry
+ * only PyMySQL, so a URL copied forward would fail at the first stop that lacks the driver.
+ * The check lists files, not lines, so no database password reaches the terminal.
+ */
+export function databaseDriverCheck(content: Content, plan: Plan): RunbookStep[] {
+  const dirs = plan.services.filter((s) => databasesAt(content, s, plan.from).length > 0).map((s) => `/etc/${s.id}`);
+  if (dirs.length === 0) return [];
+  const withoutMysqldb = plan.stops
+    .map((s) => content.getSeries(s.series)!)
+    .filter((s) => !s['db-drivers'].includes('MySQL-python'))
+    .map((s) => s.name);
+  return [{
+    id: 'prepare.database-driver',
+    title: 'Find database URLs that need the MySQLdb driver',
+    service: null, series: null,
+    commands: [`grep -rlE '^[[:space:]]*(sql_)?connection[[:space:]]*=[[:space:]]*mysql(\\+mysqldb)?://' ${dirs.join(' ')}`],
+    doneWhen: 'it prints nothing (every URL names PyMySQL), or you have changed the scheme of the URLs in the files it lists',
+    sources: [SOURCES.oslodbDrivers, SOURCES.pymysqlDefault],
+    notes: [
+      'A URL that starts `mysql://` or `mysql+mysqldb://` loads MySQLdb; `mysql+pymysql://` loads PyMySQL. The utilities read these same files.',
+      withoutMysqldb.length
+        ? `The utilities of ${withoutMysqldb.join(', ')} install PyMySQL only: in every file listed, change the scheme to \`mysql+pymysql://\` (user, password, host and database unchanged) before the offline migrations start.`
+        : 'Every utility of this runbook installs MySQL-python as well as PyMySQL, so either scheme works.',
+    ],
+    group: 'Source cloud',
+  }];
+}

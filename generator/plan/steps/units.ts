@@ -1,0 +1,84 @@
+import type { Content, Series, Service } from '../../content.ts';
+import type { Role } from '../../schema/service.ts';
+import { ROLE_HOSTS, unitsAt } from '../lifetimes.ts';
+import type { RunbookStep } from '../runbook-model.ts';
+import { SOURCES } from './sources.ts';
+
+type Verb = 'stop' | 'start' | 'restart';
+
+/** A shared web server (apache2) and the WSGI sites it serves for the given services. */
+export interface WebServer {
+  unit: string;
+  sites: { service: Service; site: string; sources: string[] }[];
+}
+
+/** `systemctl <verb> <units>`, or no command when there is no unit. */
+export function systemctl(verb: Verb, units: string[]): string[] {
+  return units.length ? [`systemctl ${verb} ${units.join(' ')}`] : [];
+}
+
+/** Shared web servers the services run at a series, each with the sites it serves there. */
+export function webServers(content: Content, services: Service[], series: Series, purpose: 'run' | 'start'): WebServer[] {
+  const byUnit = new Map<string, WebServer>();
+  for (const service of services) {
+    for (const unit of unitsAt(content, service, series, purpose)) {
+      if (!unit.wsgi) continue;
+      const server = byUnit.get(unit.name) ?? { unit: unit.name, sites: [] };
+      server.sites.push({ service, site: unit.wsgi, sources: unit.sources ?? service.sources });
+      byUnit.set(unit.name, server);
+    }
+  }
+  return [...byUnit.values()];
+}
+
+/** Whether the service's API is a site of a shared web server at that series. */
+export function webServed(content: Content, service: Service, series: Series): boolean {
+  return unitsAt(content, service, series, 'start').some((u) => u.wsgi);
+}
+
+const VERB_TITLE: Record<Verb, string> = { stop: 'Stop', start: 'Start', restart: 'Restart' };
+
+/** One step for the web servers: stopping one stops every site on it, so it is done once. */
+export function webServerStep(id: string, verb: Verb, servers: WebServer[], series: Series, group: string): RunbookStep[] {
+  if (servers.length === 0) return [];
+  const units = servers.map((s) => s.unit);
+  const names = [...new Set(servers.flatMap((s) => s.sites.map((x) => x.service.name)))];
+  return [{
+    id,
+    title: `${VERB_TITLE[verb]} the web server (${units.join(', ')}) that serves ${names.join(', ')}`,
+    service: null, series: null,
+    commands: systemctl(verb, units),
+    sources: [...new Set([...servers.flatMap((s) => s.sites.flatMap((x) => x.sources)), SOURCES.systemctl])],
+    notes: [
+      ...servers.map((s) => `At ${series.name}, ${s.unit} serves these WSGI sites on Ubuntu/Debian: ${s.sites.map((x) => `${x.site} (${x.service.name})`).join(', ')}.`),
+      `Run it on ${ROLE_HOSTS.controller} that hosts these sites. It acts on every site the web server hosts, including any not listed here (RDO and CentOS name the unit httpd).`,
+    ],
+    group,
+  }];
+}
+
+/** The service's own units (not a shared web server), per kind of host, in a stable role order. */
+export function ownUnits(content: Content, service: Service, series: Series, purpose: 'run' | 'start'): [Role, string[]][] {
+  const byRole = new Map<Role, string[]>();
+  for (const unit of unitsAt(content, service, series, purpose)) {
+    if (unit.wsgi) continue;
+    byRole.set(unit.role, [...(byRole.get(unit.role) ?? []), unit.name]);
+  }
+  return (Object.keys(ROLE_HOSTS) as Role[]).filter((r) => byRole.has(r)).map((r) => [r, byRole.get(r)!]);
+}
+
+/**
+ * One step per kind of host for the service's own units: `<base>` for controllers and
+ * `<base>.<role>` elsewhere, so each step's commands run on one kind of host.
+ */
+export function unitSteps(base: string, verb: Verb, service: Service, byRole: [Role, string[]][], extra: Partial<RunbookStep>): RunbookStep[] {
+  return byRole.map(([role, units]) => ({
+    id: role === 'controller' ? base : `${base}.${role}`,
+    title: `${VERB_TITLE[verb]} the ${service.name} services on ${ROLE_HOSTS[role]}`,
+    service: service.id, series: null,
+    commands: systemctl(verb, units),
+    sources: [...service.sources, SOURCES.systemctl],
+    notes: [],
+    ...extra,
+  }));
+}
