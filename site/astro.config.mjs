@@ -1,15 +1,19 @@
 // Astro config for the Leapfrog site. Paths come from site/scripts/build.ts through the environment.
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'astro/config';
 
+// fileURLToPath, not URL.pathname: a checkout path with a space stays a real path.
+const path = (relative) => fileURLToPath(new URL(relative, import.meta.url));
+
 export default defineConfig({
-  root: new URL('.', import.meta.url).pathname,
-  outDir: process.env.LEAPFROG_SITE_OUT ?? new URL('../dist/site/', import.meta.url).pathname,
+  root: path('.'),
+  outDir: process.env.LEAPFROG_SITE_OUT ?? path('../dist/site/'),
   base: process.env.LEAPFROG_SITE_BASE ?? '/',
-  cacheDir: new URL('../node_modules/.cache/leapfrog-site/astro/', import.meta.url).pathname,
+  cacheDir: path('../node_modules/.cache/leapfrog-site/astro/'),
   trailingSlash: 'always',
   compressHTML: true,
   devToolbar: { enabled: false },
   prefetch: false,
   build: { format: 'directory', inlineStylesheets: 'never', assets: 'assets' },
-  vite: { cacheDir: new URL('../node_modules/.cache/leapfrog-site/vite/', import.meta.url).pathname, logLevel: 'warn', server: { fs: { allow: ['..'] } } },
+  vite: { cacheDir: path('../node_modules/.cache/leapfrog-site/vite/'), logLevel: 'warn', server: { fs: { allow: ['..'] } } },
 });

@@ -1,9 +1,10 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import Handlebars from 'handlebars';
 import { escapeText, fencedBlock, indentLines, inlineCode } from './markdown-text.ts';
 
-export const TEMPLATES_DIR = new URL('../../templates/', import.meta.url).pathname;
+export const TEMPLATES_DIR = fileURLToPath(new URL('../../templates/', import.meta.url));
 
 export type Template = (context: object) => string;
 

@@ -7,6 +7,9 @@ export type Phase = z.output<typeof Phase>;
 /** Phases run at a stop, from that series' utility, with the services stopped. */
 export const OFFLINE_PHASES: readonly Phase[] = ['schema', 'online', 'one-time'];
 
+/** Phases whose commands are the service's own tools by default, run as its OS user. */
+export const SERVICE_TOOL_PHASES: readonly Phase[] = [...OFFLINE_PHASES, 'post-deploy', 'post-start'];
+
 const Constraint = { text: Text, sources: Sources };
 
 const Step = z.strictObject({
@@ -17,8 +20,8 @@ const Step = z.strictObject({
   commands: z.array(Command).default([]).describe('Exact commands, run in order. Utility commands get `sudo -u <user> <venv>/bin/` prefixed.'),
   /** How the operator tells the step is complete (exit codes, output). */
   'done-when': Text.optional().describe('How the operator tells the step is complete (exit codes, output).'),
-  /** False for shell commands that are not the service's own console scripts. */
-  utility: z.boolean().optional().describe('False for shell commands that are not the service\'s own console scripts.'),
+  /** False for commands that are not the service's own tools (mysql, openstack, a script): run as written. */
+  utility: z.boolean().optional().describe('False for commands that are not the service\'s own tools (mysql, openstack, a script): they run as written, not as the service user or from a utility.'),
   /** Verify steps only: also run from the target's utility after deploy, before the service starts. */
   'before-start': z.boolean().default(false).describe('Verify steps only: also run from the target\'s utility after deploy, before the service starts (upstream\'s pre-flight status checks).'),
   /** Only for upgrades whose source is this series or older (work older code never did). */

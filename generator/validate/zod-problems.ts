@@ -52,14 +52,20 @@ function describe(value: unknown): string {
 
 /** Keys the object schema at `path` accepts, for "expected one of" and "did you mean". */
 function keysAt(schema: z.ZodType, path: YamlPath): string[] {
-  let current: z.ZodType | undefined = unwrap(schema);
+  let current: z.ZodType | undefined = objectBranch(unwrap(schema));
   for (const part of path) {
     if (!current) break;
-    if (typeof part === 'number' && current instanceof z.ZodArray) current = unwrap(current.element as z.ZodType);
-    else if (typeof part === 'string' && current instanceof z.ZodObject) current = unwrap(current.shape[part] as z.ZodType);
+    if (typeof part === 'number' && current instanceof z.ZodArray) current = objectBranch(unwrap(current.element as z.ZodType));
+    else if (typeof part === 'string' && current instanceof z.ZodObject) current = objectBranch(unwrap(current.shape[part] as z.ZodType));
     else current = undefined;
   }
   return current instanceof z.ZodObject ? Object.keys(current.shape) : [];
+}
+
+/** A union of a plain value and a mapping (a unit is a name or an object): the mapping's keys are the ones to suggest. */
+function objectBranch(schema: z.ZodType | undefined): z.ZodType | undefined {
+  if (!(schema instanceof z.ZodUnion)) return schema;
+  return (schema.options as z.ZodType[]).map(unwrap).find((o) => o instanceof z.ZodObject) ?? schema;
 }
 
 function unwrap(schema: z.ZodType | undefined): z.ZodType | undefined {

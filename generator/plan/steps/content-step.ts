@@ -1,13 +1,13 @@
 import type { Service } from '../../content.ts';
-import { OFFLINE_PHASES, type ReleaseStep } from '../../schema/release.ts';
+import { SERVICE_TOOL_PHASES, type ReleaseStep } from '../../schema/release.ts';
 import type { RunbookStep } from '../runbook-model.ts';
 import { asServiceUser, inUtility } from './commands.ts';
 
 /**
  * A content step as a runbook step. `utility`: run from the series' venv (offline work at a stop,
  * or the target's status checks before its services start); `installed`: run with the code
- * installed on the host (the source cloud or the deployed target). Only offline steps and steps
- * run from a utility get the service user (and venv) prefix; `utility: false` opts out.
+ * installed on the host (the source cloud or the deployed target). Commands of the service's own
+ * tools run as its OS user (and from the venv, for a utility); `utility: false` runs them as written.
  */
 export function contentStep(
   service: Service,
@@ -16,7 +16,7 @@ export function contentStep(
   runWith: 'utility' | 'installed',
   extra: Partial<RunbookStep> = {},
 ): RunbookStep {
-  const serviceTool = (OFFLINE_PHASES.includes(step.phase) || runWith === 'utility') && step.utility !== false;
+  const serviceTool = (SERVICE_TOOL_PHASES.includes(step.phase) || runWith === 'utility') && step.utility !== false;
   const commands = step.commands.map((c) => {
     if (!serviceTool) return c;
     return runWith === 'utility' ? inUtility(service, series, c) : asServiceUser(service, c);

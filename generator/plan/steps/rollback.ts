@@ -1,5 +1,5 @@
 import type { Content } from '../../content.ts';
-import { databasesAt } from '../lifetimes.ts';
+import { databasesAt, mayBeMissing } from '../lifetimes.ts';
 import type { Plan } from '../plan.ts';
 import type { RunbookSection, RunbookStep } from '../runbook-model.ts';
 import { restoreDatabase } from './commands.ts';
@@ -16,6 +16,7 @@ export function rollbackSection(content: Content, plan: Plan): RunbookSection {
   }
   for (const service of plan.services) {
     const databases = databasesAt(content, service, from).map((d) => d.name);
+    const optional = databasesAt(content, service, from).filter((d) => mayBeMissing(content, d, from)).map((d) => d.name);
     const created = databasesAt(content, service, to).map((d) => d.name).filter((db) => !databases.includes(db));
     const group = service.name;
     if (databases.length) {
@@ -27,6 +28,7 @@ export function rollbackSection(content: Content, plan: Plan): RunbookSection {
         sources: [SOURCES.opsUpgrades],
         notes: [
           'Anything created since the backup (instances, volumes, networks) is lost or left orphaned.',
+          ...optional.map((db) => `Skip ${db} if its dump was skipped because ${from.name} had not created it.`),
           ...(created.length ? [`${created.join(', ')} did not exist at ${from.name}: ${from.name} code does not use ${created.length === 1 ? 'it' : 'them'}; drop ${created.length === 1 ? 'it' : 'them'} before a later retry.`] : []),
         ],
         group,
