@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -6,7 +7,7 @@ import { join, relative } from 'node:path';
 import { test } from 'node:test';
 import { syntheticContent } from './support/synthetic-content.ts';
 
-const BUILD = new URL('../generator/cli/build.ts', import.meta.url).pathname;
+const BUILD = fileURLToPath(new URL('../generator/cli/build.ts', import.meta.url));
 const build = (out: string, content: string) => spawnSync(process.execPath, [BUILD, out, content], { encoding: 'utf8' });
 
 function snapshot(dir: string): Map<string, string> {

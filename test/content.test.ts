@@ -118,8 +118,9 @@ test('each service\'s fewest stops follow from its own data (kilo -> gazpacho)',
   assert.deepEqual(stops('heat'), ['mitaka', 'rocky', 'gazpacho']);
   // horizon has no database: only the target, where its post-deploy steps run.
   assert.deepEqual(stops('horizon'), ['gazpacho']);
-  // ironic: Pike's object versions, then Queens/Wallaby/Epoxy online migrations required by blockers.
-  assert.deepEqual(stops('ironic'), ['pike', 'queens', 'wallaby', 'epoxy', 'gazpacho']);
+  // ironic: Pike's object versions, Queens' hardware types, Rocky's VIF move, Stein's tables (Wallaby's
+  // dbsync dies without them), then Wallaby and Epoxy online migrations; 2026.1 upgrades only from 2025.1.
+  assert.deepEqual(stops('ironic'), ['pike', 'queens', 'rocky', 'stein', 'wallaby', 'epoxy', 'gazpacho']);
 });
 
 test('glance reloads metadefs after the target is deployed, not at each stop', () => {
@@ -172,6 +173,7 @@ test('deploy starts placement before nova, though placement migrates after it', 
     'deploy.placement.install', 'deploy.nova.install',
     'deploy.placement.verify-upgrade-check', 'deploy.web-server.start',
     'deploy.nova.upgrade-check', 'deploy.nova.start',
+    'train.nova.remove-stale-services',
   ]);
   before(ids(json, 'offline-migrations'), 'train.nova.db-sync', 'stein.placement.db-sync');
 });

@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import assert from 'node:assert/strict';
 import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -9,7 +10,7 @@ import { checkContent, formatReport } from '../generator/index.ts';
  * One folder per broken-content case: `content/` is laid over a valid base, `delete` lists files
  * to remove, `expected.txt` pins the exact report. UPDATE_EXPECTED=1 rewrites the expectations.
  */
-const FIXTURES = new URL('./fixtures/', import.meta.url).pathname;
+const FIXTURES = fileURLToPath(new URL('./fixtures/', import.meta.url));
 const CASES = join(FIXTURES, 'broken');
 
 function contentFor(name: string): string {
