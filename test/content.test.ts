@@ -126,7 +126,7 @@ test('each service\'s fewest stops follow from its own data (kilo -> gazpacho)',
 test('glance reloads metadefs after the target is deployed, not at each stop', () => {
   const json = runbook('newton', 'pike', ['glance']);
   assert.deepEqual(ids(json, 'offline-migrations'), ['offline.stop.glance', 'offline.backup.glance', 'ocata.glance.db-sync', 'pike.glance.db-sync']);
-  assert.deepEqual(ids(json, 'deploy-target'), ['deploy.glance.install', 'pike.glance.load-metadefs', 'deploy.glance.start']);
+  assert.deepEqual(ids(json, 'deploy-target'), ['deploy.glance.install', 'pike.glance.load-metadefs', 'deploy.point-of-no-return', 'deploy.glance.start']);
 });
 
 test('horizon alone runs only post-deploy steps, with the installed code, and its web server is restarted, never stopped', () => {
@@ -170,7 +170,7 @@ test('work a blocker needs from the source series runs with the source code, off
 test('deploy starts placement before nova, though placement migrates after it', () => {
   const json = runbook('rocky', 'train', ['nova', 'placement']);
   assert.deepEqual(ids(json, 'deploy-target'), [
-    'deploy.placement.install', 'deploy.nova.install',
+    'deploy.placement.install', 'deploy.nova.install', 'deploy.point-of-no-return',
     'deploy.placement.verify-upgrade-check', 'deploy.web-server.start',
     'deploy.nova.upgrade-check', 'deploy.nova.start',
     'train.nova.remove-stale-services',

@@ -78,8 +78,12 @@ test('the JSON runbook has exactly the contract keys', () => {
   assert.deepEqual(Object.keys(json.stops[0]), ['series', 'services', 'reasons']);
   assert.deepEqual(Object.keys(json.sections[0]), ['id', 'title', 'steps']);
   for (const step of json.sections.flatMap((s) => s.steps)) {
-    assert.deepEqual(Object.keys(step), ['id', 'title', 'service', 'series', 'commands', 'sources']);
+    // `hosts` is the one optional key: present on steps that run on some kinds of host only.
+    const keys = ['id', 'title', 'service', 'series', 'commands', 'sources'];
+    assert.deepEqual(Object.keys(step), step.hosts ? [...keys, 'hosts'] : keys);
   }
+  const stop = json.sections.flatMap((s) => s.steps).find((s) => s.id === 'offline.stop.alpha')!;
+  assert.deepEqual(stop.hosts, ['controller']);
   assert.deepEqual(json.sections.map((s) => s.id), ['prepare', 'offline-migrations', 'deploy-target', 'verify', 'roll-back']);
 });
 

@@ -5,7 +5,7 @@ import type { Role, ServiceDatabase, ServiceUnit } from '../schema/service.ts';
 export type Unit = ServiceUnit;
 
 function normalise(unit: Service['units'][number]): Unit {
-  return typeof unit === 'string' ? { name: unit, role: 'controller' } : unit;
+  return typeof unit === 'string' ? { name: unit, role: 'controller', notes: [] } : unit;
 }
 
 /** Whether `series` falls within since..until (both optional, inclusive). */
@@ -50,10 +50,22 @@ export function stoppedForMigrations(content: Content, service: Service, from: S
   return content.indexOf(service.since) <= content.indexOf(from.id) && databasesAt(content, service, from).length > 0;
 }
 
+/** Control-plane hosts are stopped and started with their services; the others form the data plane. */
+export const DATA_PLANE: readonly Role[] = ['network', 'storage', 'bare-metal', 'compute'];
+
 export const ROLE_HOSTS: Record<Role, string> = {
   controller: 'every controller',
   compute: 'every compute node',
-  network: 'every network node',
+  network: 'every network node (the controllers, in upstream\'s install guide)',
   storage: 'every storage node',
   'bare-metal': 'every bare metal conductor host',
+};
+
+/** Plural names for lists ("Hosts it runs on: controllers, storage nodes"). */
+export const ROLE_NAMES: Record<Role, string> = {
+  controller: 'controllers',
+  compute: 'compute nodes',
+  network: 'network nodes',
+  storage: 'storage nodes',
+  'bare-metal': 'bare metal conductor hosts',
 };

@@ -1,3 +1,4 @@
+import type { Role } from '../schema/service.ts';
 import type { Plan } from './plan.ts';
 
 /** One checklist item. The first six fields are the JSON contract; the rest feed Markdown and the site. */
@@ -10,6 +11,8 @@ export interface RunbookStep {
   series: string | null;
   commands: string[];
   sources: string[];
+  /** The kinds of host the commands run on, when the step runs on some hosts only (JSON: optional `hosts`). */
+  hosts?: Role[];
   notes: string[];
   doneWhen?: string;
   /** A community note's sanitised Markdown, shown under the step. */

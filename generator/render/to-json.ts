@@ -9,7 +9,8 @@ export interface RunbookJson {
   sections: {
     id: string;
     title: string;
-    steps: { id: string; title: string; service: string | null; series: string | null; commands: string[]; sources: string[] }[];
+    /** `hosts` is present only on steps that run on some kinds of host (controller, compute, storage…). */
+    steps: { id: string; title: string; service: string | null; series: string | null; commands: string[]; sources: string[]; hosts?: string[] }[];
   }[];
 }
 
@@ -25,6 +26,7 @@ export function toJson(runbook: Runbook): RunbookJson {
       title: section.title,
       steps: section.steps.map((s) => ({
         id: s.id, title: s.title, service: s.service, series: s.series, commands: [...s.commands], sources: [...s.sources],
+        ...(s.hosts ? { hosts: [...s.hosts] } : {}),
       })),
     })),
   };

@@ -1,5 +1,7 @@
 import type { Content } from '../content.ts';
 import type { Runbook } from '../plan/runbook-model.ts';
+import { ROLE_HOSTS, ROLE_NAMES } from '../plan/lifetimes.ts';
+import type { Role } from '../schema/service.ts';
 import { groupSteps } from './group-steps.ts';
 
 /** What the Markdown templates see: presentation-ready names, groups and rows; no decisions left. */
@@ -13,6 +15,8 @@ export function viewModel(content: Content, runbook: Runbook) {
     from: plan.from,
     to: plan.to,
     services: plan.services.map((s) => s.name),
+    // The kinds of host the runbook's steps run on, in the order the model lists them.
+    hosts: (Object.keys(ROLE_HOSTS) as Role[]).filter((r) => runbook.sections.some((x) => x.steps.some((s) => s.hosts?.includes(r)))).map((r) => ROLE_NAMES[r]),
     policy,
     warnings: runbook.warnings,
     stops: plan.stops.map((stop) => ({

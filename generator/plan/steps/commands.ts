@@ -76,6 +76,10 @@ export function databaseExists(database: string): string {
   return `mysql -u root -p -N -e "SELECT SCHEMA_NAME FROM information_schema.SCHEMATA WHERE SCHEMA_NAME = '${database}'"`;
 }
 
+export function dropDatabase(database: string): string {
+  return `mysql -u root -p -e "DROP DATABASE IF EXISTS ${database}"`;
+}
+
 export function restoreDatabase(from: Series, database: string): string {
   return `mysql -u root -p < ${backupFile(from, database)}`;
 }

@@ -1,12 +1,12 @@
 import type { Content, Service } from '../../content.ts';
 import type { ReleaseStep } from '../../schema/release.ts';
-import { stoppedForMigrations } from '../lifetimes.ts';
+import { ROLE_HOSTS, stoppedForMigrations } from '../lifetimes.ts';
 import { hasOfflineWork } from '../plan-service.ts';
 import type { Plan } from '../plan.ts';
 import type { RunbookSection, RunbookStep } from '../runbook-model.ts';
 import { contentStep } from './content-step.ts';
 import { appliesTo } from './applies.ts';
-import { ownUnits, unitSteps, webServed, webServers, webServerStep } from './units.ts';
+import { inDataPlaneOrder, ownUnits, unitSteps, webServed, webServers, webServerStep } from './units.ts';
 
 /**
  * Deploy every service's code first, so the web server, which serves several APIs at once, never
@@ -24,16 +24,19 @@ export function deploySection(content: Content, plan: Plan): RunbookSection {
     return {
       id: `deploy.${service.id}.install`,
       title: `Deploy ${service.name} ${to.name} code and configuration`,
-      service: service.id, series: to.id, commands: [], sources: to.sources,
-      notes: [`Install ${service.name} from ${to.name} (code ref ${release['code-ref'] ?? to['code-ref']}) with your deployment tooling on every host that runs it, and carry your configuration forward: options removed in the releases crossed are listed in Prepare. Do not start anything yet.`],
+      service: service.id, series: to.id, commands: [], sources: to.sources, hosts: ['controller'],
+      notes: [`Install ${service.name} from ${to.name} (code ref ${release['code-ref'] ?? to['code-ref']}) with your deployment tooling on every controller, and carry your configuration forward: options removed in the releases crossed are listed in Prepare. Do not start anything yet; data-plane hosts follow once the control plane runs.`],
       group: 'Deploy code and configuration',
     };
   });
   for (const service of services) {
     steps.push(...targetSteps(service, 'post-deploy').map((s) => contentStep(service, to.id, s, 'installed', { group: group(service) })));
   }
+  steps.push(pointOfNoReturn(plan));
   const stoppedServers = new Set(webServers(content, plan.services.filter((s) => stoppedForMigrations(content, s, plan.from)), plan.from, 'run').map((w) => w.unit));
   const pendingServers = webServers(content, plan.services, to, 'start');
+  const verbFor = (service: Service) =>
+    stoppedForMigrations(content, service, plan.from) || content.indexOf(service.since) > content.indexOf(plan.from.id) ? 'start' : 'restart';
   for (const service of services) {
     const withUtility = hasOfflineWork(content.release(to.id, service.id));
     steps.push(...targetSteps(service, 'verify').filter((s) => s['before-start']).map((s) => contentStep(service, to.id, s, withUtility ? 'utility' : 'installed', {
@@ -48,8 +51,21 @@ export function deploySection(content: Content, plan: Plan): RunbookSection {
       const verb = servers.every((w) => stoppedServers.has(w.unit)) ? 'start' : 'restart';
       steps.push(...webServerStep(`deploy.web-server.${verb}`, verb, servers, to, group(service)).map((s) => ({ ...s, series: to.id })));
     }
-    const verb = stoppedForMigrations(content, service, plan.from) || content.indexOf(service.since) > content.indexOf(plan.from.id) ? 'start' : 'restart';
-    steps.push(...unitSteps(`deploy.${service.id}.start`, verb, service, ownUnits(content, service, to, 'start'), { series: to.id, group: group(service) }));
+    const control = ownUnits(content, service, to, 'start').filter((g) => g.role === 'controller');
+    steps.push(...unitSteps(`deploy.${service.id}.start`, verbFor(service), service, control, { series: to.id, group: group(service) }));
+  }
+  // The data plane comes back once the whole control plane runs the target.
+  const dataPlane = inDataPlaneOrder(services.flatMap((service) =>
+    ownUnits(content, service, to, 'start').filter((g) => g.role !== 'controller').map((group) => ({ service, group }))));
+  for (const { service, group: unitGroup } of dataPlane) {
+    const hosts = ROLE_HOSTS[unitGroup.role];
+    steps.push({
+      id: `deploy.${service.id}.install.${unitGroup.role}`,
+      title: `Deploy ${service.name} ${to.name} code and configuration on ${hosts}`,
+      service: service.id, series: to.id, commands: [], sources: to.sources, hosts: [unitGroup.role],
+      notes: [`Install the ${to.name} packages of ${unitGroup.units.map((u) => u.name).join(', ')} with your deployment tooling and carry their configuration forward.`],
+      group: 'Data plane',
+    }, ...unitSteps(`deploy.${service.id}.start`, verbFor(service), service, [unitGroup], { series: to.id, group: 'Data plane' }));
   }
   for (const service of services) {
     steps.push(...targetSteps(service, 'post-start').map((s) => contentStep(service, to.id, s, 'installed', { group: `${group(service)}: once the services run` })));
@@ -59,6 +75,21 @@ export function deploySection(content: Content, plan: Plan): RunbookSection {
     title: `Deploy ${to.name}`,
     intro: `Every database is now at the ${to.name} schema. Deploy ${to.name} everywhere, then check and start the services in this order.`,
     steps,
+  };
+}
+
+/** Past this step users can write again: a roll back from here loses their work. */
+function pointOfNoReturn(plan: Plan): RunbookStep {
+  return {
+    id: 'deploy.point-of-no-return',
+    title: 'Decide go or no-go: the next steps let users write again',
+    service: null, series: null, commands: [], sources: [],
+    doneWhen: 'the go decision is recorded in the change ticket, with who took it and when',
+    notes: [
+      `Every database is at the ${plan.to.name} schema and no service runs yet. Rolling back from here costs only the time of the restores.`,
+      `Once the APIs start, anything users create is lost by a roll back to the ${plan.from.name} dumps; once the data plane runs ${plan.to.name}, a roll back also reinstalls ${plan.from.name} on every data-plane host.`,
+    ],
+    group: 'Go or no-go',
   };
 }
 

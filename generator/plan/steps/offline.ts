@@ -5,7 +5,7 @@ import type { Plan } from '../plan.ts';
 import type { RunbookSection, RunbookStep } from '../runbook-model.ts';
 import { backupSteps } from './backups.ts';
 import { contentStep } from './content-step.ts';
-import { ownUnits, unitSteps, webServers, webServerStep } from './units.ts';
+import { inDataPlaneOrder, ownUnits, unitSteps, webServers, webServerStep } from './units.ts';
 
 const STOP_GROUP = 'Stop the services';
 
@@ -28,7 +28,11 @@ export function offlineSection(content: Content, plan: Plan): RunbookSection {
   };
 }
 
-/** The web server once (it serves several APIs), then each service's own units on each kind of host. */
+/**
+ * The web server once (it serves several APIs), each service's own controller units, then the
+ * data plane (agents, computes, volume and conductor hosts), so nothing writes while the
+ * databases are dumped and migrated.
+ */
 function stopServices(content: Content, plan: Plan): RunbookStep[] {
   const { from } = plan;
   const stopped = plan.services.filter((s) => stoppedForMigrations(content, s, from));
@@ -36,12 +40,14 @@ function stopServices(content: Content, plan: Plan): RunbookStep[] {
   // every selected site on it, horizon's dashboard too.
   const servers = webServers(content, plan.services, from, 'run')
     .filter((server) => server.sites.some((site) => stopped.includes(site.service)));
+  const groups = stopped.flatMap((service) => ownUnits(content, service, from, 'run').map((group) => ({ service, group })));
+  const named = `Units as ${from.name} packages name them on Ubuntu/Debian; names differ between distributions: stop every unit of this service.`;
+  const step = ({ service, group }: (typeof groups)[number], title: string) =>
+    unitSteps(`offline.stop.${service.id}`, 'stop', service, [group], { notes: [named, ...service.notes], group: title });
   return [
     ...webServerStep('offline.stop.web-server', 'stop', servers, from, STOP_GROUP),
-    ...stopped.flatMap((service) => unitSteps(`offline.stop.${service.id}`, 'stop', service, ownUnits(content, service, from, 'run'), {
-      notes: [`Units as ${from.name} packages name them on Ubuntu/Debian; names differ between distributions: stop every unit of this service.`, ...service.notes],
-      group: STOP_GROUP,
-    })),
+    ...groups.filter((g) => g.group.role === 'controller').flatMap((g) => step(g, STOP_GROUP)),
+    ...inDataPlaneOrder(groups.filter((g) => g.group.role !== 'controller')).flatMap((g) => step(g, 'Stop the data plane')),
   ];
 }
 

@@ -2,7 +2,7 @@ import type { Content } from '../../content.ts';
 import { databasesAt, mayBeMissing } from '../lifetimes.ts';
 import type { Plan } from '../plan.ts';
 import type { RunbookSection, RunbookStep } from '../runbook-model.ts';
-import { restoreDatabase } from './commands.ts';
+import { dropDatabase, restoreDatabase } from './commands.ts';
 import { inStartOrder } from './deploy.ts';
 import { ownUnits, unitSteps, webServers, webServerStep } from './units.ts';
 import { SOURCES } from './sources.ts';
@@ -29,8 +29,18 @@ export function rollbackSection(content: Content, plan: Plan): RunbookSection {
         notes: [
           'Anything created since the backup (instances, volumes, networks) is lost or left orphaned.',
           ...optional.map((db) => `Skip ${db} if its dump was skipped because ${from.name} had not created it.`),
-          ...(created.length ? [`${created.join(', ')} did not exist at ${from.name}: ${from.name} code does not use ${created.length === 1 ? 'it' : 'them'}; drop ${created.length === 1 ? 'it' : 'them'} before a later retry.`] : []),
         ],
+        group,
+      });
+    }
+    if (created.length) {
+      steps.push({
+        id: `rollback.drop.${service.id}`,
+        title: `Drop the ${service.name} ${created.length === 1 ? 'database' : 'databases'} the upgrade created`,
+        service: service.id, series: null,
+        commands: created.map((db) => dropDatabase(db)),
+        sources: [SOURCES.opsUpgrades],
+        notes: [`${created.join(', ')} did not exist at ${from.name}: ${from.name} code does not use ${created.length === 1 ? 'it' : 'them'}, and a later retry creates ${created.length === 1 ? 'it' : 'them'} again from scratch.`],
         group,
       });
     }
@@ -39,7 +49,7 @@ export function rollbackSection(content: Content, plan: Plan): RunbookSection {
         id: `rollback.remove.${service.id}`,
         title: `Remove ${service.name}: it did not exist at ${from.name}`,
         service: service.id, series: null, commands: [], sources: service.sources,
-        notes: [`${from.name} does not run ${service.name}; leave it stopped and drop ${created.join(', ') || 'its databases'} once the other services are restored.`],
+        notes: [`${from.name} does not run ${service.name}: leave it stopped and uninstalled; its databases were dropped above.`],
         group,
       });
       continue;

@@ -1,6 +1,6 @@
 import type { Content, Series, Service } from '../../content.ts';
 import type { Role } from '../../schema/service.ts';
-import { ROLE_HOSTS, unitsAt } from '../lifetimes.ts';
+import { DATA_PLANE, ROLE_HOSTS, unitsAt, type Unit } from '../lifetimes.ts';
 import type { RunbookStep } from '../runbook-model.ts';
 import { SOURCES } from './sources.ts';
 
@@ -48,6 +48,7 @@ export function webServerStep(id: string, verb: Verb, servers: WebServer[], seri
     title: `${VERB_TITLE[verb]} the web server (${units.join(', ')}) that serves ${names.join(', ')}`,
     service: null, series: null,
     commands: systemctl(verb, units),
+    hosts: ['controller'],
     sources: [...new Set([...servers.flatMap((s) => s.sites.flatMap((x) => x.sources)), SOURCES.systemctl])],
     notes: [
       ...servers.map((s) => `At ${series.name}, ${s.unit} serves these WSGI sites on Ubuntu/Debian: ${s.sites.map((x) => `${x.site} (${x.service.name})`).join(', ')}.`),
@@ -57,28 +58,42 @@ export function webServerStep(id: string, verb: Verb, servers: WebServer[], seri
   }];
 }
 
+/** The service's own units on one kind of host. */
+export interface UnitGroup {
+  role: Role;
+  units: Unit[];
+}
+
 /** The service's own units (not a shared web server), per kind of host, in a stable role order. */
-export function ownUnits(content: Content, service: Service, series: Series, purpose: 'run' | 'start'): [Role, string[]][] {
-  const byRole = new Map<Role, string[]>();
+export function ownUnits(content: Content, service: Service, series: Series, purpose: 'run' | 'start'): UnitGroup[] {
+  const byRole = new Map<Role, Unit[]>();
   for (const unit of unitsAt(content, service, series, purpose)) {
     if (unit.wsgi) continue;
-    byRole.set(unit.role, [...(byRole.get(unit.role) ?? []), unit.name]);
+    byRole.set(unit.role, [...(byRole.get(unit.role) ?? []), unit]);
   }
-  return (Object.keys(ROLE_HOSTS) as Role[]).filter((r) => byRole.has(r)).map((r) => [r, byRole.get(r)!]);
+  return (Object.keys(ROLE_HOSTS) as Role[]).filter((r) => byRole.has(r)).map((role) => ({ role, units: byRole.get(role)! }));
 }
 
 /**
  * One step per kind of host for the service's own units: `<base>` for controllers and
- * `<base>.<role>` elsewhere, so each step's commands run on one kind of host.
+ * `<base>.<role>` elsewhere, so each step's commands run on one kind of host. A stop step says
+ * what stopping those units leaves running.
  */
-export function unitSteps(base: string, verb: Verb, service: Service, byRole: [Role, string[]][], extra: Partial<RunbookStep>): RunbookStep[] {
-  return byRole.map(([role, units]) => ({
+export function unitSteps(base: string, verb: Verb, service: Service, groups: UnitGroup[], extra: Partial<RunbookStep>): RunbookStep[] {
+  return groups.map(({ role, units }) => ({
     id: role === 'controller' ? base : `${base}.${role}`,
     title: `${VERB_TITLE[verb]} the ${service.name} services on ${ROLE_HOSTS[role]}`,
     service: service.id, series: null,
-    commands: systemctl(verb, units),
-    sources: [...service.sources, SOURCES.systemctl],
-    notes: [],
+    commands: systemctl(verb, units.map((u) => u.name)),
+    sources: [...new Set([...service.sources, ...units.flatMap((u) => u.sources ?? []), SOURCES.systemctl])],
+    hosts: [role],
     ...extra,
+    notes: [...(verb === 'stop' ? units.flatMap((u) => u.notes) : []), ...(extra.notes ?? [])],
   }));
+}
+
+/** Data-plane groups in the order they come back: by kind of host, then the units' start order. */
+export function inDataPlaneOrder<T extends { service: Service; group: UnitGroup }>(items: T[]): T[] {
+  const rank = (x: T) => x.group.units[0]['start-order'] ?? x.service['start-order'] ?? x.service.order;
+  return [...items].sort((a, b) => DATA_PLANE.indexOf(a.group.role) - DATA_PLANE.indexOf(b.group.role) || rank(a) - rank(b));
 }
