@@ -3,6 +3,9 @@ import type { Plan } from '../plan.ts';
 import type { RunbookSection, RunbookStep } from '../runbook-model.ts';
 import { contentStep } from './content-step.ts';
 import { databaseDriverCheck } from './database-driver.ts';
+import type { Phase } from '../../schema/release.ts';
+import { configChecks } from './config-checks.ts';
+import { rehearsal } from './rehearsal.ts';
 import { utilities } from './utilities.ts';
 
 /** Read, update the source, check it, back up, build the utilities. */
@@ -16,15 +19,14 @@ export function prepareSection(content: Content, plan: Plan): RunbookSection {
     notes: [`Migrations of later series assume the final ${from.name} schema; the last patch release also carries fixes to its own migrations.`],
     group: 'Source cloud',
   });
-  // Read-only checks only: anything that writes to the databases runs after the backups, offline.
-  for (const service of plan.services) {
-    for (const step of content.release(from.id, service.id)?.steps ?? []) {
-      if (step.phase === 'pre-check') {
-        steps.push(contentStep(service, from.id, step, 'installed', { id: `prepare.${from.id}.${service.id}.${step.id}`, group: 'Source cloud' }));
-      }
-    }
-  }
-  steps.push(...databaseDriverCheck(content, plan), ...utilities(content, plan));
+  // Read-only checks, then housekeeping that only deletes rows already soft-deleted; everything
+  // else that writes to the databases runs after the backups, offline.
+  const sourceSteps = (phase: Phase, group: string) => plan.services.flatMap((service) =>
+    (content.release(from.id, service.id)?.steps ?? []).filter((s) => s.phase === phase)
+      .map((step) => contentStep(service, from.id, step, 'installed', { id: `prepare.${from.id}.${service.id}.${step.id}`, group })));
+  steps.push(...sourceSteps('pre-check', 'Source cloud'), ...databaseDriverCheck(content, plan));
+  steps.push(...sourceSteps('housekeeping', 'Housekeeping on the source cloud'));
+  steps.push(...utilities(content, plan), ...configChecks(content, plan), ...rehearsal(content, plan));
   return {
     id: 'prepare',
     title: 'Prepare',

@@ -1,0 +1,19 @@
+import type { Content } from '../../content.ts';
+import { hasOfflineWork } from '../plan-service.ts';
+import type { Plan } from '../plan.ts';
+import type { RunbookStep } from '../runbook-model.ts';
+import { contentStep } from './content-step.ts';
+
+/**
+ * The target's configuration checks, run before the window from the target's utility: the
+ * configuration carried forward is read by code that dropped options of every series crossed.
+ */
+export function configChecks(content: Content, plan: Plan): RunbookStep[] {
+  const { to } = plan;
+  return plan.services.flatMap((service) => {
+    const release = content.release(to.id, service.id);
+    const withUtility = hasOfflineWork(release);
+    return (release?.steps ?? []).filter((s) => s.phase === 'config-check').map((step) =>
+      contentStep(service, to.id, step, withUtility ? 'utility' : 'installed', { id: `prepare.${to.id}.${service.id}.${step.id}`, group: `Configuration for ${to.name}` }));
+  });
+}
