@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import { loadContent, type Content } from '../../../generator/index.ts';
 
 export { buildRunbook, forwardPairs, groupSteps, noteHtml, sourceLabel, splitProse, toJson } from '../../../generator/index.ts';
-export type { Content, Runbook, RunbookStep, Series, Service, Release } from '../../../generator/index.ts';
+export type { Content, Phase, Runbook, RunbookStep, Series, Service, Release } from '../../../generator/index.ts';
 
 let cached: Content | undefined;
 
