@@ -158,3 +158,22 @@ test('horizon commands run as pasted: the packaged manage.py path, no service us
     for (const c of s.commands.filter((x) => x.includes('manage.py'))) assert.match(c, /^\/usr\/share\/openstack-dashboard\/manage\.py \w+$/);
   }
 });
+
+test('the web server starts after the status checks of every API it serves, and a roll back starts what it stopped', () => {
+  const deploy = ids(runbook('antelope', 'gazpacho'), 'deploy-target');
+  for (const service of ['keystone', 'cinder', 'placement']) before(deploy, `deploy.${service}.verify-upgrade-check`, 'deploy.web-server.start');
+  for (const [from, to] of [['juno', 'gazpacho'], ['liberty', 'newton'], ['rocky', 'train'], ['antelope', 'gazpacho']]) {
+    for (const services of [undefined, ['cinder'], ['nova'], ['placement'], ['horizon']]) {
+      const rollback = ids(runbook(from, to, services), 'roll-back');
+      assert.equal(rollback.includes('rollback.stop.web-server'), rollback.includes('rollback.start.web-server'), `${from}->${to} ${services}`);
+    }
+  }
+});
+
+test('a Rocky or Stein cloud\'s optional placement database is backed up and restored, never dropped', () => {
+  const json = runbook('rocky', 'train', ['nova', 'placement']);
+  assert.match(step(json, 'offline.backup.nova').commands.join('\n'), /SCHEMA_NAME = 'placement'/);
+  assert.ok(step(json, 'rollback.restore.nova').commands.includes('mysql -u root -p < /var/backups/leapfrog/rocky-placement.sql'));
+  assert.ok(!steps(json).some((s) => s.commands.some((c) => c.includes('DROP DATABASE IF EXISTS placement'))));
+  assert.ok(ids(runbook('queens', 'train', ['placement'])).includes('rollback.drop.placement'), 'Queens never had it: the upgrade created it');
+});

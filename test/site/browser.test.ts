@@ -98,11 +98,11 @@ test('steps tick with the keyboard', async () => {
 
 test('the service filter is in the URL and hides the other services\' steps', async () => {
   let page = await open('/runbooks/kilo/newton/');
-  assert.ok(await step(page, 'prepare.backup.cinder').isVisible());
+  assert.ok(await step(page, 'offline.backup.cinder').isVisible());
   await page.locator('#filter input[value="cinder"]').uncheck();
   assert.match(page.url(), /\?services=keystone,glance,nova,neutron,heat,ironic,horizon$/);
-  assert.equal(await step(page, 'prepare.backup.cinder').isVisible(), false);
-  assert.ok(await step(page, 'prepare.backup.nova').isVisible());
+  assert.equal(await step(page, 'offline.backup.cinder').isVisible(), false);
+  assert.ok(await step(page, 'offline.backup.nova').isVisible());
 
   page = await open('/runbooks/kilo/newton/?services=nova');
   const visible = await page.$$eval('li[data-svc]', (els) => els.filter((e) => (e as HTMLElement).offsetParent !== null).map((e) => (e as HTMLElement).dataset.svc));
@@ -112,7 +112,7 @@ test('the service filter is in the URL and hides the other services\' steps', as
   assert.equal(await page.locator('#svc-names').textContent(), 'Nova (Compute)');
   await page.locator('#filter input[value="keystone"]').check();
   assert.match(page.url(), /\?services=keystone,nova$/);
-  assert.ok(await step(page, 'prepare.backup.keystone').isVisible());
+  assert.ok(await step(page, 'offline.backup.keystone').isVisible());
 });
 
 for (const [from, to] of [['kilo', 'newton'], ['rocky', 'train'], ['juno', 'gazpacho']]) {
@@ -149,7 +149,7 @@ test('the home picker reaches the runbook page, services in the URL', async () =
   await page.locator('#picker input[value="nova"]').check();
   await Promise.all([page.waitForURL(/\/runbooks\/rocky\/train\/\?services=nova$/), page.locator('#picker button[type=submit]').click()]);
   assert.match((await page.locator('h1').textContent()) ?? '', /Rocky .* → Train/);
-  assert.equal(await step(page, 'prepare.backup.cinder').isVisible(), false);
+  assert.equal(await step(page, 'offline.backup.cinder').isVisible(), false);
   // Without JavaScript the pair table links there too.
   const home = await open('/');
   await Promise.all([home.waitForURL(/\/runbooks\/kilo\/newton\/$/), home.locator('a[aria-label="Kilo to Newton"]').click()]);

@@ -37,17 +37,25 @@ export function deploySection(content: Content, plan: Plan): RunbookSection {
   const pendingServers = webServers(content, plan.services, to, 'start');
   const verbFor = (service: Service) =>
     stoppedForMigrations(content, service, plan.from) || content.indexOf(service.since) > content.indexOf(plan.from.id) ? 'start' : 'restart';
-  for (const service of services) {
+  const checked = new Set<Service>();
+  const checks = (service: Service): RunbookStep[] => {
+    if (checked.has(service)) return [];
+    checked.add(service);
     const withUtility = hasOfflineWork(content.release(to.id, service.id));
-    steps.push(...targetSteps(service, 'verify').filter((s) => s['before-start']).map((s) => contentStep(service, to.id, s, withUtility ? 'utility' : 'installed', {
+    return targetSteps(service, 'verify').filter((s) => s['before-start']).map((s) => contentStep(service, to.id, s, withUtility ? 'utility' : 'installed', {
       id: `deploy.${service.id}.${s.id}`,
       title: `Before starting ${service.name}: ${s.title}`,
       group: group(service),
-    })));
-    // A web server starts once, with the first service in start order that it serves.
+    }));
+  };
+  for (const service of services) {
+    steps.push(...checks(service));
+    // A web server starts once, with the first service in start order that it serves, after the
+    // status checks of every service it serves: starting it starts all of their APIs.
     const servers = webServed(content, service, to) ? pendingServers.filter((w) => w.sites.some((site) => site.service === service)) : [];
     if (servers.length) {
       for (const server of servers) pendingServers.splice(pendingServers.indexOf(server), 1);
+      steps.push(...servers.flatMap((w) => w.sites.flatMap((site) => checks(site.service))));
       const verb = servers.every((w) => stoppedServers.has(w.unit)) ? 'start' : 'restart';
       steps.push(...webServerStep(`deploy.web-server.${verb}`, verb, servers, to, group(service)).map((s) => ({ ...s, series: to.id })));
     }

@@ -10,14 +10,18 @@ import { SOURCES } from './sources.ts';
 /** Back to the source: stop, restore every dump taken in the offline section, redeploy the source code, start. */
 export function rollbackSection(content: Content, plan: Plan): RunbookSection {
   const { from, to } = plan;
-  const steps: RunbookStep[] = [...webServerStep('rollback.stop.web-server', 'stop', webServers(content, plan.services, to, 'start'), to, 'Stop the services')];
+  const stoppedServers = webServers(content, plan.services, to, 'start');
+  const steps: RunbookStep[] = [...webServerStep('rollback.stop.web-server', 'stop', stoppedServers, to, 'Stop the services')];
   for (const service of plan.services) {
     steps.push(...unitSteps(`rollback.stop.${service.id}`, 'stop', service, ownUnits(content, service, to, 'start'), { group: 'Stop the services' }));
   }
+  const atSource = new Set(content.services.flatMap((s) => databasesAt(content, s, from).map((d) => d.name)));
   for (const service of plan.services) {
     const databases = databasesAt(content, service, from).map((d) => d.name);
     const optional = databasesAt(content, service, from).filter((d) => mayBeMissing(content, d, from)).map((d) => d.name);
-    const created = databasesAt(content, service, to).map((d) => d.name).filter((db) => !databases.includes(db));
+    // Created by the upgrade: no service had it at the source (nova's optional placement database
+    // of Rocky and Stein is the placement service's from Stein on, and must never be dropped).
+    const created = databasesAt(content, service, to).map((d) => d.name).filter((db) => !atSource.has(db));
     const group = service.name;
     if (databases.length) {
       steps.push({
@@ -28,7 +32,7 @@ export function rollbackSection(content: Content, plan: Plan): RunbookSection {
         sources: [SOURCES.opsUpgrades],
         notes: [
           'Anything created since the backup (instances, volumes, networks) is lost or left orphaned.',
-          ...optional.map((db) => `Skip ${db} if its dump was skipped because ${from.name} had not created it.`),
+          ...optional.map((db) => `Skip ${db} if its dump was skipped because ${from.name} had not created it; if the upgrade created it since, drop it instead (\`${dropDatabase(db)}\`).`),
         ],
         group,
       });
@@ -64,7 +68,11 @@ export function rollbackSection(content: Content, plan: Plan): RunbookSection {
     });
   }
   const back = inStartOrder(plan.services).filter((s) => content.indexOf(s.since) <= content.indexOf(from.id));
-  steps.push(...webServerStep('rollback.start.web-server', 'start', webServers(content, back, from, 'run'), from, 'Start the services'));
+  // Whatever web server was stopped starts again, even with no selected site on it at the source:
+  // it also serves the sites of the services this runbook leaves alone (keystone, horizon).
+  const sourceServers = webServers(content, back, from, 'run');
+  const startServers = [...sourceServers, ...stoppedServers.filter((w) => !sourceServers.some((x) => x.unit === w.unit)).map((w) => ({ unit: w.unit, sites: [] }))];
+  steps.push(...webServerStep('rollback.start.web-server', 'start', startServers, from, 'Start the services'));
   for (const service of back) {
     steps.push(...unitSteps(`rollback.start.${service.id}`, 'start', service, ownUnits(content, service, from, 'run'), { series: from.id, group: 'Start the services' }));
   }

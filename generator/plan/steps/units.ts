@@ -43,15 +43,16 @@ export function webServerStep(id: string, verb: Verb, servers: WebServer[], seri
   if (servers.length === 0) return [];
   const units = servers.map((s) => s.unit);
   const names = [...new Set(servers.flatMap((s) => s.sites.map((x) => x.service.name)))];
+  const serves = names.length ? `serves ${names.join(', ')}` : 'serves the sites of services not selected here';
   return [{
     id,
-    title: `${VERB_TITLE[verb]} the web server (${units.join(', ')}) that serves ${names.join(', ')}`,
+    title: `${VERB_TITLE[verb]} the web server (${units.join(', ')}) that ${serves}`,
     service: null, series: null,
     commands: systemctl(verb, units),
     hosts: ['controller'],
     sources: [...new Set([...servers.flatMap((s) => s.sites.flatMap((x) => x.sources)), SOURCES.systemctl])],
     notes: [
-      ...servers.map((s) => `At ${series.name}, ${s.unit} serves these WSGI sites on Ubuntu/Debian: ${s.sites.map((x) => `${x.site} (${x.service.name})`).join(', ')}.`),
+      ...servers.filter((s) => s.sites.length).map((s) => `At ${series.name}, ${s.unit} serves these WSGI sites on Ubuntu/Debian: ${s.sites.map((x) => `${x.site} (${x.service.name})`).join(', ')}.`),
       `Run it on ${ROLE_HOSTS.controller} that hosts these sites. It acts on every site the web server hosts, including any not listed here (RDO and CentOS name the unit httpd).`,
     ],
     group,
