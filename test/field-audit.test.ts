@@ -164,6 +164,7 @@ test('the web server starts after the status checks of every API it serves, and 
   for (const service of ['keystone', 'cinder', 'placement']) before(deploy, `deploy.${service}.verify-upgrade-check`, 'deploy.web-server.start');
   for (const [from, to] of [['juno', 'gazpacho'], ['liberty', 'newton'], ['rocky', 'train'], ['antelope', 'gazpacho']]) {
     for (const services of [undefined, ['cinder'], ['nova'], ['placement'], ['horizon']]) {
+      if (services?.[0] === 'placement' && at(to) < at('stein')) continue;
       const rollback = ids(runbook(from, to, services), 'roll-back');
       assert.equal(rollback.includes('rollback.stop.web-server'), rollback.includes('rollback.start.web-server'), `${from}->${to} ${services}`);
     }
