@@ -35,6 +35,10 @@ export function deploySection(content: Content, plan: Plan): RunbookSection {
   steps.push(pointOfNoReturn(plan));
   const stoppedServers = new Set(webServers(content, plan.services.filter((s) => stoppedForMigrations(content, s, plan.from)), plan.from, 'run').map((w) => w.unit));
   const pendingServers = webServers(content, plan.services, to, 'start');
+  // A web server stopped for a site the target no longer serves from it (nova-placement-api)
+  // still serves others (keystone): it starts before any service that may need them.
+  const orphaned = [...stoppedServers].filter((unit) => !pendingServers.some((w) => w.unit === unit));
+  steps.push(...webServerStep('deploy.web-server.start', 'start', orphaned.map((unit) => ({ unit, sites: [] })), to, 'Web server').map((s) => ({ ...s, series: to.id })));
   const verbFor = (service: Service) =>
     stoppedForMigrations(content, service, plan.from) || content.indexOf(service.since) > content.indexOf(plan.from.id) ? 'start' : 'restart';
   const checked = new Set<Service>();

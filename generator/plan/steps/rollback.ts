@@ -72,7 +72,9 @@ export function rollbackSection(content: Content, plan: Plan): RunbookSection {
   // it also serves the sites of the services this runbook leaves alone (keystone, horizon).
   const sourceServers = webServers(content, back, from, 'run');
   const startServers = [...sourceServers, ...stoppedServers.filter((w) => !sourceServers.some((x) => x.unit === w.unit)).map((w) => ({ unit: w.unit, sites: [] }))];
-  steps.push(...webServerStep('rollback.start.web-server', 'start', startServers, from, 'Start the services'));
+  // Restart, not start: the web server may still run for sites the roll back left alone, and
+  // must load the source's sites again.
+  steps.push(...webServerStep('rollback.restart.web-server', 'restart', startServers, from, 'Start the services'));
   for (const service of back) {
     steps.push(...unitSteps(`rollback.start.${service.id}`, 'start', service, ownUnits(content, service, from, 'run'), { series: from.id, group: 'Start the services' }));
   }
