@@ -1,0 +1,81 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { buildRunbook, loadContent, toJson, type RunbookJson } from '../generator/index.ts';
+
+/** The change window covers the whole cloud: data plane, housekeeping, configuration, roll back. */
+const content = loadContent();
+const runbook = (from: string, to: string, services?: string[]) => toJson(buildRunbook(content, { from, to, services }));
+const ids = (json: RunbookJson, section?: string) =>
+  json.sections.filter((s) => !section || s.id === section).flatMap((s) => s.steps.map((x) => x.id));
+const step = (json: RunbookJson, id: string) => {
+  const found = json.sections.flatMap((s) => s.steps).find((s) => s.id === id);
+  assert.ok(found, `missing ${id}`);
+  return found;
+};
+const DATA_PLANE = /\.(compute|network|storage|bare-metal)$/;
+
+test('the data plane stops before the first migration and comes back only after the whole control plane', () => {
+  for (const [from, to] of [['kilo', 'newton'], ['queens', 'train'], ['antelope', 'gazpacho'], ['juno', 'gazpacho']]) {
+    const json = runbook(from, to);
+    const offline = ids(json, 'offline-migrations');
+    const firstWork = offline.findIndex((id) => !id.startsWith('offline.'));
+    const dataStops = offline.filter((id) => id.startsWith('offline.stop.') && DATA_PLANE.test(id));
+    assert.ok(dataStops.includes('offline.stop.nova.compute') && dataStops.includes('offline.stop.cinder.storage'), `${from}->${to}`);
+    for (const id of dataStops) assert.ok(offline.indexOf(id) < firstWork, `${from}->${to}: ${id} after a migration`);
+    const deploy = ids(json, 'deploy-target');
+    const lastControl = Math.max(...deploy.map((id, i) => (/^deploy\.[a-z-]+\.start$/.test(id) || id.startsWith('deploy.web-server.') ? i : -1)));
+    for (const id of deploy.filter((x) => x.startsWith('deploy.') && DATA_PLANE.test(x))) assert.ok(deploy.indexOf(id) > lastControl, `${from}->${to}: ${id}`);
+    // L2 agents before the computes, on the compute nodes.
+    assert.ok(deploy.indexOf('deploy.neutron.start.compute') < deploy.indexOf('deploy.nova.start.compute'), `${from}->${to}`);
+    assert.deepEqual(step(json, 'deploy.nova.start.compute').hosts, ['compute']);
+  }
+});
+
+test('placement is healed only after the computes are back and have reported', () => {
+  const deploy = ids(runbook('newton', 'stein'), 'deploy-target');
+  for (const id of ['deploy.nova.start.compute', 'stein.nova.discover-hosts', 'stein.nova.heal-allocations', 'stein.nova.sync-aggregates']) {
+    assert.ok(deploy.includes(id), id);
+  }
+  assert.ok(deploy.indexOf('deploy.nova.start.compute') < deploy.indexOf('stein.nova.discover-hosts'));
+  assert.ok(deploy.indexOf('stein.nova.discover-hosts') < deploy.indexOf('stein.nova.heal-allocations'));
+  const ffu = ids(runbook('ussuri', 'wallaby', ['nova']), 'deploy-target');
+  assert.ok(ffu.indexOf('wallaby.nova.allow-older-computes') < ffu.indexOf('deploy.nova.start'));
+  assert.ok(ffu.indexOf('deploy.nova.start.compute') < ffu.indexOf('wallaby.nova.remove-older-computes-workaround'));
+});
+
+test('housekeeping runs with the source\'s code, only where the source has the command', () => {
+  const prepare = (from: string, to: string) => ids(runbook(from, to), 'prepare');
+  const juno = prepare('juno', 'kilo');
+  assert.ok(juno.includes('prepare.juno.nova.archive-deleted-rows'));
+  assert.ok(!juno.includes('prepare.juno.cinder.purge-deleted-rows'), 'cinder-manage db purge arrives in Kilo');
+  assert.ok(!juno.includes('prepare.juno.glance.purge-deleted-rows'), 'glance-manage db purge arrives in Mitaka');
+  assert.ok(prepare('queens', 'rocky').includes('prepare.queens.keystone.token-flush'));
+  assert.ok(!prepare('stein', 'train').includes('prepare.stein.keystone.token-flush'), 'token_flush is gone in Stein');
+  assert.ok(!prepare('queens', 'rocky').includes('prepare.queens.nova.purge-shadow-tables'), 'nova-manage db purge arrives in Rocky');
+  assert.deepEqual(step(runbook('kilo', 'liberty'), 'prepare.kilo.nova.archive-deleted-rows').commands, ['sudo -u nova nova-manage db archive_deleted_rows --max_rows 1000']);
+  assert.deepEqual(step(runbook('ocata', 'pike'), 'prepare.ocata.nova.archive-deleted-rows').commands, ['sudo -u nova nova-manage db archive_deleted_rows --until-complete --max_rows 1000 --verbose']);
+  assert.deepEqual(step(runbook('train', 'ussuri'), 'prepare.train.nova.archive-deleted-rows').commands, ['sudo -u nova nova-manage db archive_deleted_rows --until-complete --all-cells --max_rows 1000 --verbose']);
+  // In-flight operations are checked with the client, as written.
+  assert.match(step(runbook('queens', 'rocky'), 'prepare.queens.nova.no-operations-in-flight').commands[0], /^openstack server list --all-projects --long/);
+});
+
+test('the carried-forward configuration is checked from the target\'s utility, only where oslo.config has the validator', () => {
+  assert.ok(!ids(runbook('queens', 'rocky', ['nova']), 'prepare').includes('prepare.rocky.nova.config-check'), 'no validator before Stein');
+  const check = step(runbook('rocky', 'stein', ['nova']), 'prepare.stein.nova.config-check');
+  assert.match(check.commands[0], /^sudo -u nova \/opt\/leapfrog\/stein\/bin\/oslo-config-validator --input-file \/etc\/nova\/nova\.conf( --namespace \S+)+$/);
+  const prepare = ids(runbook('rocky', 'stein', ['nova']), 'prepare');
+  assert.ok(prepare.indexOf('prepare.utility.stein.nova') < prepare.indexOf('prepare.stein.nova.config-check'), 'after the utility exists');
+});
+
+test('a roll back drops the databases the upgrade created and restores the rest', () => {
+  const json = runbook('kilo', 'newton', ['nova']);
+  assert.deepEqual(step(json, 'rollback.drop.nova').commands, [
+    'mysql -u root -p -e "DROP DATABASE IF EXISTS nova_api"',
+    'mysql -u root -p -e "DROP DATABASE IF EXISTS nova_cell0"',
+  ]);
+  assert.deepEqual(step(json, 'rollback.restore.nova').commands, ['mysql -u root -p < /var/backups/leapfrog/kilo-nova.sql']);
+  const order = ids(json, 'roll-back');
+  assert.ok(order.indexOf('rollback.restore.nova') < order.indexOf('rollback.start.nova'));
+  assert.ok(order.indexOf('rollback.stop.nova.compute') < order.indexOf('rollback.restore.nova'));
+  assert.ok(ids(json, 'deploy-target').indexOf('deploy.point-of-no-return') < ids(json, 'deploy-target').indexOf('deploy.nova.start'));
+});
