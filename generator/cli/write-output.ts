@@ -1,5 +1,6 @@
-import { closeSync, mkdirSync, openSync, readdirSync, realpathSync, renameSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs';
-import { basename, dirname, join, resolve } from 'node:path';
+import { closeSync, mkdirSync, openSync, realpathSync, renameSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { removeStaleTemps } from '../publish/temp-dirs.ts';
 import { UsageError } from '../errors.ts';
 import { inside } from '../load/safe-read.ts';
 
@@ -32,24 +33,6 @@ export function writeOutput(file: string, text: string, contentDir: string): voi
   } catch (error) {
     rmSync(temp, { force: true }); // disk full or interrupted: no half-written temp stays
     throw error;
-  }
-}
-
-/** Temps of runs that were killed (SIGKILL cannot be caught): `<target>.<pid>.tmp` whose pid is gone. */
-function removeStaleTemps(target: string): void {
-  const prefix = `${basename(target)}.`;
-  for (const name of readdirSync(dirname(target))) {
-    const pid = name.startsWith(prefix) ? /^(\d+)\.tmp$/.exec(name.slice(prefix.length))?.[1] : undefined;
-    if (pid && !alive(Number(pid))) rmSync(join(dirname(target), name), { force: true });
-  }
-}
-
-export function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
   }
 }
 
