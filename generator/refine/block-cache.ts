@@ -18,12 +18,21 @@ export function splitBlocks(markdown: string): string[] {
 
 /** Memoises `refine` by block text. */
 export function createBlockCache(refine: (block: string) => RefinedBlock) {
-  const cache = new Map<string, RefinedBlock>();
-  return (block: string): RefinedBlock => {
-    let hit = cache.get(block);
-    if (!hit) {
-      hit = refine(block);
-      cache.set(block, hit);
+  return boundedMemo(refine);
+}
+
+/**
+ * Memoises `fn`, forgetting everything once `max` results are held: a build of every pair sees
+ * new blocks for as long as it runs, and an unbounded cache is what ran out of heap at 200 series.
+ */
+export function boundedMemo<T>(fn: (key: string) => T, max = 20_000): (key: string) => T {
+  const cache = new Map<string, T>();
+  return (key: string): T => {
+    let hit = cache.get(key);
+    if (hit === undefined) {
+      hit = fn(key);
+      if (cache.size >= max) cache.clear();
+      cache.set(key, hit);
     }
     return hit;
   };

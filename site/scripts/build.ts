@@ -7,6 +7,7 @@
 import { cpSync, mkdirSync, mkdtempSync, renameSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { ContentError, loadContent } from '../../generator/index.ts';
+import { checkScale } from '../../generator/publish/scale.ts';
 import { makeTempDir, removeStaleTemps, replaceDir } from '../../generator/publish/temp-dirs.ts';
 import { escapeForTerminal } from '../../generator/text/escape-terminal.ts';
 
@@ -58,7 +59,7 @@ async function main(argv: string[]): Promise<number> {
   const out = resolve(argv[0] ?? 'dist/site');
   const contentDir = resolve(process.env.LEAPFROG_CONTENT ?? 'content');
   try {
-    loadContent(contentDir);
+    checkScale(loadContent(contentDir));
   } catch (error) {
     process.stderr.write(`${describeFailure(error, 'leapfrog site')}\n`);
     return 1;
