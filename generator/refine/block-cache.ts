@@ -25,7 +25,7 @@ export function createBlockCache(refine: (block: string) => RefinedBlock) {
  * Memoises `fn`, forgetting everything once `max` results are held: a build of every pair sees
  * new blocks for as long as it runs, and an unbounded cache is what ran out of heap at 200 series.
  */
-export function boundedMemo<T>(fn: (key: string) => T, max = 20_000): (key: string) => T {
+export function boundedMemo<T>(fn: (key: string) => T, max = 200_000): (key: string) => T {
   const cache = new Map<string, T>();
   return (key: string): T => {
     let hit = cache.get(key);
