@@ -78,6 +78,16 @@ test('a run killed while writing --out leaves a temp that the next run removes',
   assert.match(readFileSync(out, 'utf8'), /^# A \(2020\.1\)/);
 });
 
+test('a write that fails half way (file size limit, full disk) leaves no temp and says why in one line', () => {
+  const dir = scratch();
+  const out = join(dir, 'out.md');
+  // SIGXFSZ ignored: the write fails with EFBIG instead of killing the process.
+  const r = spawnSync('sh', ['-c', `trap '' XFSZ; ulimit -f 1; exec "${process.execPath}" "${BIN}" runbook --from a --to d --out "${out}" --content "${content}"`], { encoding: 'utf8' });
+  assert.equal(r.status, 1, r.stderr);
+  assert.match(r.stderr, /^leapfrog: EFBIG: file too large, write\n$/);
+  assert.deepEqual(readdirSync(dir), []);
+});
+
 test('a closed pipe ends quietly; a full disk on stdout is one line, exit 1', () => {
   const big = syntheticContent({ series: ['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h', 'i', 'j'] });
   const piped = spawnSync('sh', ['-c', `"${process.execPath}" "${BIN}" runbook --from a --to j --content "${big}" | head -1`], { encoding: 'utf8' });

@@ -42,6 +42,11 @@ export function run(argv: string[], out: NodeJS.WritableStream = process.stdout,
       err.write(`${error.report}\n`);
       return 1;
     }
+    if ((error as NodeJS.ErrnoException).syscall) {
+      // The system refused (a full disk, a file size limit, permissions): not a bug, say what.
+      err.write(`leapfrog: ${escapeForTerminal((error as Error).message)}\n`);
+      return 1;
+    }
     err.write(`leapfrog: internal error: ${escapeForTerminal(String((error as Error).message))}\n`);
     return 3;
   }
