@@ -4,8 +4,9 @@ import { forwardPairs } from './forward-pairs.ts';
 /**
  * What one build can write. A runbook grows with the series it crosses and the services it
  * covers, so the output of a build grows with Σ over pairs of (series crossed × services): on
- * the real content (25 series, 9 services) that is 23,400 units for 150 MB of runbooks in ~13 s,
- * about 6.4 KB a unit. The limit keeps a build to a few GB and minutes; past it, fail before
+ * the real content (25 series, 9 services) that is 23,280 units for 150 MB of runbooks in ~13 s,
+ * about 6.4 KB a unit; 49 series (176 k units) wrote 933 MB in 65-100 s. The limit keeps a
+ * build to a few GB and minutes (200 series × 9 services: 12 M units, ~77 GB); past it, fail before
  * writing anything rather than run out of heap or disk hours later.
  */
 export const MAX_BUILD_UNITS = 400_000;
