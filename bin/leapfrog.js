@@ -6,4 +6,6 @@ if (major < 22) {
   process.exit(2);
 }
 const { run } = await import('../generator/cli/main.ts');
+const { handleStdoutErrors } = await import('../generator/cli/stdout-errors.ts');
+handleStdoutErrors();
 process.exitCode = run(process.argv.slice(2));

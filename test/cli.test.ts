@@ -43,7 +43,7 @@ test('usage errors go to stderr with exit 2 and no stack trace', () => {
     [['runbook', '--from', 'a', '--to', 'c', '--format', 'xml'], /^leapfrog: Unknown --format "xml", expected md or json/],
     [['validate', '--from', 'a'], /^leapfrog: Option --from does not apply to "validate"/],
     [['frobnicate'], /^leapfrog: Unknown command "frobnicate"/],
-    [['runbook', '--from', 'a', '--to', 'c', '--bogus'], /^leapfrog: Unknown option '--bogus'/],
+    [['runbook', '--from', 'a', '--to', 'c', '--bogus'], /^leapfrog: Unknown option --bogus, expected one of: --from, .* \(see leapfrog --help\)\n$/],
   ];
   for (const [argv, expected] of cases) {
     const r = runCli([...argv, '--content', content]);

@@ -12,6 +12,9 @@ const NASTY = [
   '<script>alert(1)</script> &amp; &lt; \\n \\\\ * _ [x](y) # h',
 ];
 
+/** A utility command holds one invocation of the tool (validate/rules/utility-commands.ts), quoting and all. */
+const UTILITY = `alpha-manage db sync --x '"a"  b' --config-file="/etc/alpha/alpha.conf" -- 50% x:y@z`;
+
 function nastyContent() {
   return syntheticContent({
     series: ['a', 'b', 'c', 'd'],
@@ -32,11 +35,11 @@ test('commands come out byte for byte in Markdown and JSON, whatever characters 
 test('utility commands keep the content text byte for byte behind the venv path', () => {
   const content = loadContent(syntheticContent({
     series: ['a', 'b', 'c'],
-    releases: { 'b/alpha': { steps: [{ id: 'db-sync', phase: 'schema', title: 'Sync', commands: [NASTY[0]], sources: SRC }] } },
+    releases: { 'b/alpha': { steps: [{ id: 'db-sync', phase: 'schema', title: 'Sync', commands: [UTILITY], sources: SRC }] } },
   }));
   const json = toJson(buildRunbook(content, { from: 'a', to: 'c', services: ['alpha'] }));
   const step = json.sections.flatMap((s) => s.steps).find((s) => s.id === 'b.alpha.db-sync')!;
-  assert.deepEqual(step.commands, [`sudo -u alpha /opt/leapfrog/b/bin/${NASTY[0]}`]);
+  assert.deepEqual(step.commands, [`sudo -u alpha /opt/leapfrog/b/bin/${UTILITY}`]);
   assert.equal(step.series, 'b');
 });
 

@@ -1,30 +1,14 @@
-import { fileURLToPath } from 'node:url';
 import assert from 'node:assert/strict';
-import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { checkContent, formatReport } from '../generator/index.ts';
+import { CASES, contentFor } from './support/fixture-content.ts';
 
 /**
  * One folder per broken-content case: `content/` is laid over a valid base, `delete` lists files
  * to remove, `expected.txt` pins the exact report. UPDATE_EXPECTED=1 rewrites the expectations.
  */
-const FIXTURES = fileURLToPath(new URL('./fixtures/', import.meta.url));
-const CASES = join(FIXTURES, 'broken');
-
-function contentFor(name: string): string {
-  const root = mkdtempSync(join(tmpdir(), `leapfrog-${name}-`));
-  cpSync(join(FIXTURES, 'base', 'content'), root, { recursive: true });
-  const overlay = join(CASES, name, 'content');
-  if (existsSync(overlay)) cpSync(overlay, root, { recursive: true });
-  const deletions = join(CASES, name, 'delete');
-  if (existsSync(deletions)) {
-    for (const path of readFileSync(deletions, 'utf8').split('\n').filter(Boolean)) rmSync(join(root, path));
-  }
-  return root;
-}
-
 test('the base fixture is valid', () => {
   const root = contentFor('__none__');
   assert.equal(formatReport(checkContent(root, root).problems), '0 problems found');

@@ -43,11 +43,11 @@ export function parseCli(argv: string[]): Args {
   try {
     parsed = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: true });
   } catch (error) {
-    throw new UsageError(`${(error as Error).message.split('\n')[0]}\n${USAGE}`);
+    throw new UsageError(parseError(error as NodeJS.ErrnoException));
   }
   const { values, positionals } = parsed;
   const command = (values.help || positionals.length === 0 ? 'help' : positionals[0]) as Args['command'];
-  if (!(command in ALLOWED)) throw new UsageError(`Unknown command "${positionals[0]}", expected runbook, path or validate\n${USAGE}`);
+  if (!Object.hasOwn(ALLOWED, command)) throw new UsageError(`Unknown command "${positionals[0]}", expected runbook, path or validate\n${USAGE}`);
   if (positionals.length > 1) throw new UsageError(`Unexpected argument "${positionals[1]}"\n${USAGE}`);
   for (const [key, value] of Object.entries(values)) {
     const option = OPTIONS[key as keyof typeof OPTIONS] as { default?: unknown };
@@ -57,6 +57,9 @@ export function parseCli(argv: string[]): Args {
   if (command === 'runbook' || command === 'path') {
     if (!values.from) throw new UsageError(`Missing --from <series>\n${USAGE}`);
     if (!values.to) throw new UsageError(`Missing --to <series>\n${USAGE}`);
+  }
+  if (values.services !== undefined && !values.services.split(',').some((s) => s.trim())) {
+    throw new UsageError(`Empty --services "${values.services}": expected service ids, e.g. --services nova,cinder (leave it out for all services)`);
   }
   if (values.format !== 'md' && values.format !== 'json') throw new UsageError(`Unknown --format "${values.format}", expected md or json`);
   return {
@@ -69,4 +72,14 @@ export function parseCli(argv: string[]): Args {
     out: values.out,
     content: values.content,
   };
+}
+
+/** node's parseArgs messages, said the way Leapfrog says them, with the way to the help. */
+function parseError(error: NodeJS.ErrnoException): string {
+  const option = /'(-[^' ]*)/.exec(error.message)?.[1] ?? '';
+  const known = Object.keys(OPTIONS).map((o) => `--${o}`).join(', ');
+  if (error.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') return `Unknown option ${option}, expected one of: ${known} (see leapfrog --help)`;
+  if (error.code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') return `Option ${option} needs a value (see leapfrog --help)`;
+  if (error.code === 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL') return `Unexpected argument (see leapfrog --help)`;
+  return `${error.message.split('\n')[0]} (see leapfrog --help)`;
 }

@@ -1,7 +1,9 @@
-import { buildRunbook, checkContent, ContentError, formatReport, loadContent, plan, renderJson, renderMarkdown, UsageError } from '../index.ts';
+import { buildRunbook, checkContent, ContentError, DEFAULT_CONTENT_DIR, formatReport, loadContent, plan, renderJson, renderMarkdown, UsageError } from '../index.ts';
 import { parseCli, USAGE } from './args.ts';
 import { formatPath } from './format-path.ts';
-import { writeAtomically } from './write-output.ts';
+import { escapeForTerminal } from '../text/escape-terminal.ts';
+import { handleStdoutErrors } from './stdout-errors.ts';
+import { writeOutput } from './write-output.ts';
 
 /** Runs one CLI invocation; returns the exit code. Output and errors go to the given streams. */
 export function run(argv: string[], out: NodeJS.WritableStream = process.stdout, err: NodeJS.WritableStream = process.stderr): number {
@@ -23,26 +25,34 @@ export function run(argv: string[], out: NodeJS.WritableStream = process.stdout,
     const content = loadContent(args.content);
     const request = { from: args.from!, to: args.to!, services: args.services, fewestStops: args.fewestStops };
     if (args.command === 'path') {
-      out.write(formatPath(content, plan(content, request)));
+      out.write(escapeForTerminal(formatPath(content, plan(content, request))));
       return 0;
     }
     const runbook = buildRunbook(content, request);
     const text = args.format === 'json' ? renderJson(runbook) : renderMarkdown(content, runbook);
-    if (args.out) writeAtomically(args.out, text);
+    if (args.out) writeOutput(args.out, text, args.content ?? DEFAULT_CONTENT_DIR);
     else out.write(text);
     return 0;
   } catch (error) {
     if (error instanceof UsageError) {
-      err.write(`leapfrog: ${error.message}\n`);
+      err.write(`leapfrog: ${escapeForTerminal(error.message)}\n`);
       return 2;
     }
     if (error instanceof ContentError) {
       err.write(`${error.report}\n`);
       return 1;
     }
-    err.write(`leapfrog: internal error: ${(error as Error).message}\n`);
+    if ((error as NodeJS.ErrnoException).syscall) {
+      // The system refused (a full disk, a file size limit, permissions): not a bug, say what.
+      err.write(`leapfrog: ${escapeForTerminal((error as Error).message)}\n`);
+      return 1;
+    }
+    err.write(`leapfrog: internal error: ${escapeForTerminal(String((error as Error).message))}\n`);
     return 3;
   }
 }
 
-if (import.meta.main) process.exitCode = run(process.argv.slice(2));
+if (import.meta.main) {
+  handleStdoutErrors();
+  process.exitCode = run(process.argv.slice(2));
+}

@@ -1,5 +1,8 @@
-import { mkdirSync, mkdtempSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
+import { makeTempDir, replaceDir } from './temp-dirs.ts';
+
+export { replaceDir } from './temp-dirs.ts';
 
 /**
  * Writes a whole folder of files, or nothing: files go to a sibling temp folder that replaces
@@ -7,16 +10,9 @@ import { dirname, join, resolve } from 'node:path';
  */
 export function writeTree(target: string, files: Iterable<[string, string]>): number {
   const dest = resolve(target);
-  mkdirSync(dirname(dest), { recursive: true });
-  const temp = mkdtempSync(`${dest}.tmp-`);
-  let count = 0;
+  const temp = makeTempDir(dest);
   try {
-    for (const [path, text] of files) {
-      const file = join(temp, path);
-      mkdirSync(dirname(file), { recursive: true });
-      writeFileSync(file, text);
-      count++;
-    }
+    const count = writeFiles(temp, files);
     replaceDir(temp, dest);
     return count;
   } catch (error) {
@@ -25,15 +21,14 @@ export function writeTree(target: string, files: Iterable<[string, string]>): nu
   }
 }
 
-/** Moves a finished folder into place, replacing the previous one only once the new one is whole. */
-export function replaceDir(finished: string, dest: string): void {
-  const old = `${dest}.old-${process.pid}`;
-  rmSync(old, { recursive: true, force: true });
-  try {
-    renameSync(dest, old);
-  } catch {
-    // no previous output
+/** Writes files as they come (a generator streams them: no run holds every runbook at once). */
+export function writeFiles(dir: string, files: Iterable<[string, string]>): number {
+  let count = 0;
+  for (const [path, text] of files) {
+    const file = join(dir, path);
+    mkdirSync(dirname(file), { recursive: true });
+    writeFileSync(file, text);
+    count++;
   }
-  renameSync(finished, dest);
-  rmSync(old, { recursive: true, force: true });
+  return count;
 }

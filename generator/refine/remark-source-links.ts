@@ -1,5 +1,6 @@
 import type { Link, Paragraph, PhrasingContent, Root } from 'mdast';
 import { visit } from 'unist-util-visit';
+import { escapeForTerminal } from '../text/escape-terminal.ts';
 
 /**
  * Labels each source link with what it cites ("nova 15.0.0: nova/cmd/manage.py") instead of a
@@ -27,8 +28,26 @@ export function sourceLabel(url: string): string {
   if (opendev) {
     const [, repo, ref, path] = opendev;
     const shortRef = /^[0-9a-f]{40}$/.test(ref) ? ref.slice(0, 10) : ref;
-    return `${repo} ${shortRef}: ${decodeURIComponent(path)}`;
+    return `${repo} ${shortRef}: ${decodePath(path)}`;
   }
-  const parsed = new URL(url);
-  return `${parsed.host}${decodeURIComponent(parsed.pathname)}`;
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return escapeForTerminal(url, true);
+  }
+  // Credentials stay visible: a label must not hide what the link sends.
+  const user = parsed.username ? `${parsed.username}${parsed.password ? ':…' : ''}@` : '';
+  return `${user}${parsed.host}${decodePath(parsed.pathname)}`;
+}
+
+/** A readable path; a bad % escape stays as written, and decoded controls are shown escaped. */
+function decodePath(path: string): string {
+  let decoded = path;
+  try {
+    decoded = decodeURIComponent(path);
+  } catch {
+    // keep it encoded
+  }
+  return escapeForTerminal(decoded, true);
 }

@@ -1,3 +1,4 @@
+import { escapeForTerminal } from '../text/escape-terminal.ts';
 import { splitProse } from './prose.ts';
 
 /**
@@ -5,21 +6,29 @@ import { splitProse } from './prose.ts';
  * `code spans`, which content may use for option names and file paths.
  */
 export function escapeText(value: string): string {
-  return splitProse(value)
+  return splitProse(oneLine(value))
     .map((part) => (part.code ? inlineCode(part.text) : escapePlain(part.text)))
     .join('');
+}
+
+/**
+ * Prose is one line of Markdown: any line break (a lone CR too) would start a new block, so it
+ * becomes a space, and what else validation refuses is shown escaped if it ever gets this far.
+ */
+function oneLine(value: string): string {
+  return escapeForTerminal(value.replace(/\r\n?|[\n\u2028\u2029]/g, ' '), true);
 }
 
 function escapePlain(value: string): string {
   return value
     .replace(/[\\`*_{}\[\]<>()#+!|~&]/g, (c) => `\\${c}`)
-    .replace(/\r?\n/g, ' ')
     .replace(/^(\s*)([-=>])/, '$1\\$2')
     .replace(/^(\s*\d+)([.)])/, '$1\\$2');
 }
 
 /** Inline code that survives any backticks inside: the fence is one longer than the longest run. */
-export function inlineCode(value: string): string {
+export function inlineCode(raw: string): string {
+  const value = oneLine(raw);
   const fence = '`'.repeat(longestRun(value, '`') + 1);
   const pad = value.startsWith('`') || value.endsWith('`') || value.startsWith(' ') ? ' ' : '';
   return `${fence}${pad}${value}${pad}${fence}`;

@@ -2,6 +2,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Handlebars from 'handlebars';
+import { boundedMemo } from '../refine/block-cache.ts';
 import { escapeText, fencedBlock, indentLines, inlineCode } from './markdown-text.ts';
 
 export const TEMPLATES_DIR = fileURLToPath(new URL('../../templates/', import.meta.url));
@@ -21,8 +22,8 @@ export function loadTemplate(name: string, dir = TEMPLATES_DIR): Template {
   if (hit) return hit;
   const hbs = Handlebars.create();
   // The same titles, notes and commands recur across hundreds of pairs: escape each once.
-  const text = memo(escapeText);
-  const code = memo(inlineCode);
+  const text = boundedMemo(escapeText);
+  const code = boundedMemo(inlineCode);
   hbs.registerHelper({
     text: (value: unknown) => text(Array.isArray(value) ? value.join(', ') : String(value)),
     cell: (value: unknown) => text(Array.isArray(value) ? value.join('; ') : String(value)),
@@ -43,16 +44,4 @@ export function loadTemplate(name: string, dir = TEMPLATES_DIR): Template {
   const template: Template = (context) => compiled(context);
   cache.set(key, template);
   return template;
-}
-
-function memo(fn: (value: string) => string): (value: string) => string {
-  const cache = new Map<string, string>();
-  return (value) => {
-    let hit = cache.get(value);
-    if (hit === undefined) {
-      hit = fn(value);
-      cache.set(value, hit);
-    }
-    return hit;
-  };
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Command, Id, Sources, StepId, Text } from './common.ts';
+import { Command, GitRef, Id, Sources, StepId, Text } from './common.ts';
 
 export const Phase = z.enum(['pre-check', 'housekeeping', 'config-check', 'schema', 'online', 'one-time', 'post-deploy', 'post-start', 'verify']);
 export type Phase = z.output<typeof Phase>;
@@ -53,7 +53,7 @@ export const ReleaseSchema = z.strictObject({
   /** Upstream requires this series as a stop even where SLURP would skip it. */
   'must-stop': z.strictObject(Constraint).optional().describe('Upstream requires this series as a stop even where SLURP would skip it.'),
   /** Overrides the series' code-ref for this service's utility. */
-  'code-ref': z.string().min(1).optional().describe('Overrides the series\' code-ref for this service\'s utility.'),
+  'code-ref': GitRef.optional().describe('Overrides the series\' code-ref for this service\'s utility.'),
   blockers: z.array(Blocker).default([]),
   steps: z.array(Step).default([]),
   notes: z.array(Note).default([]),

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Id, Sources } from './common.ts';
+import { GitRef, Id, Sources } from './common.ts';
 
 export const SeriesStatus = z.enum(['maintained', 'unmaintained', 'end-of-life', 'development', 'future']);
 
@@ -19,9 +19,9 @@ export const SeriesSchema = z.strictObject({
   slurp: z.boolean().describe('Skip-level upgrade release: a SLURP series can be upgraded to the next SLURP directly.'),
   status: SeriesStatus,
   /** Git ref of the service repositories the utility installs (a tag like `ocata-eol`). */
-  'code-ref': z.string().min(1).describe('Git ref of the service repositories the utility installs (a tag like `ocata-eol`).'),
+  'code-ref': GitRef.describe('Git ref of the service repositories the utility installs (a tag like `ocata-eol`).'),
   /** Git ref of openstack/requirements whose upper-constraints.txt pins the utility; null when none exists. */
-  'constraints-ref': z.string().min(1).nullable().describe('Git ref of openstack/requirements whose upper-constraints.txt pins the utility; null when none exists.'),
+  'constraints-ref': GitRef.nullable().describe('Git ref of openstack/requirements whose upper-constraints.txt pins the utility; null when none exists.'),
   /** Python interpreter version the utility is built with, e.g. "2.7" or "3.8". */
   python: z.string().regex(/^[23]\.\d+$/, 'a Python version like "2.7" or "3.10" (quoted)').describe('Python interpreter version the utility is built with, e.g. "2.7" or "3.8".'),
   /** Python database drivers the utility installs: MySQL-python as well where that series' configs may use `mysql://`. */

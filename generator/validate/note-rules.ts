@@ -1,5 +1,6 @@
 import type { Root } from 'mdast';
 import { visit } from 'unist-util-visit';
+import { sourceUrlProblem } from '../text/source-url.ts';
 
 /** A problem in a note's Markdown body, at a position within the body. */
 export interface NoteIssue {
@@ -38,7 +39,7 @@ export function checkNoteBody(tree: Root, source: string): NoteIssue[] {
       case 'link':
       case 'image':
       case 'definition':
-        if (!/^https:\/\/[^\s]+$/.test(node.url)) at(node, 'note-link-https', `Unexpected link \`${node.url}\`, expected an absolute https:// URL`);
+        if (sourceUrlProblem(node.url)) at(node, 'note-link-https', `Unexpected link \`${node.url}\`, expected ${sourceUrlProblem(node.url)}`);
         break;
     }
   });

@@ -1,3 +1,5 @@
+import { escapeForTerminal } from '../text/escape-terminal.ts';
+
 /** One thing wrong with the content, placed in its file. */
 export interface Problem {
   /** Path of the file, relative to the working directory. */
@@ -10,8 +12,9 @@ export interface Problem {
   message: string;
 }
 
+/** One line; file names and messages quote content, so unsafe characters are shown escaped. */
 export function formatProblem(p: Problem): string {
-  return `${p.file}:${p.line}:${p.column}: ${p.message} [${p.ruleId}]`;
+  return escapeForTerminal(`${p.file}:${p.line}:${p.column}: ${p.message} [${p.ruleId}]`, true);
 }
 
 /** Stable order: by file, then position, then rule, so output never depends on discovery order. */

@@ -6,6 +6,7 @@ import { SeriesSchema } from '../schema/series.ts';
 import { ServiceSchema } from '../schema/service.ts';
 import { checkNote } from './check-notes.ts';
 import { checkSchema } from './check-schema.ts';
+import { unsafeTextInFile, unsafeTextInYaml } from './safe-text.ts';
 import { sortProblems, type Problem } from './problem.ts';
 import { everySeriesCovered } from './rules/coverage.ts';
 import { noDuplicateIds } from './rules/duplicates.ts';
@@ -14,6 +15,8 @@ import { constraintsPointBack } from './rules/ordering.ts';
 import { noRawHtml } from './rules/no-raw-html.ts';
 import { stepsAreActionable } from './rules/phases.ts';
 import { referencesExist } from './rules/references.ts';
+import { lifespansInOrder } from './rules/lifespans.ts';
+import { utilityCommandsAreTools } from './rules/utility-commands.ts';
 import type { Rule } from './rules/rule.ts';
 import { sourcesArePinned } from './rules/sources-pinned.ts';
 
@@ -25,6 +28,8 @@ export const RULES: readonly Rule[] = [
   everySeriesCovered,
   constraintsPointBack,
   stepsAreActionable,
+  utilityCommandsAreTools,
+  lifespansInOrder,
   sourcesArePinned,
   noRawHtml,
 ];
@@ -50,6 +55,8 @@ export function validateContent(raw: RawContent): Validated {
       problems.push({ file, line: 1, column: 1, ruleId: 'note-orphan', message: `Note on ${note.service} at ${note.series}, but content/series/${note.series}/${note.service}.yaml does not exist: expected a note beside its series × service file` });
     }
   }
+  for (const file of [...raw.series, ...raw.services, ...raw.releases]) problems.push(...unsafeTextInYaml(file));
+  for (const note of raw.notes) problems.push(...unsafeTextInFile(note.file, note.text));
   for (const rule of RULES) problems.push(...rule(ctx));
   return { content, problems: sortProblems(problems) };
 }
@@ -58,8 +65,8 @@ function declaredIds(raw: RawContent) {
   const stem = (f: string) => basename(f).replace(/\.ya?ml$/, '');
   const folder = (f: string) => basename(dirname(f));
   return {
-    series: new Set(raw.series.map((f) => folder(f.file))),
-    services: new Set(raw.services.map((f) => stem(f.file))),
-    releases: new Set(raw.releases.map((f) => `${folder(f.file)}/${stem(f.file)}`)),
+    series: new Set(raw.found.series.map(folder)),
+    services: new Set(raw.found.services.map(stem)),
+    releases: new Set(raw.found.releases.map((f) => `${folder(f)}/${stem(f)}`)),
   };
 }

@@ -58,8 +58,9 @@
   });
   document.getElementById('print').addEventListener('click', () => print());
 
-  // Copy buttons.
+  // Copy buttons, for the generated commands only: code in a community note is unvetted text.
   for (const pre of root.querySelectorAll('.steps pre')) {
+    if (pre.closest('.note')) continue;
     const wrap = document.createElement('div');
     wrap.className = 'cmd';
     pre.replaceWith(wrap);

@@ -4,39 +4,78 @@
  * sibling temp folder, Pagefind indexes it, and only then does it replace OUT.
  * LEAPFROG_CONTENT picks another content folder (tests use it).
  */
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { cpSync, mkdirSync, mkdtempSync, renameSync, rmSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { ContentError, loadContent } from '../../generator/index.ts';
-import { replaceDir } from '../../generator/publish/write-tree.ts';
+import { checkScale } from '../../generator/publish/scale.ts';
+import { makeTempDir, removeStaleTemps, replaceDir } from '../../generator/publish/temp-dirs.ts';
+import { escapeForTerminal } from '../../generator/text/escape-terminal.ts';
 
 const siteRoot = resolve(import.meta.dirname, '..');
+/**
+ * Astro renders from chunks it writes into its output folder, which import packages from
+ * node_modules: so it always builds inside the checkout, and the result is moved out after.
+ */
+const WORK = resolve(siteRoot, '../node_modules/.cache/leapfrog-site/out');
+
+/** Builds the site for `contentDir` into `dest`, which must not exist yet; returns pages indexed. */
+export async function buildSiteInto(dest: string, contentDir: string): Promise<number> {
+  mkdirSync(WORK, { recursive: true });
+  removeStaleTemps(join(WORK, 'site'));
+  const work = mkdtempSync(join(WORK, `site.tmp-${process.pid}-`));
+  try {
+    process.env.ASTRO_TELEMETRY_DISABLED = '1';
+    process.env.LEAPFROG_CONTENT = contentDir;
+    process.env.LEAPFROG_SITE_OUT = `${work}/`;
+    const { build } = await import('astro');
+    await build({ root: siteRoot, logLevel: process.env.LEAPFROG_SITE_LOG === 'info' ? 'info' : 'warn' });
+    const pages = await indexSearch(work);
+    moveDir(work, dest);
+    return pages;
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+}
+
+/** One line for the operator, no stack trace (LEAPFROG_DEBUG=1 shows it): a full disk is not a bug. */
+export function describeFailure(error: unknown, prefix: string): string {
+  if (error instanceof ContentError) return error.report;
+  const e = error as NodeJS.ErrnoException;
+  const detail = process.env.LEAPFROG_DEBUG ? `\n${e.stack}` : '';
+  const hint = e.code === 'ENOSPC' ? ': no space left on the device' : '';
+  return `${prefix}: ${escapeForTerminal(String(e.message ?? e).split('\n')[0], true)}${hint}${detail}`;
+}
+
+function moveDir(from: string, to: string): void {
+  try {
+    renameSync(from, to);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EXDEV') throw error;
+    cpSync(from, to, { recursive: true });
+  }
+}
 
 async function main(argv: string[]): Promise<number> {
   const out = resolve(argv[0] ?? 'dist/site');
   const contentDir = resolve(process.env.LEAPFROG_CONTENT ?? 'content');
   try {
-    loadContent(contentDir);
+    checkScale(loadContent(contentDir));
   } catch (error) {
-    process.stderr.write(`${error instanceof ContentError ? error.report : `leapfrog site: ${(error as Error).message}`}\n`);
+    process.stderr.write(`${describeFailure(error, 'leapfrog site')}\n`);
     return 1;
   }
   const started = performance.now();
-  mkdirSync(dirname(out), { recursive: true });
-  const temp = mkdtempSync(`${out}.tmp-`);
+  const temp = makeTempDir(out);
   try {
-    process.env.ASTRO_TELEMETRY_DISABLED = '1';
-    process.env.LEAPFROG_CONTENT = contentDir;
-    process.env.LEAPFROG_SITE_OUT = `${temp}/`;
-    const { build } = await import('astro');
-    await build({ root: siteRoot, logLevel: process.env.LEAPFROG_SITE_LOG === 'info' ? 'info' : 'warn' });
-    const astroMs = performance.now() - started;
-    const pages = await indexSearch(temp);
-    replaceDir(temp, out);
-    process.stdout.write(`Built the site into ${out} in ${Math.round(performance.now() - started)} ms (astro ${Math.round(astroMs)} ms; search index: ${pages} pages)\n`);
+    const site = join(temp, 'site');
+    const pages = await buildSiteInto(site, contentDir);
+    replaceDir(site, out);
+    rmSync(temp, { recursive: true, force: true });
+    process.stdout.write(`Built the site into ${out} in ${Math.round(performance.now() - started)} ms (search index: ${pages} pages)\n`);
     return 0;
   } catch (error) {
     rmSync(temp, { recursive: true, force: true });
-    process.stderr.write(`${error instanceof ContentError ? error.report : `leapfrog site: ${(error as Error).stack ?? error}`}\n`);
+    process.stderr.write(`${describeFailure(error, 'leapfrog site')}\n`);
     return 1;
   }
 }
@@ -57,4 +96,4 @@ async function indexSearch(dir: string): Promise<number> {
   }
 }
 
-process.exitCode = await main(process.argv.slice(2));
+if (import.meta.main) process.exitCode = await main(process.argv.slice(2));

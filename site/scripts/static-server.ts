@@ -25,7 +25,14 @@ export async function serveStatic(dir: string): Promise<StaticSite> {
   const root = resolve(dir);
   const requests: string[] = [];
   const server: Server = createServer((req, res) => {
-    const path = decodeURIComponent(new URL(req.url ?? '/', 'http://127.0.0.1').pathname);
+    let path: string;
+    try {
+      path = decodeURIComponent(new URL(req.url ?? '/', 'http://127.0.0.1').pathname);
+    } catch {
+      requests.push(req.url ?? '');
+      res.writeHead(400, { 'content-type': 'text/plain' }).end('bad request');
+      return;
+    }
     requests.push(path);
     let file = normalize(join(root, path));
     if (file !== root && !file.startsWith(root + sep)) {

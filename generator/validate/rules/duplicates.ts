@@ -10,6 +10,12 @@ export const noDuplicateIds: Rule = ({ series, releases }) => {
     if (other) problems.push(file.problem(['version'], 'duplicate-id', `Version "${value.version}" is already used by series "${other}", expected a unique version`));
     else versions.set(value.version, value.id);
   }
+  // --from/--to accept an id, a version or a name in any case: each must pick one series only.
+  const handles = new Map(series.flatMap(({ value }) => [[value.id, value.id], [value.version, value.id]]));
+  for (const { value, file } of series) {
+    const other = handles.get(value.name.toLowerCase());
+    if (other && other !== value.id) problems.push(file.problem(['name'], 'duplicate-id', `Name "${value.name}" is the id or version of series "${other}", expected a name that picks only this series`));
+  }
   for (const { value, file } of releases) {
     const seen = new Map<string, number>();
     value.steps.forEach((step, i) => {

@@ -1,3 +1,4 @@
+import { OFFLINE_PHASES } from '../../schema/release.ts';
 import type { Problem } from '../problem.ts';
 import type { Rule } from './rule.ts';
 
@@ -11,6 +12,12 @@ export const constraintsPointBack: Rule = ({ content, releases }) => {
     if (min > own) {
       problems.push(file.problem(['min-start', 'series'], 'min-start-later',
         `Min start "${release['min-start'].series}" is later than the series itself, expected "${release.series}" or earlier`));
+    }
+    // Only a service's first series has nothing older to upgrade from; elsewhere it plans stops without a reason.
+    const service = content.getService(release.service);
+    if (min === own && service && content.indexOf(service.since) !== own) {
+      problems.push(file.problem(['min-start', 'series'], 'min-start-self',
+        `Min start "${release['min-start'].series}" is the series itself, expected an earlier series (only ${service.id}'s first series, ${service.since}, starts from itself)`));
     }
     release.steps.forEach((step, i) => {
       const until = step['source-until'];
@@ -29,10 +36,15 @@ export const constraintsPointBack: Rule = ({ content, releases }) => {
       }
       const target = content.release(blocker.requires, release.service);
       blocker.steps.forEach((stepId, j) => {
-        if (!target?.steps.some((s) => s.id === stepId)) {
+        const step = target?.steps.find((s) => s.id === stepId);
+        if (!step) {
           const known = target?.steps.map((s) => s.id).join(', ') || 'none';
           problems.push(file.problem(['blockers', i, 'steps', j], 'unknown-step',
             `Blocker names step "${stepId}", which content/series/${blocker.requires}/${release.service}.yaml does not have; expected one of: ${known}`));
+        } else if (!OFFLINE_PHASES.includes(step.phase)) {
+          // Only offline steps run at a stop; a gate on any other step would confirm work never scheduled.
+          problems.push(file.problem(['blockers', i, 'steps', j], 'blocker-phase',
+            `Blocker names step "${stepId}", a ${step.phase} step, which never runs at a stop: expected a ${OFFLINE_PHASES.join(', ')} step`));
         }
       });
     });
