@@ -69,3 +69,11 @@ export const ROLE_NAMES: Record<Role, string> = {
   storage: 'storage nodes',
   'bare-metal': 'bare metal conductor hosts',
 };
+
+/** The distribution name the service's setup.cfg has at a series (pip checks it against the requirement). */
+export function packageAt(content: Content, service: Service, series: Series): string {
+  const former = service['former-packages']
+    .filter((p) => content.indexOf(series.id) <= content.indexOf(p.until))
+    .sort((a, b) => content.indexOf(a.until) - content.indexOf(b.until));
+  return former[0]?.name ?? service.package;
+}

@@ -8,7 +8,7 @@ export type Phase = z.output<typeof Phase>;
 export const OFFLINE_PHASES: readonly Phase[] = ['schema', 'online', 'one-time'];
 
 /** Phases whose commands are the service's own tools by default, run as its OS user. */
-export const SERVICE_TOOL_PHASES: readonly Phase[] = ['pre-check', 'housekeeping', 'config-check', ...OFFLINE_PHASES, 'post-deploy', 'post-start'];
+export const SERVICE_TOOL_PHASES: readonly Phase[] = ['pre-check', 'housekeeping', 'config-check', ...OFFLINE_PHASES, 'post-deploy', 'post-start', 'verify'];
 
 const Constraint = { text: Text, sources: Sources };
 
@@ -24,6 +24,8 @@ const Step = z.strictObject({
   utility: z.boolean().optional().describe('False for commands that are not the service\'s own tools (mysql, openstack, a script): they run as written, not as the service user or from a utility.'),
   /** Verify steps only: also run from the target's utility after deploy, before the service starts. */
   'before-start': z.boolean().default(false).describe('Verify steps only: also run from the target\'s utility after deploy, before the service starts (upstream\'s pre-flight status checks).'),
+  /** A before-start check that calls other services' APIs (nova-status asks placement): never run before the web server starts. */
+  'needs-apis': z.boolean().default(false).describe('A before-start check that calls other services\' APIs (nova-status asks keystone and placement): it runs at its own service\'s turn, after the web server is up.'),
   /** Only for upgrades whose source is this series or older (work older code never did). */
   'source-until': Id.optional().describe('Only for upgrades whose source is this series or older (repairs for work older code never did).'),
   notes: z.array(Text).default([]),

@@ -26,6 +26,8 @@ export const SeriesSchema = z.strictObject({
   python: z.string().regex(/^[23]\.\d+$/, 'a Python version like "2.7" or "3.10" (quoted)').describe('Python interpreter version the utility is built with, e.g. "2.7" or "3.8".'),
   /** Python database drivers the utility installs: MySQL-python as well where that series' configs may use `mysql://`. */
   'db-drivers': z.array(z.string().regex(/^[A-Za-z0-9._-]+$/, 'a Python distribution name')).min(1).default(['PyMySQL']).describe('Python database drivers the utility installs, e.g. [PyMySQL, MySQL-python] where the series\' configs may use mysql:// (MySQLdb).'),
+  /** How its hosts start and stop services: `service` where they may run upstart (Ubuntu 14.04 up to Mitaka). */
+  'init-command': z.enum(['systemctl', 'service']).default('systemctl').describe('How its hosts start and stop services: systemctl, or service where they may run upstart (Ubuntu 14.04, up to Mitaka); service works under systemd too.'),
   /** Free-form notes on the series itself. */
   notes: z.array(z.string().min(1)).default([]).describe('Free-form notes on the series itself.'),
   sources: Sources,

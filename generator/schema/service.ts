@@ -46,6 +46,11 @@ export const ServiceSchema = z.strictObject({
   order: z.number().int().min(0).describe('Migration order across services: lower runs first (keystone before nova).'),
   /** Start order after deploy, when it differs from the migration order (placement before nova). */
   'start-order': z.number().int().min(0).optional().describe('Start order after deploy, when it differs from the migration order (placement before nova).'),
+  /** Earlier distribution names, with the last series that used each (heat was `heat` until Queens). */
+  'former-packages': z.array(z.strictObject({
+    name: z.string().regex(/^[A-Za-z0-9._-]+$/),
+    until: Id.describe('Last series whose setup.cfg has this name.'),
+  })).default([]).describe('Earlier distribution names, with the last series that used each: pip refuses a git requirement whose name differs from the built metadata.'),
   /** Python distribution name the utility installs. */
   package: z.string().regex(/^[A-Za-z0-9._-]+$/).describe('Python distribution name the utility installs.'),
   /** Upstream repository, owner/name on opendev.org. */

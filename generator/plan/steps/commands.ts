@@ -49,8 +49,8 @@ export function serviceConstraintsFile(series: Series, service: Service): string
   return `${utilityPath(series.id)}/constraints-${service.id}.txt`;
 }
 
-export function dropOwnPin(series: Series, service: Service): string {
-  return `grep -v -i '^${service.package}===' ${constraintsFile(series)} > ${serviceConstraintsFile(series, service)}`;
+export function dropOwnPin(series: Series, service: Service, pkg: string): string {
+  return `grep -v -i '^${pkg}===' ${constraintsFile(series)} > ${serviceConstraintsFile(series, service)}`;
 }
 
 /** pip install into the series' utility, pinned by the given constraints file when there is one. */
@@ -59,8 +59,8 @@ export function pipInstall(series: Series, requirements: string, constraints?: s
 }
 
 /** The requirement for a service's code at a git ref of its upstream repository. */
-export function serviceRequirement(service: Service, ref: string): string {
-  return `'${service.package} @ git+https://opendev.org/${service.repo}@${ref}'`;
+export function serviceRequirement(service: Service, pkg: string, ref: string): string {
+  return `'${pkg} @ git+https://opendev.org/${service.repo}@${ref}'`;
 }
 
 export function backupFile(from: Series, database: string): string {

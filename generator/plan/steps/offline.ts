@@ -43,7 +43,7 @@ function stopServices(content: Content, plan: Plan): RunbookStep[] {
   const groups = stopped.flatMap((service) => ownUnits(content, service, from, 'run').map((group) => ({ service, group })));
   const named = `Units as ${from.name} packages name them on Ubuntu/Debian; names differ between distributions: stop every unit of this service.`;
   const step = ({ service, group }: (typeof groups)[number], title: string) =>
-    unitSteps(`offline.stop.${service.id}`, 'stop', service, [group], { notes: [named, ...service.notes], group: title });
+    unitSteps(`offline.stop.${service.id}`, 'stop', service, [group], from, { notes: [named, ...service.notes], group: title });
   return [
     ...webServerStep('offline.stop.web-server', 'stop', servers, from, STOP_GROUP),
     ...groups.filter((g) => g.group.role === 'controller').flatMap((g) => step(g, STOP_GROUP)),

@@ -13,7 +13,7 @@ export function rollbackSection(content: Content, plan: Plan): RunbookSection {
   const stoppedServers = webServers(content, plan.services, to, 'start');
   const steps: RunbookStep[] = [...webServerStep('rollback.stop.web-server', 'stop', stoppedServers, to, 'Stop the services')];
   for (const service of plan.services) {
-    steps.push(...unitSteps(`rollback.stop.${service.id}`, 'stop', service, ownUnits(content, service, to, 'start'), { group: 'Stop the services' }));
+    steps.push(...unitSteps(`rollback.stop.${service.id}`, 'stop', service, ownUnits(content, service, to, 'start'), to, { group: 'Stop the services' }));
   }
   const atSource = new Set(content.services.flatMap((s) => databasesAt(content, s, from).map((d) => d.name)));
   for (const service of plan.services) {
@@ -76,7 +76,9 @@ export function rollbackSection(content: Content, plan: Plan): RunbookSection {
   // must load the source's sites again.
   steps.push(...webServerStep('rollback.restart.web-server', 'restart', startServers, from, 'Start the services'));
   for (const service of back) {
-    steps.push(...unitSteps(`rollback.start.${service.id}`, 'start', service, ownUnits(content, service, from, 'run'), { series: from.id, group: 'Start the services' }));
+    // What a deploy of the source starts: not a unit its guides had already retired (keystone's
+    // eventlet server on Kilo..Mitaka).
+    steps.push(...unitSteps(`rollback.start.${service.id}`, 'start', service, ownUnits(content, service, from, 'start'), from, { series: from.id, group: 'Start the services' }));
   }
   return {
     id: 'roll-back',

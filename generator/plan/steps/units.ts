@@ -12,9 +12,13 @@ export interface WebServer {
   sites: { service: Service; site: string; sources: string[] }[];
 }
 
-/** `systemctl <verb> <units>`, or no command when there is no unit. */
-export function systemctl(verb: Verb, units: string[]): string[] {
-  return units.length ? [`systemctl ${verb} ${units.join(' ')}`] : [];
+/**
+ * `systemctl <verb> <units>`, or one `service <unit> <verb>` per unit on series whose hosts may
+ * run upstart (no systemctl there); no command when there is no unit.
+ */
+export function initCommands(series: Series, verb: Verb, units: string[]): string[] {
+  if (units.length === 0) return [];
+  return series['init-command'] === 'service' ? units.map((u) => `service ${u} ${verb}`) : [`systemctl ${verb} ${units.join(' ')}`];
 }
 
 /** Shared web servers the services run at a series, each with the sites it serves there. */
@@ -48,7 +52,7 @@ export function webServerStep(id: string, verb: Verb, servers: WebServer[], seri
     id,
     title: `${VERB_TITLE[verb]} the web server (${units.join(', ')}) that ${serves}`,
     service: null, series: null,
-    commands: systemctl(verb, units),
+    commands: initCommands(series, verb, units),
     hosts: ['controller'],
     sources: [...new Set([...servers.flatMap((s) => s.sites.flatMap((x) => x.sources)), SOURCES.systemctl])],
     notes: [
@@ -80,12 +84,12 @@ export function ownUnits(content: Content, service: Service, series: Series, pur
  * `<base>.<role>` elsewhere, so each step's commands run on one kind of host. A stop step says
  * what stopping those units leaves running.
  */
-export function unitSteps(base: string, verb: Verb, service: Service, groups: UnitGroup[], extra: Partial<RunbookStep>): RunbookStep[] {
+export function unitSteps(base: string, verb: Verb, service: Service, groups: UnitGroup[], series: Series, extra: Partial<RunbookStep>): RunbookStep[] {
   return groups.map(({ role, units }) => ({
     id: role === 'controller' ? base : `${base}.${role}`,
     title: `${VERB_TITLE[verb]} the ${service.name} services on ${ROLE_HOSTS[role]}`,
     service: service.id, series: null,
-    commands: systemctl(verb, units.map((u) => u.name)),
+    commands: initCommands(series, verb, units.map((u) => u.name)),
     sources: [...new Set([...service.sources, ...units.flatMap((u) => u.sources ?? []), SOURCES.systemctl])],
     hosts: [role],
     ...extra,

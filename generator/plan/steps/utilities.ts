@@ -1,4 +1,5 @@
 import type { Content } from '../../content.ts';
+import { packageAt } from '../lifetimes.ts';
 import { hasOfflineWork } from '../plan-service.ts';
 import type { Plan } from '../plan.ts';
 import type { RunbookStep } from '../runbook-model.ts';
@@ -13,7 +14,7 @@ export function utilities(content: Content, plan: Plan): RunbookStep[] {
     const packages = stop.services
       .map((id) => content.getService(id)!)
       .filter((service) => hasOfflineWork(content.release(series.id, service.id)))
-      .map((service) => ({ service, codeRef: content.release(series.id, service.id)?.['code-ref'] ?? series['code-ref'] }));
+      .map((service) => ({ service, pkg: packageAt(content, service, series), codeRef: content.release(series.id, service.id)?.['code-ref'] ?? series['code-ref'] }));
     if (packages.length === 0) return [];
     const notes = [`Python ${series.python}: ${series.name} supports it; the target host's Python may be too new for this code, so build it where that Python exists (an older distribution release or a container).`];
     if (series.python.startsWith('2.')) notes.push('Python 2.7 environments need virtualenv older than 20.22 (`pip install "virtualenv<20.22"`).');
@@ -34,16 +35,16 @@ export function utilities(content: Content, plan: Plan): RunbookStep[] {
         notes,
         group: 'Utilities',
       },
-      ...packages.map(({ service, codeRef }): RunbookStep => ({
+      ...packages.map(({ service, pkg, codeRef }): RunbookStep => ({
         id: `prepare.utility.${series.id}.${service.id}`,
         title: `Install ${service.name} ${series.name} code (${codeRef}) into the ${series.name} utility`,
         service: service.id, series: null,
         commands: ref
-          ? [dropOwnPin(series, service), pipInstall(series, serviceRequirement(service, codeRef), serviceConstraintsFile(series, service))]
-          : [pipInstall(series, serviceRequirement(service, codeRef))],
+          ? [dropOwnPin(series, service, pkg), pipInstall(series, serviceRequirement(service, pkg, codeRef), serviceConstraintsFile(series, service))]
+          : [pipInstall(series, serviceRequirement(service, pkg, codeRef))],
         sources: series.sources.filter((u) => u.includes('/requirements/') || u.includes(`/${service.repo}/`)).concat(service.sources.slice(0, 1)),
         notes: ref
-          ? [`The constraints may pin ${service.package} itself (neutron===14.4.2 at stein-eol, horizon at several series), while ${codeRef} builds a development version that pip then refuses; so its own line is dropped for this install, and only for it.`]
+          ? [`The constraints may pin ${pkg} itself (neutron===14.4.2 at stein-eol, horizon at several series), while ${codeRef} builds a development version that pip then refuses; so its own line is dropped for this install, and only for it.`]
           : [],
         group: 'Utilities',
       })),

@@ -1,5 +1,4 @@
 import type { Problem } from '../problem.ts';
-import { SERVICE_TOOL_PHASES } from '../../schema/release.ts';
 import type { Rule } from './rule.ts';
 
 /** A step must be something an operator can do: commands or at least a completion check. */
@@ -12,11 +11,7 @@ export const stepsAreActionable: Rule = ({ releases }) => {
       }
       if (step['before-start'] && step.phase !== 'verify') {
         problems.push(file.problem(['steps', i, 'before-start'], 'before-start-phase',
-          `\`before-start\` only applies to verify steps, found it on a ${step.phase} step; remove it`));
-      }
-      if (step.utility !== undefined && !SERVICE_TOOL_PHASES.includes(step.phase)) {
-        problems.push(file.problem(['steps', i, 'utility'], 'utility-phase',
-          `\`utility\` only applies to ${SERVICE_TOOL_PHASES.join('/')} steps, found it on a ${step.phase} step; remove it`));
+          `\`before-start\` only applies to verify steps, found it on step "${step.id}" of phase ${step.phase}; remove it`));
       }
     });
   }
