@@ -183,3 +183,13 @@ test('a Rocky or Stein cloud\'s optional placement database is backed up and res
   assert.ok(!steps(json).some((s) => s.commands.some((c) => c.includes('DROP DATABASE IF EXISTS placement'))));
   assert.ok(ids(runbook('queens', 'train', ['placement'])).includes('rollback.drop.placement'), 'Queens never had it: the upgrade created it');
 });
+
+test('cinder min starts follow the code where the release notes say otherwise (shared reference corrections)', () => {
+  // Newton's INIT_VERSION needs Liberty (the note says Kilo); Queens' needs Ocata (the note says Newton).
+  assert.equal(content.release('newton', 'cinder')!['min-start'].series, 'liberty');
+  assert.equal(content.release('queens', 'cinder')!['min-start'].series, 'ocata');
+  // The use_quota online migrations are still listed in 2023.1 and 2023.2.
+  for (const series of ['antelope', 'bobcat']) {
+    assert.match(JSON.stringify(content.release(series, 'cinder')), /use_quota/, series);
+  }
+});
