@@ -132,7 +132,7 @@ test('glance reloads metadefs after the target is deployed, not at each stop', (
 test('horizon alone runs only post-deploy steps, with the installed code, and its web server is restarted, never stopped', () => {
   const json = runbook('rocky', 'train', ['horizon']);
   assert.deepEqual(ids(json, 'offline-migrations'), [], 'no database: its web server keeps serving during the migrations');
-  assert.deepEqual(json.sections[2].steps.find((s) => s.id === 'deploy.web-server.restart')!.commands, ['systemctl restart apache2']);
+  assert.deepEqual(json.sections[2].steps.find((s) => s.id === 'deploy.web-server.apache2.restart')!.commands, ['systemctl restart apache2']);
   const post = json.sections.find((s) => s.id === 'deploy-target')!.steps.filter((s) => s.id.startsWith('train.horizon.'));
   assert.ok(post.length > 0);
   assert.ok(post.every((s) => s.series === 'train' && s.commands.every((c) => !c.includes('/opt/leapfrog/'))));
@@ -148,9 +148,9 @@ test('units follow the series: stop what the source runs, start what the target 
   // Stein's nova still serves nova-placement-api from apache2: stopped at the source; Victoria's nova
   // has no site there, but the web server comes back for the sites of services not selected here.
   assert.deepEqual(commands('offline.stop.web-server'), ['systemctl stop apache2']);
-  const web = json.sections.flatMap((s) => s.steps).find((s) => s.id === 'deploy.web-server.start')!;
+  const web = json.sections.flatMap((s) => s.steps).find((s) => s.id === 'deploy.web-server.apache2.start')!;
   assert.match(web.title, /serves the sites of services not selected here/);
-  assert.deepEqual(ids(json, 'deploy-target').filter((id) => id.startsWith('deploy.web-server')), ['deploy.web-server.start']);
+  assert.deepEqual(ids(json, 'deploy-target').filter((id) => id.startsWith('deploy.web-server')), ['deploy.web-server.apache2.start']);
   // Placement did not exist at Rocky: nothing of it to stop before the offline migrations.
   assert.ok(!ids(runbook('rocky', 'train', ['placement']), 'offline-migrations').includes('offline.stop.placement'));
 });
@@ -174,7 +174,7 @@ test('deploy starts placement before nova, though placement migrates after it', 
   const json = runbook('rocky', 'train', ['nova', 'placement']);
   assert.deepEqual(ids(json, 'deploy-target'), [
     'deploy.placement.install', 'deploy.nova.install', 'deploy.point-of-no-return',
-    'deploy.placement.verify-upgrade-check', 'deploy.web-server.start',
+    'deploy.placement.verify-upgrade-check', 'deploy.web-server.apache2.start',
     'deploy.nova.upgrade-check', 'deploy.nova.start',
     'deploy.nova.install.compute', 'deploy.nova.start.compute',
     'train.nova.discover-hosts', 'train.nova.remove-stale-services',

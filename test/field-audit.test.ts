@@ -46,13 +46,13 @@ test('web-served APIs: apache2 is stopped once before the migrations and started
   assert.match(notes('queens', 'rocky', undefined, 'offline.stop.web-server'), /keystone \(Keystone.*cinder-wsgi \(Cinder.*nova-placement-api \(Nova.*openstack-dashboard \(Horizon/);
   // The web server starts after every service's code is deployed.
   const deploy = ids(json, 'deploy-target');
-  for (const id of deploy.filter((i) => i.endsWith('.install'))) before(deploy, id, 'deploy.web-server.start');
+  for (const id of deploy.filter((i) => i.endsWith('.install'))) before(deploy, id, 'deploy.web-server.apache2.start');
 });
 
 test('placement split: Stein never starts nova-placement-api again, and a Stein source runs the whole move from the Stein utility', () => {
   const toStein = runbook('rocky', 'stein');
-  step(toStein, 'deploy.web-server.start');
-  assert.doesNotMatch(notes('rocky', 'stein', undefined, 'deploy.web-server.start'), /nova-placement-api/);
+  step(toStein, 'deploy.web-server.apache2.start');
+  assert.doesNotMatch(notes('rocky', 'stein', undefined, 'deploy.web-server.apache2.start'), /nova-placement-api/);
   const fromStein = runbook('stein', 'train', ['nova', 'placement']);
   assert.deepEqual(fromStein.stops.map((s) => s.series), ['stein', 'train']);
   const offline = ids(fromStein, 'offline-migrations');
@@ -161,7 +161,7 @@ test('horizon commands run as pasted: the packaged manage.py path, no service us
 
 test('the web server starts after the status checks of every API it serves, and a roll back starts what it stopped', () => {
   const deploy = ids(runbook('antelope', 'gazpacho'), 'deploy-target');
-  for (const service of ['keystone', 'cinder', 'placement']) before(deploy, `deploy.${service}.verify-upgrade-check`, 'deploy.web-server.start');
+  for (const service of ['keystone', 'cinder', 'placement']) before(deploy, `deploy.${service}.verify-upgrade-check`, 'deploy.web-server.apache2.start');
   for (const [from, to] of [['juno', 'gazpacho'], ['liberty', 'newton'], ['rocky', 'train'], ['antelope', 'gazpacho']]) {
     for (const services of [undefined, ['cinder'], ['nova'], ['placement'], ['horizon']]) {
       if (services?.[0] === 'placement' && at(to) < at('stein')) continue;

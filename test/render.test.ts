@@ -148,3 +148,18 @@ test('a repeated note only points back to a step of the same service', () => {
   assert.deepEqual(stopNotes('alpha'), stopNotes('beta'), 'each service\'s stop step keeps its own copy');
   assert.ok(stopNotes('beta').every((n) => !n.startsWith('Same note')));
 });
+
+test('two web servers get a start step each, with distinct ids', () => {
+  const dir = syntheticContent({
+    series: ['a', 'b'],
+    serviceOverrides: {
+      alpha: { units: [{ name: 'apache2', wsgi: 'alpha-api' }] },
+      beta: { units: [{ name: 'httpd', wsgi: 'beta-api' }] },
+    },
+  });
+  const content = loadContent(dir);
+  const runbook = buildRunbook(content, { from: 'a', to: 'b' });
+  const deploy = runbook.sections.find((s) => s.id === 'deploy-target')!.steps.map((s) => s.id);
+  assert.deepEqual(deploy.filter((id) => id.startsWith('deploy.web-server.')), ['deploy.web-server.apache2.start', 'deploy.web-server.httpd.start']);
+  assert.ok(renderMarkdown(content, runbook).includes('`deploy.web-server.httpd.start`'));
+});

@@ -38,7 +38,9 @@ export function deploySection(content: Content, plan: Plan): RunbookSection {
   // A web server stopped for a site the target no longer serves from it (nova-placement-api)
   // still serves others (keystone): it starts before any service that may need them.
   const orphaned = [...stoppedServers].filter((unit) => !pendingServers.some((w) => w.unit === unit));
-  steps.push(...webServerStep('deploy.web-server.start', 'start', orphaned.map((unit) => ({ unit, sites: [] })), to, 'Web server').map((s) => ({ ...s, series: to.id })));
+  for (const unit of orphaned) {
+    steps.push(...webServerStep(webServerId(unit, 'start'), 'start', [{ unit, sites: [] }], to, 'Web server').map((s) => ({ ...s, series: to.id })));
+  }
   const verbFor = (service: Service) =>
     stoppedForMigrations(content, service, plan.from) || content.indexOf(service.since) > content.indexOf(plan.from.id) ? 'start' : 'restart';
   const checked = new Set<string>();
@@ -65,7 +67,7 @@ export function deploySection(content: Content, plan: Plan): RunbookSection {
       for (const server of servers) pendingServers.splice(pendingServers.indexOf(server), 1);
       steps.push(...servers.flatMap((w) => w.sites.flatMap((site) => checks(site.service, true))));
       const verb = servers.every((w) => stoppedServers.has(w.unit)) ? 'start' : 'restart';
-      steps.push(...webServerStep(`deploy.web-server.${verb}`, verb, servers, to, group(service)).map((s) => ({ ...s, series: to.id })));
+      steps.push(...webServerStep(webServerId(servers.map((w) => w.unit).join('-'), verb), verb, servers, to, group(service)).map((s) => ({ ...s, series: to.id })));
     }
     steps.push(...checks(service)); // those that call other APIs, once the web server runs
     const control = ownUnits(content, service, to, 'start').filter((g) => g.role === 'controller');
@@ -93,6 +95,11 @@ export function deploySection(content: Content, plan: Plan): RunbookSection {
     intro: `Every database is now at the ${to.name} schema. Deploy ${to.name} everywhere, then check and start the services in this order.`,
     steps,
   };
+}
+
+/** `deploy.web-server.apache2.start`: named by the unit, so two web servers never share an id. */
+function webServerId(unit: string, verb: string): string {
+  return `deploy.web-server.${unit.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '')}.${verb}`;
 }
 
 /** Past this step users can write again: a roll back from here loses their work. */
