@@ -79,3 +79,11 @@ test('a roll back drops the databases the upgrade created and restores the rest'
   assert.ok(order.indexOf('rollback.stop.nova.compute') < order.indexOf('rollback.restore.nova'));
   assert.ok(ids(json, 'deploy-target').indexOf('deploy.point-of-no-return') < ids(json, 'deploy-target').indexOf('deploy.nova.start'));
 });
+
+test('what a crossed series needs in place is done on the running source cloud, before the window', () => {
+  const prepare = ids(runbook('kilo', 'pike', ['nova']), 'prepare');
+  assert.ok(prepare.includes('ocata.nova.create-placement-service'));
+  assert.ok(prepare.indexOf('ocata.nova.create-placement-service') < prepare.indexOf('prepare.utility.liberty'));
+  assert.match(step(runbook('kilo', 'pike', ['nova']), 'ocata.nova.create-placement-service').commands[0], /^openstack user create /);
+  assert.ok(!ids(runbook('ocata', 'pike', ['nova'])).includes('ocata.nova.create-placement-service'), 'an Ocata cloud has it');
+});

@@ -1,6 +1,7 @@
 import type { Content } from '../../content.ts';
 import type { Plan } from '../plan.ts';
 import type { RunbookSection, RunbookStep } from '../runbook-model.ts';
+import { appliesTo } from './applies.ts';
 import { contentStep } from './content-step.ts';
 import { databaseDriverCheck } from './database-driver.ts';
 import type { Phase } from '../../schema/release.ts';
@@ -26,6 +27,14 @@ export function prepareSection(content: Content, plan: Plan): RunbookSection {
       .map((step) => contentStep(service, from.id, step, 'installed', { id: `prepare.${from.id}.${service.id}.${step.id}`, group })));
   steps.push(...sourceSteps('pre-check', 'Source cloud'), ...databaseDriverCheck(content, plan));
   steps.push(...sourceSteps('housekeeping', 'Housekeeping on the source cloud'));
+  // What a series crossed needs in place before its code runs, done on the running source cloud.
+  for (const series of content.between(from.id, plan.to.id)) {
+    for (const service of plan.services) {
+      for (const step of (content.release(series.id, service.id)?.steps ?? []).filter((s) => s.phase === 'before-window' && appliesTo(content, s, from))) {
+        steps.push(contentStep(service, series.id, step, 'installed', { group: `Before the window: what ${series.name} needs` }));
+      }
+    }
+  }
   steps.push(...utilities(content, plan), ...configChecks(content, plan), ...rehearsal(content, plan));
   return {
     id: 'prepare',
