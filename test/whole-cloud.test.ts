@@ -87,3 +87,11 @@ test('what a crossed series needs in place is done on the running source cloud, 
   assert.match(step(runbook('kilo', 'pike', ['nova']), 'ocata.nova.create-placement-service').commands[0], /^openstack user create /);
   assert.ok(!ids(runbook('ocata', 'pike', ['nova'])).includes('ocata.nova.create-placement-service'), 'an Ocata cloud has it');
 });
+
+test('the shared infrastructure is checked read-only before the window', () => {
+  const json = runbook('antelope', 'caracal', ['nova']);
+  const tables = step(json, 'prepare.infrastructure.tables').commands[0];
+  assert.match(tables, /^mysql -u root -p -e "SELECT .* FROM information_schema\.TABLES WHERE TABLE_SCHEMA IN \('nova', 'nova_api', 'nova_cell0'\)/);
+  assert.deepEqual(step(json, 'prepare.infrastructure.versions').commands, ['mysql -u root -p -e "SELECT VERSION()"', 'rabbitmqctl status']);
+  assert.ok(!ids(runbook('rocky', 'train', ['horizon'])).includes('prepare.infrastructure.tables'), 'no database, nothing to check');
+});

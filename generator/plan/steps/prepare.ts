@@ -4,6 +4,7 @@ import type { RunbookSection, RunbookStep } from '../runbook-model.ts';
 import { appliesTo } from './applies.ts';
 import { contentStep } from './content-step.ts';
 import { databaseDriverCheck } from './database-driver.ts';
+import { infrastructureChecks } from './infrastructure.ts';
 import type { Phase } from '../../schema/release.ts';
 import { configChecks } from './config-checks.ts';
 import { rehearsal } from './rehearsal.ts';
@@ -25,7 +26,7 @@ export function prepareSection(content: Content, plan: Plan): RunbookSection {
   const sourceSteps = (phase: Phase, group: string) => plan.services.flatMap((service) =>
     (content.release(from.id, service.id)?.steps ?? []).filter((s) => s.phase === phase)
       .map((step) => contentStep(service, from.id, step, 'installed', { id: `prepare.${from.id}.${service.id}.${step.id}`, group })));
-  steps.push(...sourceSteps('pre-check', 'Source cloud'), ...databaseDriverCheck(content, plan));
+  steps.push(...sourceSteps('pre-check', 'Source cloud'), ...databaseDriverCheck(content, plan), ...infrastructureChecks(content, plan));
   steps.push(...sourceSteps('housekeeping', 'Housekeeping on the source cloud'));
   // What a series crossed needs in place before its code runs, done on the running source cloud.
   for (const series of content.between(from.id, plan.to.id)) {

@@ -1,0 +1,42 @@
+import type { Content } from '../../content.ts';
+import { databasesAt } from '../lifetimes.ts';
+import type { Plan } from '../plan.ts';
+import type { RunbookStep } from '../runbook-model.ts';
+import { SOURCES } from './sources.ts';
+
+const GROUP = 'Infrastructure';
+
+/**
+ * Read-only checks of what every service shares: the database server's tables (a non-utf8 table
+ * fails oslo.db's db_sync sanity check) and the message queue, whose own upgrades cannot skip
+ * versions the way a skip-level leap skips OpenStack series.
+ */
+export function infrastructureChecks(content: Content, plan: Plan): RunbookStep[] {
+  const databases = plan.services.flatMap((s) => databasesAt(content, s, plan.from).map((d) => d.name));
+  if (databases.length === 0) return [];
+  const list = databases.map((db) => `'${db}'`).join(', ');
+  return [
+    {
+      id: 'prepare.infrastructure.tables',
+      title: 'Find tables that are not utf8 or not InnoDB',
+      service: null, series: null,
+      commands: [`mysql -u root -p -e "SELECT TABLE_SCHEMA, TABLE_NAME, TABLE_COLLATION, ENGINE FROM information_schema.TABLES WHERE TABLE_SCHEMA IN (${list}) AND (TABLE_COLLATION NOT LIKE '%utf8%' OR ENGINE <> 'InnoDB')"`],
+      doneWhen: 'it prints no table, or you have converted the tables it prints (ALTER TABLE … CONVERT TO CHARACTER SET utf8, ENGINE=InnoDB) on a copy first',
+      sources: [SOURCES.oslodbSanityCheck, SOURCES.oslodbInnodb, SOURCES.glanceDbSync],
+      notes: ['The db_sync of glance, cinder and heat (through oslo.db up to 12.x) refuses to run while a table of its database is not utf8; tables created as latin1 in early releases are the usual cause.'],
+      group: GROUP,
+    },
+    {
+      id: 'prepare.infrastructure.versions',
+      title: 'Record the MariaDB/MySQL and RabbitMQ versions, and plan their own upgrades',
+      service: null, series: null,
+      commands: ['mysql -u root -p -e "SELECT VERSION()"', 'rabbitmqctl status'],
+      doneWhen: `both versions are in the change ticket, with the versions ${plan.to.name} needs and the intermediate versions to pass through`,
+      sources: [SOURCES.kollaRabbitmqSlurp, SOURCES.osaRabbitmq4],
+      notes: [
+        'RabbitMQ cannot skip versions in one upgrade: deployment tools step through intermediate releases (kolla-ansible: 3.11 to 3.12 on 2023.1 before its SLURP jump to 2024.1 and 3.13; openstack-ansible: 3.13 before the 4.0 of 2024.2). 4.0 drops classic mirrored queues: move to quorum queues first. Upgrade RabbitMQ and the database server with your deployment tool, outside this window or before it.',
+      ],
+      group: GROUP,
+    },
+  ];
+}
