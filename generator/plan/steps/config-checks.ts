@@ -1,7 +1,7 @@
 import type { Content } from '../../content.ts';
-import { hasOfflineWork } from '../plan-service.ts';
 import type { Plan } from '../plan.ts';
 import type { RunbookStep } from '../runbook-model.ts';
+import { phaseSteps, targetRunWith } from './applies.ts';
 import { contentStep } from './content-step.ts';
 
 /**
@@ -10,10 +10,7 @@ import { contentStep } from './content-step.ts';
  */
 export function configChecks(content: Content, plan: Plan): RunbookStep[] {
   const { to } = plan;
-  return plan.services.flatMap((service) => {
-    const release = content.release(to.id, service.id);
-    const withUtility = hasOfflineWork(release);
-    return (release?.steps ?? []).filter((s) => s.phase === 'config-check').map((step) =>
-      contentStep(service, to.id, step, withUtility ? 'utility' : 'installed', { id: `prepare.${to.id}.${service.id}.${step.id}`, group: `Configuration for ${to.name}` }));
-  });
+  return plan.services.flatMap((service) =>
+    phaseSteps(content, to, service, 'config-check', plan.from).map((step) =>
+      contentStep(service, to.id, step, targetRunWith(content, to, service), { id: `prepare.${to.id}.${service.id}.${step.id}`, group: `Configuration for ${to.name}` })));
 }

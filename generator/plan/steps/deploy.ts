@@ -1,11 +1,10 @@
 import type { Content, Service } from '../../content.ts';
 import type { ReleaseStep } from '../../schema/release.ts';
 import { ROLE_HOSTS, stoppedForMigrations } from '../lifetimes.ts';
-import { hasOfflineWork } from '../plan-service.ts';
 import type { Plan } from '../plan.ts';
 import type { RunbookSection, RunbookStep } from '../runbook-model.ts';
 import { contentStep } from './content-step.ts';
-import { appliesTo } from './applies.ts';
+import { phaseSteps, targetRunWith } from './applies.ts';
 import { inDataPlaneOrder, ownUnits, unitSteps, webServed, webServers, webServerStep } from './units.ts';
 
 /**
@@ -17,8 +16,7 @@ export function deploySection(content: Content, plan: Plan): RunbookSection {
   const { to } = plan;
   const services = inStartOrder(plan.services);
   const group = (service: Service) => `${service.name} at ${to.name}`;
-  const targetSteps = (service: Service, phase: ReleaseStep['phase']) =>
-    (content.release(to.id, service.id)?.steps ?? []).filter((s) => s.phase === phase && appliesTo(content, s, plan.from));
+  const targetSteps = (service: Service, phase: ReleaseStep['phase']) => phaseSteps(content, to, service, phase, plan.from);
   const steps: RunbookStep[] = services.map((service) => {
     const release = content.release(to.id, service.id)!;
     return {
@@ -47,11 +45,10 @@ export function deploySection(content: Content, plan: Plan): RunbookSection {
   // Checks run once; hoisted before a shared web server only when they read just config and
   // databases (`needs-apis` checks wait for their own service's turn).
   const checks = (service: Service, hoisted = false): RunbookStep[] => {
-    const withUtility = hasOfflineWork(content.release(to.id, service.id));
-    return targetSteps(service, 'verify').filter((s) => s['before-start'] && !(hoisted && s['needs-apis']) && !checked.has(`${service.id}.${s.id}`)).map((s) => {
-      checked.add(`${service.id}.${s.id}`);
-      return s;
-    }).map((s) => contentStep(service, to.id, s, withUtility ? 'utility' : 'installed', {
+    const due = targetSteps(service, 'verify')
+      .filter((s) => s['before-start'] && !(hoisted && s['needs-apis']) && !checked.has(`${service.id}.${s.id}`));
+    for (const s of due) checked.add(`${service.id}.${s.id}`);
+    return due.map((s) => contentStep(service, to.id, s, targetRunWith(content, to, service), {
       id: `deploy.${service.id}.${s.id}`,
       title: `Before starting ${service.name}: ${s.title}`,
       notes: ['The data plane still runs the source release here: a result about hosts not yet upgraded (nova\'s Older than N-1 computes) is expected now; Verify runs the check again once they are.', ...s.notes],
@@ -125,9 +122,7 @@ export function inStartOrder(services: Service[]): Service[] {
 /** The target's status checks and smoke tests. */
 export function verifySection(content: Content, plan: Plan): RunbookSection {
   const steps = plan.services.flatMap((service) =>
-    (content.release(plan.to.id, service.id)?.steps ?? [])
-      .filter((s) => s.phase === 'verify' && appliesTo(content, s, plan.from))
-      .map((s) => contentStep(service, plan.to.id, s, 'installed', { group: service.name })),
+    phaseSteps(content, plan.to, service, 'verify', plan.from).map((s) => contentStep(service, plan.to.id, s, 'installed', { group: service.name })),
   );
   return {
     id: 'verify',

@@ -1,7 +1,7 @@
 import type { Content } from '../../content.ts';
 import type { Plan } from '../plan.ts';
 import type { RunbookSection, RunbookStep } from '../runbook-model.ts';
-import { appliesTo } from './applies.ts';
+import { phaseSteps } from './applies.ts';
 import { contentStep } from './content-step.ts';
 import { databaseDriverCheck } from './database-driver.ts';
 import { infrastructureChecks } from './infrastructure.ts';
@@ -24,16 +24,15 @@ export function prepareSection(content: Content, plan: Plan): RunbookSection {
   // Read-only checks, then housekeeping that only deletes rows already soft-deleted; everything
   // else that writes to the databases runs after the backups, offline.
   const sourceSteps = (phase: Phase, group: string) => plan.services.flatMap((service) =>
-    (content.release(from.id, service.id)?.steps ?? []).filter((s) => s.phase === phase)
+    phaseSteps(content, from, service, phase, from)
       .map((step) => contentStep(service, from.id, step, 'installed', { id: `prepare.${from.id}.${service.id}.${step.id}`, group })));
   steps.push(...sourceSteps('pre-check', 'Source cloud'), ...databaseDriverCheck(content, plan), ...infrastructureChecks(content, plan));
   steps.push(...sourceSteps('housekeeping', 'Housekeeping on the source cloud'));
   // What a series crossed needs in place before its code runs, done on the running source cloud.
   for (const series of content.between(from.id, plan.to.id)) {
     for (const service of plan.services) {
-      for (const step of (content.release(series.id, service.id)?.steps ?? []).filter((s) => s.phase === 'before-window' && appliesTo(content, s, from))) {
-        steps.push(contentStep(service, series.id, step, 'installed', { group: `Before the window: what ${series.name} needs` }));
-      }
+      steps.push(...phaseSteps(content, series, service, 'before-window', from)
+        .map((step) => contentStep(service, series.id, step, 'installed', { group: `Before the window: what ${series.name} needs` })));
     }
   }
   steps.push(...utilities(content, plan), ...configChecks(content, plan), ...rehearsal(content, plan));
