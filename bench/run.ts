@@ -17,7 +17,7 @@ import type { RunbookTiming, WorkerResult } from './generator-worker.ts';
 import { formatSummary, profileAll, type ProfileSummary } from './profile.ts';
 import { runTree } from './proc-tree.ts';
 import { HTML_TARGET, JS_TARGET, measureSite, type SiteResult } from './site.ts';
-import { bytes, factor, max, mean, median, ms, percentile, powerLawExponent, sum } from './stats.ts';
+import { bytes, factor, max, mean, median, ms, percentile, sum } from './stats.ts';
 import { growContent } from './synthetic.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
@@ -51,16 +51,15 @@ interface GeneratorSummary {
   loadAverage: number;
   perRunbook: { median: number; p95: number; max: number; mean: number };
   warmPerRunbook: { median: number; p95: number; max: number };
-  split: { planMs: number; jsonMs: number; hbsMs: number; refineMs: number };
-  warmSplitMedian: { planMs: number; jsonMs: number; hbsMs: number; refineMs: number };
+  split: { planMs: number; jsonMs: number; markdownMs: number };
+  warmSplitMedian: { planMs: number; jsonMs: number; markdownMs: number };
   stops: { mean: number; max: number };
   mdBytes: { median: number; max: number; mean: number; totalEstimate: number };
   jsonBytes: { median: number; max: number; mean: number; totalEstimate: number };
   peakRssBytes: number;
-  splitMatchesRenderMarkdown: boolean;
 }
 
-const total = (r: RunbookTiming) => r.planMs + r.jsonMs + r.hbsMs + r.refineMs;
+const total = (r: RunbookTiming) => r.planMs + r.jsonMs + r.markdownMs;
 
 function summarise(label: string, w: WorkerResult, peakRssBytes: number): GeneratorSummary {
   const p1 = w.pass1.runbooks;
@@ -75,17 +74,17 @@ function summarise(label: string, w: WorkerResult, peakRssBytes: number): Genera
     loadAverage: loadavg()[0],
     perRunbook: { median: median(per), p95: percentile(per, 95), max: max(per), mean: mean(per) },
     warmPerRunbook: { median: median(warm), p95: percentile(warm, 95), max: max(warm) },
-    split: { planMs: sum(p1.map((r) => r.planMs)) * scale, jsonMs: sum(p1.map((r) => r.jsonMs)) * scale, hbsMs: sum(p1.map((r) => r.hbsMs)) * scale, refineMs: sum(p1.map((r) => r.refineMs)) * scale },
-    warmSplitMedian: { planMs: median(p2.map((r) => r.planMs)), jsonMs: median(p2.map((r) => r.jsonMs)), hbsMs: median(p2.map((r) => r.hbsMs)), refineMs: median(p2.map((r) => r.refineMs)) },
+    split: { planMs: sum(p1.map((r) => r.planMs)) * scale, jsonMs: sum(p1.map((r) => r.jsonMs)) * scale, markdownMs: sum(p1.map((r) => r.markdownMs)) * scale },
+    warmSplitMedian: { planMs: median(p2.map((r) => r.planMs)), jsonMs: median(p2.map((r) => r.jsonMs)), markdownMs: median(p2.map((r) => r.markdownMs)) },
     stops: { mean: mean(p1.map((r) => r.stops)), max: max(p1.map((r) => r.stops)) },
     mdBytes: { median: median(p1.map((r) => r.mdBytes)), max: max(p1.map((r) => r.mdBytes)), mean: mean(p1.map((r) => r.mdBytes)), totalEstimate: sum(p1.map((r) => r.mdBytes)) * scale },
     jsonBytes: { median: median(p1.map((r) => r.jsonBytes)), max: max(p1.map((r) => r.jsonBytes)), mean: mean(p1.map((r) => r.jsonBytes)), totalEstimate: sum(p1.map((r) => r.jsonBytes)) * scale },
-    peakRssBytes, splitMatchesRenderMarkdown: w.splitMatchesRenderMarkdown,
+    peakRssBytes,
   };
 }
 
-async function generatorRun(contentDir: string, budget: number, uncachedSample: number): Promise<{ result: WorkerResult; peakRssBytes: number }> {
-  const run = await runTree(process.execPath, [join(ROOT, 'bench', 'generator-worker.ts'), contentDir, String(budget), String(uncachedSample)], { cwd: ROOT });
+async function generatorRun(contentDir: string, budget: number): Promise<{ result: WorkerResult; peakRssBytes: number }> {
+  const run = await runTree(process.execPath, [join(ROOT, 'bench', 'generator-worker.ts'), contentDir, String(budget)], { cwd: ROOT });
   if (run.code !== 0) throw new Error(`generator worker failed on ${contentDir} (exit ${run.code}):\n${run.stderr}`);
   return { result: JSON.parse(run.stdout) as WorkerResult, peakRssBytes: run.peakRssBytes };
 }
@@ -110,14 +109,14 @@ async function main(): Promise<void> {
 
   // Generator on the real content: every pair, no budget.
   progress('generator: all forward pairs × all services, real content');
-  const base = await generatorRun(join(ROOT, 'content'), Infinity, 6);
+  const base = await generatorRun(join(ROOT, 'content'), Infinity);
   const g = summarise('real content', base.result, base.peakRssBytes);
-  results.generator = { ...g, runbooks: base.result.pass1.runbooks, uncached: base.result.uncached };
+  results.generator = { ...g, runbooks: base.result.pass1.runbooks };
 
   const busy = () => (loadavg()[0] > cpus().length ? `  [machine busy: load average ${loadavg()[0].toFixed(1)} on ${cpus().length} cores; wall times are inflated]` : '');
   log(`\n## Generator: ${g.pairs} forward pairs × all ${g.services} services → Markdown + JSON, one process (${g.series} series)${busy()}\n`);
   const split = g.split;
-  const splitTotal = split.planMs + split.jsonMs + split.hbsMs + split.refineMs;
+  const splitTotal = split.planMs + split.jsonMs + split.markdownMs;
   log(table([
     ['measure', 'value', 'target', ''],
     ['load + validate content', ms(g.loadMs), '', ''],
@@ -134,23 +133,13 @@ async function main(): Promise<void> {
     ['stops per runbook, mean / max', `${g.stops.mean.toFixed(1)} / ${g.stops.max}`, '', ''],
     ['peak RSS (worker process)', bytes(g.peakRssBytes), '', ''],
   ]));
-  log(`\nSplit of the total (pass 1)${g.splitMatchesRenderMarkdown ? '' : ' — WARNING: staged output no longer equals renderMarkdown; split is approximate'}:\n`);
+  log('\nSplit of the total (pass 1, from the library\'s stage hooks):\n');
   log(table([
     ['stage', 'total', 'share', 'median per runbook, warm'],
     ['plan (buildRunbook)', ms(split.planMs), pct(split.planMs, splitTotal), ms(g.warmSplitMedian.planMs)],
     ['JSON (renderJson)', ms(split.jsonMs), pct(split.jsonMs, splitTotal), ms(g.warmSplitMedian.jsonMs)],
-    ['Handlebars (view model + template)', ms(split.hbsMs), pct(split.hbsMs, splitTotal), ms(g.warmSplitMedian.hbsMs)],
-    ['remark refine (block cache)', ms(split.refineMs), pct(split.refineMs, splitTotal), ms(g.warmSplitMedian.refineMs)],
+    ['Markdown (renderMarkdown)', ms(split.markdownMs), pct(split.markdownMs, splitTotal), ms(g.warmSplitMedian.markdownMs)],
   ]));
-  const un = base.result.uncached;
-  if (un?.length) {
-    const k = powerLawExponent(un.map((u) => u.draftBytes), un.map((u) => u.refineMs));
-    log('\nremark refine of the whole document without the block cache (refineMarkdownUncached, JIT warm, median of 3):\n');
-    log(table([['pair', 'draft', 'refine', 'per 100 KB'], ...un.map((u) => [`${u.from} -> ${u.to}`, bytes(u.draftBytes), ms(u.refineMs), ms((u.refineMs / u.draftBytes) * 102_400)])]));
-    log(`time ~ size^${k.toFixed(2)} (least squares on the sample)`);
-    results.uncachedExponent = k;
-  }
-
   if (!skip.has('cli')) {
     progress('CLI cold starts');
     const cli: ColdStart[] = [
@@ -203,7 +192,7 @@ async function main(): Promise<void> {
       progress(`growth: ${v.label} (budget ${budgetMs / 1000} s)`);
       const dir = growContent(join(ROOT, 'content'), v);
       try {
-        const run = await generatorRun(dir, budgetMs, 0);
+        const run = await generatorRun(dir, budgetMs);
         grown.push(summarise(v.label, run.result, run.peakRssBytes));
       } finally {
         rmSync(dir, { recursive: true, force: true });

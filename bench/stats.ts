@@ -33,20 +33,6 @@ export function max(values: readonly number[]): number {
   return values.length ? Math.max(...values) : Number.NaN;
 }
 
-/** Least-squares slope of log(y) on log(x): y ~ x^k. */
-export function powerLawExponent(xs: readonly number[], ys: readonly number[]): number {
-  const pts = xs.map((x, i) => [Math.log(x), Math.log(ys[i])] as const).filter(([a, b]) => Number.isFinite(a) && Number.isFinite(b));
-  const mx = mean(pts.map((p) => p[0]));
-  const my = mean(pts.map((p) => p[1]));
-  let num = 0;
-  let den = 0;
-  for (const [x, y] of pts) {
-    num += (x - mx) * (y - my);
-    den += (x - mx) ** 2;
-  }
-  return den ? num / den : Number.NaN;
-}
-
 /** Deterministic PRNG (mulberry32) so sampled orders are the same on every run. */
 export function seededRandom(seed: number): () => number {
   let a = seed >>> 0;

@@ -3,23 +3,24 @@ import { test } from 'node:test';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { sourceLabel } from '../generator/index.ts';
-import { escapeText, inlineCode } from '../generator/render/markdown-text.ts';
+import { code, paragraphText } from '../generator/render/markdown/phrasing.ts';
 
 /** Defence behind validation: even text that got past it renders as one line of plain prose. */
 const blocks = (markdown: string) => unified().use(remarkParse).parse(markdown).children.map((n) => n.type);
 
 test('a lone CR in a title or a code span never starts a Markdown block', () => {
   const fence = 'Sync\r```sh\rmysql -u root -e "DROP DATABASE alpha"\r```';
-  assert.deepEqual(blocks(escapeText(fence)), ['paragraph']);
-  assert.deepEqual(blocks(escapeText('Run `alpha-manage\r# Owned` now')), ['paragraph']);
-  assert.deepEqual(blocks(`x ${inlineCode('a\r# b\u2028# c')}`), ['paragraph']);
-  assert.doesNotMatch(escapeText(fence), /\r/);
+  assert.deepEqual(blocks(paragraphText([fence])), ['paragraph']);
+  assert.deepEqual(blocks(paragraphText(['Run `alpha-manage\r# Owned` now'])), ['paragraph']);
+  assert.deepEqual(blocks(`x ${paragraphText([code('a\r# b\u2028# c')])}`), ['paragraph']);
+  assert.doesNotMatch(paragraphText([fence]), /\r/);
 });
 
 test('control characters in prose come out escaped, not raw', () => {
-  const text = escapeText('db sync\x1b[2K\rdb purge --all-rows \u202e\u009b');
+  const text = paragraphText(['db sync\x1b[2K\rdb purge --all-rows \u202e\u009b']);
   assert.doesNotMatch(text, /[\x1b\r\u202e\u009b]/);
-  assert.ok(text.includes('\\\\u\\{1B\\}'), text); // Markdown for \u{1B}
+  const shown = unified().use(remarkParse).parse(text).children[0];
+  assert.equal(shown.type === 'paragraph' && shown.children.map((c) => ('value' in c ? c.value : '')).join(''), 'db sync\\u{1B}[2K db purge --all-rows \\u{202E}\\u{9B}');
 });
 
 test('source labels decode safely: bad escapes stay encoded, controls show escaped, credentials show', () => {

@@ -1,5 +1,10 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import type { Code, Link, ListItem, Root, RootContent } from 'mdast';
+import remarkGfm from 'remark-gfm';
+import remarkParse from 'remark-parse';
+import { unified } from 'unified';
+import { visit } from 'unist-util-visit';
 import { buildRunbook, loadContent, renderMarkdown, toJson } from '../generator/index.ts';
 import { stepsInMarkdown } from './support/markdown-steps.ts';
 import { syntheticContent } from './support/synthetic-content.ts';
@@ -115,17 +120,42 @@ test('a blocker becomes a gate before the blocked stop, saying how to tell the w
   assert.deepEqual(offline[gate].notes, ['B data must be migrated', '`b.alpha.online-data-migrations` is complete when: exit code 0']);
 });
 
-test('the block cache changes nothing: refining block by block equals refining the whole text', async () => {
-  const { refineMarkdown, refineMarkdownUncached } = await import('../generator/refine/refine.ts');
-  const { loadTemplate } = await import('../generator/render/templates.ts');
-  const { viewModel } = await import('../generator/render/view-model.ts');
-  const content = loadContent(nastyContent());
-  for (const [from, to] of [['a', 'd'], ['b', 'd'], ['a', 'b']]) {
-    const draft = loadTemplate('runbook')(viewModel(content, buildRunbook(content, { from, to })));
-    assert.equal(refineMarkdown(draft), refineMarkdownUncached(draft));
-    assert.equal(refineMarkdown(draft), refineMarkdownUncached(draft), 'and again, from the cache');
-  }
+test('the Markdown says what the model says: parsed once, it gives back every title, note, command and source', () => {
+  const hostile = 'Run *this* _now_ a < b && c > d &amp; [l](https://e.org) ~~s~~ a|b \\ `code *x*` http://h.example:8 {{t}}';
+  const content = loadContent(syntheticContent({
+    series: ['a', 'b', 'c', 'd'],
+    releases: {
+      'c/alpha': { steps: [{ id: 'db-sync', phase: 'schema', title: `# ${hostile}`, commands: NASTY, utility: false, notes: ['1. not a list', '- not a bullet', `> ${hostile}`, '+ x', '=== x'], 'done-when': hostile, sources: SRC }] },
+    },
+  }));
+  const runbook = buildRunbook(content, { from: 'a', to: 'd' });
+  const tree = unified().use(remarkParse).use(remarkGfm).parse(renderMarkdown(content, runbook)) as Root;
+  assert.equal(tree.children.filter((n) => n.type === 'heading' && n.depth === 1).length, 1, 'one title');
+  const items: ListItem[] = [];
+  visit(tree, 'listItem', (item: ListItem) => { if (item.checked === false) items.push(item); });
+  const steps = runbook.sections.flatMap((s) => s.steps);
+  assert.equal(items.length, steps.length, 'every step is a task item');
+  steps.forEach((step, i) => {
+    const [head, ...rest] = items[i].children;
+    assert.equal(plain(head), plain(`\`${step.id}\` ${step.title}`), step.id);
+    assert.deepEqual(rest.filter((n) => n.type === 'code').map((n) => (n as Code).value), step.commands);
+    assert.ok(rest.filter((n) => n.type === 'code').every((n) => (n as Code).lang === 'sh'), 'every command is a fenced sh block');
+    const paragraphs = rest.filter((n) => n.type === 'paragraph').map(plain);
+    assert.deepEqual(paragraphs.slice(0, step.notes.length), step.notes.map(plain));
+    if (step.doneWhen) assert.ok(paragraphs.includes(`Done when: ${plain(step.doneWhen)}`), step.id);
+    const links: string[] = [];
+    visit(rest.at(-1)!, 'link', (l: Link) => { links.push(l.url); });
+    if (step.sources.length) assert.deepEqual(links, step.sources, step.id);
+  });
 });
+
+/** What a reader sees of a node or of content prose: its text, code spans without their backticks. */
+function plain(node: RootContent | string): string {
+  if (typeof node === 'string') return node.replace(/\r\n?|\n/g, ' ').split(/`([^`\n]+)`/).join('');
+  let out = '';
+  visit(node, (n) => { if (n.type === 'text' || n.type === 'inlineCode') out += n.value; });
+  return out;
+}
 
 test('a note repeated at later stops is printed once, later copies point back to the first step', () => {
   const note = { notes: ['Back up first, this takes a while.'] };

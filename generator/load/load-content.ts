@@ -1,3 +1,4 @@
+import { stage } from '../stages.ts';
 import { fileURLToPath } from 'node:url';
 import type { Content } from '../content.ts';
 import { ContentError } from '../errors.ts';
@@ -15,7 +16,7 @@ export function checkContent(dir = DEFAULT_CONTENT_DIR, cwd = process.cwd()): { 
 
 /** Content ready to plan from, or a ContentError carrying the full positioned report. */
 export function loadContent(dir = DEFAULT_CONTENT_DIR): Content {
-  const { content, problems } = checkContent(dir);
+  const { content, problems } = stage('load', () => checkContent(dir));
   if (problems.length) throw new ContentError(formatReport(problems));
   return content;
 }

@@ -1,3 +1,4 @@
+import { stage } from '../stages.ts';
 import type { Content } from '../content.ts';
 import { plan as planStops, type PlanRequest } from './plan.ts';
 import { referRepeatedNotes } from './refer-repeated-notes.ts';
@@ -9,6 +10,10 @@ import { rollbackSection } from './steps/rollback.ts';
 
 /** Plans the stops and lays out every section's steps in execution order. */
 export function buildRunbook(content: Content, request: PlanRequest): Runbook {
+  return stage('plan', () => assemble(content, request));
+}
+
+function assemble(content: Content, request: PlanRequest): Runbook {
   const plan = planStops(content, request);
   const warnings: string[] = [];
   if (plan.policy === 'fewest') {

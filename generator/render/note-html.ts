@@ -4,7 +4,7 @@ import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
-import remarkImagesAsLinks from '../refine/remark-images-as-links.ts';
+import remarkImagesAsLinks from './markdown/remark-images-as-links.ts';
 
 /**
  * A community note's Markdown as HTML for the site. Raw HTML in Markdown is dropped by

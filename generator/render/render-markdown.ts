@@ -1,11 +1,14 @@
+import { stage } from '../stages.ts';
 import type { Content } from '../content.ts';
 import type { Runbook } from '../plan/runbook-model.ts';
-import { refineMarkdown } from '../refine/refine.ts';
+import { checkStructure } from './check-structure.ts';
 import { loadTemplate } from './templates.ts';
 import { viewModel } from './view-model.ts';
 
-/** Handlebars lays the runbook out as Markdown; the remark pass turns it into the checklist. */
+/** The runbook as GFM in one pass: the model is checked, then the templates write the final text. */
 export function renderMarkdown(content: Content, runbook: Runbook): string {
-  const draft = loadTemplate('runbook')(viewModel(content, runbook));
-  return refineMarkdown(draft);
+  return stage('markdown', () => {
+    checkStructure(runbook);
+    return loadTemplate('runbook')(viewModel(content, runbook));
+  });
 }

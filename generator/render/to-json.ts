@@ -1,3 +1,4 @@
+import { stage } from '../stages.ts';
 import type { Runbook } from '../plan/runbook-model.ts';
 
 /** The JSON contract other tools depend on: exactly these keys, steps in execution order. */
@@ -33,5 +34,5 @@ export function toJson(runbook: Runbook): RunbookJson {
 }
 
 export function renderJson(runbook: Runbook): string {
-  return `${JSON.stringify(toJson(runbook), null, 2)}\n`;
+  return stage('json', () => `${JSON.stringify(toJson(runbook), null, 2)}\n`);
 }

@@ -14,16 +14,16 @@ export function viewModel(content: Content, runbook: Runbook) {
   return {
     from: plan.from,
     to: plan.to,
-    services: plan.services.map((s) => s.name),
+    services: plan.services.map((s) => s.name).join(', '),
     // The kinds of host the runbook's steps run on, in the order the model lists them.
-    hosts: (Object.keys(ROLE_HOSTS) as Role[]).filter((r) => runbook.sections.some((x) => x.steps.some((s) => s.hosts?.includes(r)))).map((r) => ROLE_NAMES[r]),
+    hosts: (Object.keys(ROLE_HOSTS) as Role[]).filter((r) => runbook.sections.some((x) => x.steps.some((s) => s.hosts?.includes(r)))).map((r) => ROLE_NAMES[r]).join(', '),
     policy,
     warnings: runbook.warnings,
     stops: plan.stops.map((stop) => ({
       name: seriesOf(stop.series).name,
       version: seriesOf(stop.series).version,
       services: stop.services.map((id) => content.getService(id)!.name),
-      reasons: stopSummaries(plan, stop.series),
+      reasons: stopSummaries(plan, stop.series).join('; '),
     })),
     // A series where a service has no database work is skipped trivially: not worth a line.
     skipped: plan.paths.flatMap((p) =>

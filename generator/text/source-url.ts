@@ -2,7 +2,7 @@ import { UNSAFE_CHAR } from './unsafe-chars.ts';
 
 /**
  * Why `url` cannot be a source link, or undefined when it can. Labels are made from the URL
- * (refine/remark-source-links.ts), so it must parse, decode and stay a plain link: no
+ * (text/source-label.ts), so it must parse, decode and stay a plain link: no
  * credentials hidden behind a label, no bracket or parenthesis that ends a Markdown link early,
  * no `%` escape that decodes to a control character.
  */

@@ -1,0 +1,77 @@
+import type { Heading, Paragraph, PhrasingContent, Root } from 'mdast';
+import remarkGfm from 'remark-gfm';
+import remarkStringify from 'remark-stringify';
+import { unified } from 'unified';
+import { boundedMemo } from '../../text/bounded-memo.ts';
+import { escapeForTerminal } from '../../text/escape-terminal.ts';
+import { splitProse } from '../prose.ts';
+
+/**
+ * One line of a runbook's Markdown, built as mdast and written by remark-stringify: the
+ * serializer decides what to escape, so the Markdown says exactly what the model says and no
+ * parser ever reads our own output back. Templates lay out the blocks; this writes their text.
+ */
+export type Piece = string | PhrasingContent | Piece[];
+
+/** The options every Markdown runbook is written with. */
+export const STRINGIFY_OPTIONS = { bullet: '-', fence: '`', fences: true, listItemIndent: 'one', rule: '-' } as const;
+
+const writer = unified().use(remarkGfm, { tablePipeAlign: false }).use(remarkStringify, STRINGIFY_OPTIONS).freeze();
+
+/** Prose is one line: a line break (a lone CR too) would start a new block, so it becomes a space. */
+export function oneLine(value: string): string {
+  return escapeForTerminal(value.replace(/\r\n?|[\n\u2028\u2029]/g, ' '), true);
+}
+
+/** Content prose as phrasing: plain text, and the `code spans` content may use for names and paths. */
+export function prose(value: string): PhrasingContent[] {
+  return splitProse(oneLine(value)).map((part) => (part.code ? code(part.text) : { type: 'text', value: part.text }));
+}
+
+export function code(value: string): PhrasingContent {
+  return { type: 'inlineCode', value: oneLine(value) };
+}
+
+export function strong(...pieces: Piece[]): PhrasingContent {
+  return { type: 'strong', children: phrasing(pieces) };
+}
+
+export function link(url: string, label: string): PhrasingContent {
+  return { type: 'link', url, children: [{ type: 'text', value: label }] };
+}
+
+/** Strings are prose; nodes stay as built; adjacent text merges as a parser would have read it. */
+export function phrasing(pieces: Piece[]): PhrasingContent[] {
+  const out: PhrasingContent[] = [];
+  const add = (node: PhrasingContent) => {
+    const last = out.at(-1);
+    if (node.type === 'text' && last?.type === 'text') last.value += node.value;
+    else out.push(node.type === 'text' ? { ...node } : node);
+  };
+  const walk = (piece: Piece): void => {
+    if (Array.isArray(piece)) piece.forEach(walk);
+    else if (typeof piece === 'string') prose(piece).forEach(add);
+    else add(piece);
+  };
+  pieces.forEach(walk);
+  return out;
+}
+
+function write(node: Paragraph | Heading): string {
+  const root: Root = { type: 'root', children: [node] };
+  return writer.stringify(root).replace(/\n$/, '');
+}
+
+// The same titles and notes recur across hundreds of pairs: each distinct line is written once.
+const paragraphOf = boundedMemo((key: string) => write({ type: 'paragraph', children: JSON.parse(key) }));
+const headingOf = boundedMemo((key: string) => write({ type: 'heading', depth: 1, children: JSON.parse(key) }).slice(2));
+
+/** A paragraph's Markdown (or a list item's first line) from its pieces. */
+export function paragraphText(pieces: Piece[]): string {
+  return paragraphOf(JSON.stringify(phrasing(pieces)));
+}
+
+/** A heading's content, without its `#` marks (the template writes those). */
+export function headingText(pieces: Piece[]): string {
+  return headingOf(JSON.stringify(phrasing(pieces)));
+}
