@@ -5,6 +5,9 @@ if (major < 22) {
   process.stderr.write(`leapfrog: needs Node >= 22.18 (found ${process.version}); run it through npx or npm so the project's Node is used\n`);
   process.exit(2);
 }
+// The compiled (and type-stripped) modules are kept between runs, so a start does not redo them.
+const { enableCompileCache } = await import('node:module');
+enableCompileCache?.(new URL('../node_modules/.cache/leapfrog/compile/', import.meta.url).pathname);
 const { run } = await import('../generator/cli/main.ts');
 const { handleStdoutErrors } = await import('../generator/cli/stdout-errors.ts');
 handleStdoutErrors();

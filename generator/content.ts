@@ -1,4 +1,3 @@
-import type { YamlFile } from './load/yaml-file.ts';
 import type { Release } from './schema/release.ts';
 import type { Series } from './schema/series.ts';
 import type { Service } from './schema/service.ts';
@@ -6,39 +5,37 @@ import type { CommunityNote } from './schema/note.ts';
 
 export type { CommunityNote, Release, Series, Service };
 
-/** A validated value and the file it came from (for positioned messages). */
-export interface Entry<T> {
-  value: T;
-  file: YamlFile;
+export interface ContentData {
+  series: Series[];
+  services: Service[];
+  releases: Release[];
+  notes: CommunityNote[];
 }
 
 /** Validated content: series in release order, services in migration order. */
 export class Content {
   readonly series: Series[];
   readonly services: Service[];
-  readonly files: {
-    series: Map<string, YamlFile>;
-    services: Map<string, YamlFile>;
-    releases: Map<string, YamlFile>;
-  };
   private readonly releases: Map<string, Release>;
   private readonly index: Map<string, number>;
 
   private readonly notes: Map<string, CommunityNote>;
 
-  constructor(series: Entry<Series>[], services: Entry<Service>[], releases: Entry<Release>[], notes: CommunityNote[] = []) {
+  constructor(series: Series[], services: Service[], releases: Release[], notes: CommunityNote[] = []) {
     this.notes = new Map(notes.map((n) => [key(n.series, n.service), n]));
-    const bySeries = [...series].sort((a, b) => compareVersion(a.value.version, b.value.version) || cmp(a.value.id, b.value.id));
-    const byOrder = [...services].sort((a, b) => a.value.order - b.value.order || cmp(a.value.id, b.value.id));
-    this.series = bySeries.map((e) => e.value);
-    this.services = byOrder.map((e) => e.value);
+    this.series = [...series].sort((a, b) => compareVersion(a.version, b.version) || cmp(a.id, b.id));
+    this.services = [...services].sort((a, b) => a.order - b.order || cmp(a.id, b.id));
     this.index = new Map(this.series.map((s, i) => [s.id, i]));
-    this.releases = new Map(releases.map((e) => [key(e.value.series, e.value.service), e.value]));
-    this.files = {
-      series: new Map(series.map((e) => [e.value.id, e.file])),
-      services: new Map(services.map((e) => [e.value.id, e.file])),
-      releases: new Map(releases.map((e) => [key(e.value.series, e.value.service), e.file])),
-    };
+    this.releases = new Map(releases.map((r) => [key(r.series, r.service), r]));
+  }
+
+  /** Everything the content holds, as plain data (a snapshot: see load/snapshot.ts). */
+  toData(): ContentData {
+    return { series: this.series, services: this.services, releases: [...this.releases.values()], notes: this.notesList() };
+  }
+
+  static fromData(data: ContentData): Content {
+    return new Content(data.series, data.services, data.releases, data.notes);
   }
 
   /** Position of a series in release order; -1 when unknown. */

@@ -2,8 +2,9 @@
 export { Content } from './content.ts';
 export type { Release, Series, Service } from './content.ts';
 export { ContentError, UsageError } from './errors.ts';
-export { checkContent, loadContent, DEFAULT_CONTENT_DIR } from './load/load-content.ts';
-export { formatProblem, formatReport, type Problem } from './validate/problem.ts';
+export { PlanError, type RequestField } from './plan/plan-error.ts';
+export { checkContent, loadContent, DEFAULT_CONTENT_DIR } from './load-content.ts';
+export { formatProblem, formatReport, type Problem } from './problem.ts';
 export { plan, type Plan, type PlanRequest, type Stop } from './plan/plan.ts';
 export type { ServicePath, Reason } from './plan/plan-service.ts';
 export { buildRunbook } from './plan/build-runbook.ts';

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { loadContent, plan, UsageError } from '../generator/index.ts';
+import { loadContent, plan, PlanError } from '../generator/index.ts';
 import { syntheticContent } from './support/synthetic-content.ts';
 
 const SERIES = ['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h'];
@@ -96,10 +96,11 @@ test('series are accepted by code name or version, in any case', () => {
   assert.equal(p.to.id, 'd');
 });
 
-test('same series, downgrade, unknown series and unknown service are clear usage errors', () => {
+test('same series, downgrade, unknown series and unknown service are plan errors naming the request field', () => {
   const content = loadContent(syntheticContent({ series: SERIES }));
-  assert.throws(() => plan(content, { from: 'b', to: 'B' }), { name: 'UsageError', message: '--from and --to are both B: nothing to upgrade' });
-  assert.throws(() => plan(content, { from: 'd', to: 'b' }), (e: Error) => e instanceof UsageError && /older than --from/.test(e.message));
-  assert.throws(() => plan(content, { from: 'zz', to: 'b' }), /Unknown series "zz" for --from: expected a code name or version, one of: a \(2020\.1\)/);
-  assert.throws(() => plan(content, { from: 'a', to: 'b', services: ['gamma'] }), /Unknown service "gamma" for --services: expected a comma-separated list of: alpha, beta/);
+  const flag = (e: unknown) => (e as PlanError).describe((field) => `--${field}`);
+  assert.throws(() => plan(content, { from: 'b', to: 'B' }), (e) => e instanceof PlanError && e.message === 'from and to are both B: nothing to upgrade' && flag(e) === '--from and --to are both B: nothing to upgrade');
+  assert.throws(() => plan(content, { from: 'd', to: 'b' }), (e) => e instanceof PlanError && /older than --from/.test(flag(e)));
+  assert.throws(() => plan(content, { from: 'zz', to: 'b' }), (e) => /^Unknown series "zz" for --from: expected a code name or version, one of: a \(2020\.1\)/.test(flag(e)));
+  assert.throws(() => plan(content, { from: 'a', to: 'b', services: ['gamma'] }), (e) => /^Unknown service "gamma" for --services: expected a comma-separated list of: alpha, beta/.test(flag(e)));
 });

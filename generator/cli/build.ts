@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import { loadContent } from '../load/load-content.ts';
+import { loadContent } from '../load-content.ts';
 import { runbookFiles } from '../publish/runbook-files.ts';
 import { writeTree } from '../publish/write-tree.ts';
 import { ContentError } from '../errors.ts';

@@ -1,4 +1,11 @@
-import { buildRunbook, checkContent, ContentError, DEFAULT_CONTENT_DIR, formatReport, loadContent, plan, renderJson, renderMarkdown, UsageError } from '../index.ts';
+import { ContentError, UsageError } from '../errors.ts';
+import { checkContent, DEFAULT_CONTENT_DIR, loadContent } from '../load-content.ts';
+import { buildRunbook } from '../plan/build-runbook.ts';
+import { PlanError } from '../plan/plan-error.ts';
+import { plan } from '../plan/plan.ts';
+import { formatReport } from '../problem.ts';
+import { renderMarkdown } from '../render/render-markdown.ts';
+import { renderJson } from '../render/to-json.ts';
 import { parseCli, USAGE } from './args.ts';
 import { formatPath } from './format-path.ts';
 import { escapeForTerminal } from '../text/escape-terminal.ts';
@@ -34,8 +41,9 @@ export function run(argv: string[], out: NodeJS.WritableStream = process.stdout,
     else out.write(text);
     return 0;
   } catch (error) {
-    if (error instanceof UsageError) {
-      err.write(`leapfrog: ${escapeForTerminal(error.message)}\n`);
+    if (error instanceof UsageError || error instanceof PlanError) {
+      const message = error instanceof PlanError ? error.describe((field) => `--${field}`) : error.message;
+      err.write(`leapfrog: ${escapeForTerminal(message)}\n`);
       return 2;
     }
     if (error instanceof ContentError) {

@@ -1,6 +1,6 @@
 import { readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import type { Problem } from '../validate/problem.ts';
+import type { Problem } from '../problem.ts';
 import { decodeText } from './decode-text.ts';
 import { inspect, readBounded } from './safe-read.ts';
 import { MAX_FILE_BYTES, parseYamlFile, type YamlFile } from './yaml-file.ts';

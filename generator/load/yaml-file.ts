@@ -1,5 +1,5 @@
 import { LineCounter, parseDocument, isMap, isPair, isScalar, type Document, type Node } from 'yaml';
-import type { Problem } from '../validate/problem.ts';
+import type { Problem } from '../problem.ts';
 
 /** Content files are small; anything larger is a mistake or an attack, refused before parsing. */
 export const MAX_FILE_BYTES = 256 * 1024;

@@ -1,5 +1,5 @@
 import type { Content, Series, Service } from '../content.ts';
-import { UsageError } from '../errors.ts';
+import { PlanError } from './plan-error.ts';
 import type { Policy } from './policy.ts';
 import { planService, type ServicePath } from './plan-service.ts';
 import { resolveSeries } from './resolve-series.ts';
@@ -30,11 +30,11 @@ export interface Plan {
 
 /** Resolves the request against the content and plans every selected service's stops. */
 export function plan(content: Content, request: PlanRequest): Plan {
-  const from = resolveSeries(content, request.from, '--from');
-  const to = resolveSeries(content, request.to, '--to');
-  if (from.id === to.id) throw new UsageError(`--from and --to are both ${from.name}: nothing to upgrade`);
+  const from = resolveSeries(content, request.from, 'from');
+  const to = resolveSeries(content, request.to, 'to');
+  if (from.id === to.id) throw new PlanError(`{from} and {to} are both ${from.name}: nothing to upgrade`);
   if (content.indexOf(to.id) < content.indexOf(from.id)) {
-    throw new UsageError(`--to ${to.name} (${to.version}) is older than --from ${from.name} (${from.version}): Leapfrog plans upgrades, not downgrades; restore a backup instead`);
+    throw new PlanError(`{to} ${to.name} (${to.version}) is older than {from} ${from.name} (${from.version}): Leapfrog plans upgrades, not downgrades; restore a backup instead`);
   }
   const services = selectServices(content, to, request.services);
   const policy: Policy = request.fewestStops ? 'fewest' : 'tested';
@@ -49,9 +49,9 @@ function selectServices(content: Content, to: Series, wanted: string[] | undefin
   for (const id of ids) {
     const service = content.getService(id);
     if (!service) {
-      throw new UsageError(`Unknown service "${id}" for --services: expected a comma-separated list of: ${content.services.map((s) => s.id).join(', ')}`);
+      throw new PlanError(`Unknown service "${id}" for {services}: expected a comma-separated list of: ${content.services.map((s) => s.id).join(', ')}`);
     }
-    if (!alive(service)) throw new UsageError(`Service "${id}" has no content for ${to.name}: it is not part of that series (lives ${service.since}..${service.until ?? 'now'})`);
+    if (!alive(service)) throw new PlanError(`Service "${id}" has no content for ${to.name}: it is not part of that series (lives ${service.since}..${service.until ?? 'now'})`);
   }
   return content.services.filter((s) => ids.has(s.id));
 }

@@ -9,7 +9,7 @@ import { parseYamlFile } from '../load/yaml-file.ts';
 import { splitFrontMatter } from '../load/front-matter.ts';
 import { NoteFrontMatterSchema, type CommunityNote } from '../schema/note.ts';
 import { checkNoteBody } from './note-rules.ts';
-import type { Problem } from './problem.ts';
+import type { Problem } from '../problem.ts';
 import { zodProblems } from './zod-problems.ts';
 
 const markdown = unified().use(remarkParse).use(remarkGfm).use(remarkStringify, { bullet: '-', fences: true }).freeze();

@@ -1,8 +1,13 @@
 import type { z } from 'zod';
-import type { Entry } from '../content.ts';
 import type { YamlFile } from '../load/yaml-file.ts';
-import type { Problem } from './problem.ts';
+import type { Problem } from '../problem.ts';
 import { zodProblems } from './zod-problems.ts';
+
+/** A validated value and the file it came from (for positioned messages). */
+export interface Entry<T> {
+  value: T;
+  file: YamlFile;
+}
 
 /** Structural check of one kind of file: typed entries for the valid ones, problems for the rest. */
 export function checkSchema<S extends z.ZodType>(

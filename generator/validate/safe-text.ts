@@ -1,6 +1,6 @@
 import type { YamlFile, YamlPath } from '../load/yaml-file.ts';
 import { describeChar, findUnsafe } from '../text/unsafe-chars.ts';
-import type { Problem } from './problem.ts';
+import type { Problem } from '../problem.ts';
 
 const RULE = 'unsafe-character';
 const EXPECTED = 'expected printable text (tabs and newlines are fine)';

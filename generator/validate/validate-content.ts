@@ -7,7 +7,7 @@ import { ServiceSchema } from '../schema/service.ts';
 import { checkNote } from './check-notes.ts';
 import { checkSchema } from './check-schema.ts';
 import { unsafeTextInFile, unsafeTextInYaml } from './safe-text.ts';
-import { sortProblems, type Problem } from './problem.ts';
+import { sortProblems, type Problem } from '../problem.ts';
 import { everySeriesCovered } from './rules/coverage.ts';
 import { noDuplicateIds } from './rules/duplicates.ts';
 import { fileNamesMatchIds } from './rules/file-names.ts';
@@ -45,7 +45,7 @@ export function validateContent(raw: RawContent): Validated {
   const services = checkSchema(raw.services, ServiceSchema);
   const releases = checkSchema(raw.releases, ReleaseSchema);
   const notes = raw.notes.map((n) => checkNote(n.file, n.text));
-  const content = new Content(series.entries, services.entries, releases.entries, notes.flatMap((n) => (n.note ? [n.note] : [])));
+  const content = new Content(series.entries.map((e) => e.value), services.entries.map((e) => e.value), releases.entries.map((e) => e.value), notes.flatMap((n) => (n.note ? [n.note] : [])));
   const declared = declaredIds(raw);
   const ctx = { series: series.entries, services: services.entries, releases: releases.entries, content, declared };
   const problems = [...raw.problems, ...series.problems, ...services.problems, ...releases.problems, ...notes.flatMap((n) => n.problems)];

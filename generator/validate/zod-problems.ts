@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { YamlFile, YamlPath } from '../load/yaml-file.ts';
-import type { Problem } from './problem.ts';
+import type { Problem } from '../problem.ts';
 
 /** Turns zod's issues for one file into positioned problems a contributor can act on. */
 export function zodProblems(file: YamlFile, schema: z.ZodType, issues: readonly z.core.$ZodIssue[]): Problem[] {

@@ -6,7 +6,7 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { ContentError, loadContent, plan, UsageError } from '../../generator/index.ts';
+import { ContentError, loadContent, plan, PlanError, UsageError } from '../../generator/index.ts';
 import { CHROMIUM, launchChromium } from './chromium.ts';
 import { serveStatic } from './static-server.ts';
 
@@ -47,8 +47,9 @@ async function main(argv: string[]): Promise<number> {
       process.stderr.write(`${error.report}\n`);
       return 1;
     }
-    const usage = error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS');
-    process.stderr.write(`leapfrog pdf: ${(error as Error).message}\n`);
+    const usage = error instanceof UsageError || error instanceof PlanError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS');
+    const message = error instanceof PlanError ? error.describe((field) => `--${field}`) : (error as Error).message;
+    process.stderr.write(`leapfrog pdf: ${message}\n`);
     return usage ? 2 : 1;
   }
 }

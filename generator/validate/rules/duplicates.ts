@@ -1,4 +1,4 @@
-import type { Problem } from '../problem.ts';
+import type { Problem } from '../../problem.ts';
 import type { Rule } from './rule.ts';
 
 /** Ids must be unique where they are looked up: step ids per file, versions across series. */

@@ -1,5 +1,5 @@
 import type { YamlFile } from '../../load/yaml-file.ts';
-import type { Problem } from '../problem.ts';
+import type { Problem } from '../../problem.ts';
 import type { Rule } from './rule.ts';
 
 /**

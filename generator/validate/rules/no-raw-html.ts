@@ -1,5 +1,5 @@
 import type { YamlFile, YamlPath } from '../../load/yaml-file.ts';
-import type { Problem } from '../problem.ts';
+import type { Problem } from '../../problem.ts';
 import type { Rule } from './rule.ts';
 
 const HTML_TAG = /<\/?[a-z][a-z0-9-]*(\s[^>]*)?\/?>/i;

@@ -1,5 +1,5 @@
 import { OFFLINE_PHASES } from '../../schema/release.ts';
-import type { Problem } from '../problem.ts';
+import type { Problem } from '../../problem.ts';
 import type { Rule } from './rule.ts';
 
 /** Constraints point backwards in time: a min start or blocker later than its own series is a mistake. */

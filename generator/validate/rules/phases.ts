@@ -1,4 +1,4 @@
-import type { Problem } from '../problem.ts';
+import type { Problem } from '../../problem.ts';
 import type { Rule } from './rule.ts';
 
 /** A step must be something an operator can do: commands or at least a completion check. */

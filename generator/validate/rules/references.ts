@@ -1,4 +1,4 @@
-import type { Problem } from '../problem.ts';
+import type { Problem } from '../../problem.ts';
 import type { Rule, RuleContext } from './rule.ts';
 
 /** Every series or service named anywhere must exist; a typo would silently drop a constraint. */

@@ -1,5 +1,6 @@
-import type { Content, Entry, Release, Series, Service } from '../../content.ts';
-import type { Problem } from '../problem.ts';
+import type { Content, Release, Series, Service } from '../../content.ts';
+import type { Entry } from '../check-schema.ts';
+import type { Problem } from '../../problem.ts';
 
 /** What every semantic rule sees: the typed entries (with their files) and the assembled content. */
 export interface RuleContext {

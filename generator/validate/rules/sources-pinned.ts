@@ -1,5 +1,5 @@
 import type { YamlFile, YamlPath } from '../../load/yaml-file.ts';
-import type { Problem } from '../problem.ts';
+import type { Problem } from '../../problem.ts';
 import type { Rule } from './rule.ts';
 
 /** Links that follow a moving branch; a citation must keep saying what it said when recorded. */

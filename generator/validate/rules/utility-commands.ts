@@ -1,5 +1,5 @@
 import { SERVICE_TOOL_PHASES } from '../../schema/release.ts';
-import type { Problem } from '../problem.ts';
+import type { Problem } from '../../problem.ts';
 import type { Rule } from './rule.ts';
 
 /** oslo.config's validator: installed in every utility with the service's code (config-check steps). */

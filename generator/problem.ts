@@ -1,4 +1,4 @@
-import { escapeForTerminal } from '../text/escape-terminal.ts';
+import { escapeForTerminal } from './text/escape-terminal.ts';
 
 /** One thing wrong with the content, placed in its file. */
 export interface Problem {

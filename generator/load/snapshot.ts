@@ -1,0 +1,76 @@
+import { createHash } from 'node:crypto';
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Content, type ContentData } from '../content.ts';
+
+/**
+ * Valid content as one JSON file, keyed by a hash of every content file and of the code that
+ * reads and checks them: `runbook` and `path` load it instead of parsing and validating ~250
+ * YAML files. Any doubt (an odd file, an unreadable cache) means no snapshot, never a stale one.
+ */
+const CODE_DIRS = ['schema', 'validate', 'load'].map((d) => fileURLToPath(new URL(`../${d}/`, import.meta.url)));
+const CACHE_DIR = fileURLToPath(new URL('../../node_modules/.cache/leapfrog/', import.meta.url));
+const KEEP = 8;
+
+export function snapshotKey(contentDir: string): string | undefined {
+  const hash = createHash('sha256').update('leapfrog content snapshot 1\0');
+  const files = [...CODE_DIRS.flatMap((d) => regularFiles(d) ?? []), ...(regularFiles(contentDir) ?? ['\0'])];
+  if (files.includes('\0')) return undefined;
+  for (const file of files) hash.update(`${relative(contentDir, file)}\0`).update(readFileSync(file)).update('\0');
+  return hash.update(contentDir).digest('hex').slice(0, 32);
+}
+
+export function readSnapshot(contentDir: string): Content | undefined {
+  const key = snapshotKey(contentDir);
+  if (!key) return undefined;
+  try {
+    return Content.fromData(JSON.parse(readFileSync(join(CACHE_DIR, `content-${key}.json`), 'utf8')) as ContentData);
+  } catch {
+    return undefined;
+  }
+}
+
+export function writeSnapshot(contentDir: string, content: Content): void {
+  const key = snapshotKey(contentDir);
+  if (!key) return;
+  try {
+    mkdirSync(CACHE_DIR, { recursive: true });
+    const file = join(CACHE_DIR, `content-${key}.json`);
+    const temp = `${file}.${process.pid}.tmp`;
+    writeFileSync(temp, JSON.stringify(content.toData()));
+    renameSync(temp, file); // readers see the whole file or none
+    prune();
+  } catch {
+    // a read-only checkout still works: it just parses the YAML every time
+  }
+}
+
+/** The newest few snapshots stay; each is a whole content tree. */
+function prune(): void {
+  const snapshots = readdirSync(CACHE_DIR).filter((n) => /^content-[0-9a-f]+\.json$/.test(n))
+    .map((n) => ({ path: join(CACHE_DIR, n), time: statSync(join(CACHE_DIR, n)).mtimeMs }))
+    .sort((a, b) => b.time - a.time);
+  for (const old of snapshots.slice(KEEP)) rmSync(old.path, { force: true });
+}
+
+/** Every regular file under `dir`, sorted; undefined when anything else is there (links, devices). */
+function regularFiles(dir: string): string[] | undefined {
+  const out: string[] = [];
+  let entries;
+  try {
+    entries = readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  } catch {
+    return undefined;
+  }
+  for (const entry of entries) {
+    const path = join(dir, entry.name);
+    if (entry.isFile()) out.push(path);
+    else if (entry.isDirectory()) {
+      const inner = regularFiles(path);
+      if (!inner) return undefined;
+      out.push(...inner);
+    } else return undefined;
+  }
+  return out;
+}

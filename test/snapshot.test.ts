@@ -1,0 +1,37 @@
+import assert from 'node:assert/strict';
+import { appendFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import { buildRunbook, ContentError, loadContent, renderJson, renderMarkdown } from '../generator/index.ts';
+import { readSnapshot, snapshotKey } from '../generator/load/snapshot.ts';
+import { syntheticContent } from './support/synthetic-content.ts';
+
+const SRC = 'https://opendev.org/openstack/example/src/tag/1.0.0/README.rst';
+const options = {
+  series: ['a', 'b', 'c'],
+  releases: { 'b/alpha': { steps: [{ id: 'db-sync', phase: 'schema', title: 'Sync `x` *y*', commands: ['alpha-manage db sync'], notes: ['Note'], sources: [SRC] }] } },
+};
+
+test('the second load comes from the snapshot and plans and renders exactly as the YAML does', () => {
+  const dir = syntheticContent(options);
+  const fresh = loadContent(dir);
+  const snapshot = readSnapshot(dir);
+  assert.ok(snapshot, 'valid content leaves a snapshot');
+  for (const content of [fresh, snapshot]) assert.equal(content.series.length, 3);
+  const render = (content: typeof fresh) => {
+    const runbook = buildRunbook(content, { from: 'a', to: 'c' });
+    return renderMarkdown(content, runbook) + renderJson(runbook);
+  };
+  assert.equal(render(snapshot), render(fresh));
+});
+
+test('an edited content file is read again, and a broken one is reported even after a snapshot was taken', () => {
+  const dir = syntheticContent(options);
+  loadContent(dir);
+  const before = snapshotKey(dir);
+  appendFileSync(join(dir, 'services', 'alpha.yaml'), '# a comment changes the key\n');
+  assert.notEqual(snapshotKey(dir), before);
+  assert.equal(readSnapshot(dir), undefined);
+  writeFileSync(join(dir, 'services', 'alpha.yaml'), 'id: alpha\nname: [\n');
+  assert.throws(() => loadContent(dir), (e) => e instanceof ContentError && /alpha\.yaml:\d+:\d+/.test(e.report));
+});
