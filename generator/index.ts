@@ -6,7 +6,7 @@ export { PlanError, type RequestField } from './plan/plan-error.ts';
 export { checkContent, loadContent, DEFAULT_CONTENT_DIR } from './load-content.ts';
 export { formatProblem, formatReport, type Problem } from './problem.ts';
 export { plan, type Plan, type PlanRequest, type Stop } from './plan/plan.ts';
-export type { ServicePath, Reason } from './plan/plan-service.ts';
+export type { ServicePath, Reason, ReasonKind } from './plan/plan-service.ts';
 export { buildRunbook } from './plan/build-runbook.ts';
 export type { Runbook, RunbookSection, RunbookStep } from './plan/runbook-model.ts';
 export { renderMarkdown } from './render/render-markdown.ts';

@@ -82,7 +82,8 @@ test('step ids stay the same when content changes elsewhere', () => {
 
 test('the JSON runbook has exactly the contract keys', () => {
   const json = toJson(buildRunbook(loadContent(syntheticContent({ series: ['a', 'b', 'c'] })), { from: 'a', to: 'c' }));
-  assert.deepEqual(Object.keys(json), ['from', 'to', 'services', 'stops', 'sections']);
+  assert.deepEqual(Object.keys(json), ['version', 'from', 'to', 'services', 'stops', 'sections']);
+  assert.equal(json.version, 1);
   assert.deepEqual(Object.keys(json.stops[0]), ['series', 'services', 'reasons']);
   assert.deepEqual(Object.keys(json.sections[0]), ['id', 'title', 'steps']);
   for (const step of json.sections.flatMap((s) => s.steps)) {
@@ -159,10 +160,10 @@ function plain(node: RootContent | string): string {
 
 test('a note repeated at later stops is printed once, later copies point back to the first step', () => {
   const note = { notes: ['Back up first, this takes a while.'] };
-  const step = (series: string) => ({ id: 'db-sync', phase: 'schema', title: 'Sync', commands: ['alpha-manage db sync'], ...note, sources: SRC });
+  const step = () => ({ id: 'db-sync', phase: 'schema', title: 'Sync', commands: ['alpha-manage db sync'], ...note, sources: SRC });
   const content = loadContent(syntheticContent({
     series: ['a', 'b', 'c', 'd'],
-    releases: { 'b/alpha': { steps: [step('b')] }, 'c/alpha': { steps: [step('c')] }, 'd/alpha': { steps: [step('d')] } },
+    releases: { 'b/alpha': { steps: [step()] }, 'c/alpha': { steps: [step()] }, 'd/alpha': { steps: [step()] } },
   }));
   const steps = buildRunbook(content, { from: 'a', to: 'd', services: ['alpha'] }).sections[1].steps;
   const notes = (id: string) => steps.find((s) => s.id === id)!.notes;

@@ -34,5 +34,5 @@ test('a __proto__ key pollutes nothing', () => {
   const root = contentFor('proto-key');
   checkContent(root, root);
   assert.equal(({} as Record<string, unknown>).polluted, undefined);
-  assert.equal(Object.prototype.hasOwnProperty.call(Object.prototype, 'polluted'), false);
+  assert.equal(Object.hasOwn(Object.prototype, 'polluted'), false);
 });

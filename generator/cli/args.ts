@@ -39,7 +39,7 @@ const ALLOWED: Record<Args['command'], string[]> = {
 };
 
 export function parseCli(argv: string[]): Args {
-  let parsed;
+  let parsed: ReturnType<typeof parseArgs<{ args: string[]; options: typeof OPTIONS; allowPositionals: true; strict: true }>>;
   try {
     parsed = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: true });
   } catch (error) {

@@ -10,7 +10,7 @@ export type Entry = { kind: 'file' | 'dir'; real: string } | { kind: 'refused'; 
  * never ends) is refused.
  */
 export function inspect(root: string, abs: string): Entry {
-  let link;
+  let link: ReturnType<typeof lstatSync>;
   try {
     link = lstatSync(abs);
   } catch (error) {

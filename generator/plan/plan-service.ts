@@ -2,8 +2,14 @@ import type { Content, Release, Series, Service } from '../content.ts';
 import { OFFLINE_PHASES } from '../schema/release.ts';
 import { describeTested, testedFloor, type Policy } from './policy.ts';
 
+/** What kind of fact makes a series a stop, or lets a service pass it over. */
+export type ReasonKind =
+  | 'first-series' | 'must-stop' | 'target' | 'blocker' | 'min-start' | 'tested'
+  | 'slurp-skip' | 'no-database-work' | 'direct-upgrade';
+
 /** Why a series is (or is not) a stop, with the sources that say so. */
 export interface Reason {
+  kind: ReasonKind;
   /** A few words for tables: "Newton needs Mitaka's online-data-migrations". */
   summary: string;
   /** The whole reason, with the data's own explanation. */
@@ -44,18 +50,18 @@ export function planService(content: Content, service: Service, from: Series, to
   const pending: Pending[] = [];
   if (since > content.indexOf(from.id) && since < content.indexOf(to.id)) {
     const first = content.series[since];
-    pending.push({ index: since, reason: { summary: `${service.name} starts here`, text: `${service.name} first exists in ${first.name}: its database is created there`, sources: service.sources } });
+    pending.push({ index: since, reason: { kind: 'first-series', summary: `${service.name} starts here`, text: `${service.name} first exists in ${first.name}: its database is created there`, sources: service.sources } });
   }
   if (policy === 'tested') {
     for (let i = start + 1; i < content.indexOf(to.id); i++) {
       const must = release(i)['must-stop'];
-      if (must) pending.push({ index: i, reason: { summary: 'upstream: do not skip', text: `${content.series[i].name} must not be skipped: ${must.text}`, sources: must.sources } });
+      if (must) pending.push({ index: i, reason: { kind: 'must-stop', summary: 'upstream: do not skip', text: `${content.series[i].name} must not be skipped: ${must.text}`, sources: must.sources } });
     }
   }
   const stops: ServiceStop[] = [];
   const sourceStop: Reason[] = [];
   let current = content.indexOf(to.id);
-  const reasons = new Map<number, Reason[]>([[current, [{ summary: 'target', text: `${to.name} is the target`, sources: [] }]]]);
+  const reasons = new Map<number, Reason[]>([[current, [{ kind: 'target', summary: 'target', text: `${to.name} is the target`, sources: [] }]]]);
   for (;;) {
     stops.unshift({ series: content.series[current].id, reasons: reasons.get(current) ?? [] });
     if (current === since) break; // the service is introduced here: nothing older to upgrade
@@ -63,7 +69,7 @@ export function planService(content: Content, service: Service, from: Series, to
     const rel = release(current);
     for (const b of rel.blockers) {
       const index = content.indexOf(b.requires);
-      const reason = { summary: `${here.name} needs ${content.getSeries(b.requires)?.name}'s ${b.steps.join(', ')}`, text: `${here.name} requires ${b.requires} work first (${b.steps.join(', ')}): ${b.text}`, sources: b.sources };
+      const reason: Reason = { kind: 'blocker', summary: `${here.name} needs ${content.getSeries(b.requires)?.name}'s ${b.steps.join(', ')}`, text: `${here.name} requires ${b.requires} work first (${b.steps.join(', ')}): ${b.text}`, sources: b.sources };
       if (index > start) pending.push({ index, reason });
       // The source is the service's first series, so its code may not be installed yet (a Stein
       // cloud may still serve placement from nova): the work, and every step before it, runs
@@ -75,13 +81,13 @@ export function planService(content: Content, service: Service, from: Series, to
     let floor = dataFloor;
     if (policy === 'tested') floor = Math.max(floor, testedFloor(content, here));
     const needed = pending.filter((p) => p.index < current).reduce((m, p) => Math.max(m, p.index), -1);
-    let previous = Math.min(Math.max(floor, needed), current - 1);
+    const previous = Math.min(Math.max(floor, needed), current - 1);
     if (previous <= start) break;
     if (floor === previous && floor === dataFloor) {
-      why.push({ summary: `${here.name} upgrades only from here on`, text: `${here.name} upgrades ${service.name} databases from ${content.series[floor].name} on: ${rel['min-start'].text}`, sources: rel['min-start'].sources });
+      why.push({ kind: 'min-start', summary: `${here.name} upgrades only from here on`, text: `${here.name} upgrades ${service.name} databases from ${content.series[floor].name} on: ${rel['min-start'].text}`, sources: rel['min-start'].sources });
     }
     if (policy === 'tested' && floor === previous && testedFloor(content, here) === previous) {
-      why.push({ summary: `upstream tests ${here.name} from here`, text: describeTested(content, here, previous), sources: [] });
+      why.push({ kind: 'tested', summary: `upstream tests ${here.name} from here`, text: describeTested(content, here, previous), sources: [] });
     }
     for (const p of pending) if (p.index === previous) why.push(p.reason);
     reasons.set(previous, why);
@@ -105,12 +111,12 @@ function explainSkipped(content: Content, service: Service, start: number, stops
     const reasons: Reason[] = [];
     const nextSeries = content.getSeries(next.series)!;
     if (policy === 'tested' && testedFloor(content, nextSeries) < i) {
-      reasons.push({ summary: 'SLURP skip', text: describeTested(content, nextSeries, testedFloor(content, nextSeries)), sources: [] });
+      reasons.push({ kind: 'slurp-skip', summary: 'SLURP skip', text: describeTested(content, nextSeries, testedFloor(content, nextSeries)), sources: [] });
     } else if (!hasOfflineWork(content.release(series.id, service.id))) {
-      reasons.push({ summary: 'no database work', text: `${service.name} has no database work in ${series.name}`, sources: [] });
+      reasons.push({ kind: 'no-database-work', summary: 'no database work', text: `${service.name} has no database work in ${series.name}`, sources: [] });
     } else {
       const min = rel['min-start'];
-      reasons.push({ summary: `${content.getSeries(next.series)?.name} upgrades it directly`, text: `${content.getSeries(next.series)?.name} upgrades ${service.name} databases from ${content.getSeries(min.series)?.name} on (${min.text}), and no blocker needs ${series.name}'s code`, sources: min.sources });
+      reasons.push({ kind: 'direct-upgrade', summary: `${content.getSeries(next.series)?.name} upgrades it directly`, text: `${content.getSeries(next.series)?.name} upgrades ${service.name} databases from ${content.getSeries(min.series)?.name} on (${min.text}), and no blocker needs ${series.name}'s code`, sources: min.sources });
     }
     skipped.push({ series: series.id, reasons });
   }

@@ -1,8 +1,12 @@
 import { stage } from '../stages.ts';
 import type { Runbook } from '../plan/runbook-model.ts';
 
+/** The contract's version: bumped when a key goes or changes meaning (adding one keeps it). */
+export const JSON_VERSION = 1;
+
 /** The JSON contract other tools depend on: exactly these keys, steps in execution order. */
 export interface RunbookJson {
+  version: typeof JSON_VERSION;
   from: string;
   to: string;
   services: string[];
@@ -18,6 +22,7 @@ export interface RunbookJson {
 export function toJson(runbook: Runbook): RunbookJson {
   const { plan } = runbook;
   return {
+    version: JSON_VERSION,
     from: plan.from.id,
     to: plan.to.id,
     services: plan.services.map((s) => s.id),

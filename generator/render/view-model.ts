@@ -27,7 +27,7 @@ export function viewModel(content: Content, runbook: Runbook) {
     })),
     // A series where a service has no database work is skipped trivially: not worth a line.
     skipped: plan.paths.flatMap((p) =>
-      p.skipped.filter((s) => s.reasons.some((r) => r.summary !== 'no database work')).map((s) => ({
+      p.skipped.filter((s) => s.reasons.some((r) => r.kind !== 'no-database-work')).map((s) => ({
         service: content.getService(p.service)!.name,
         name: seriesOf(s.series).name,
         reason: s.reasons.map((r) => r.text).join('; '),

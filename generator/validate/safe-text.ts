@@ -20,7 +20,7 @@ export function unsafeTextInYaml(file: YamlFile): Problem[] {
   };
   const walk = (value: unknown, path: (string | number)[]) => {
     if (typeof value === 'string') check(value, path, 'value', '\t\n');
-    else if (Array.isArray(value)) value.forEach((v, i) => walk(v, [...path, i]));
+    else if (Array.isArray(value)) for (const [i, v] of value.entries()) walk(v, [...path, i]);
     else if (value && typeof value === 'object' && !(value instanceof Date)) {
       for (const [k, v] of Object.entries(value)) {
         check(k, [...path, k], 'key', '');

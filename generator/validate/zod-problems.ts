@@ -13,7 +13,7 @@ export function zodProblems(file: YamlFile, schema: z.ZodType, issues: readonly 
         const hint = closest(key, known);
         out.push(
           file.problem([...path, key], 'unknown-key',
-            `Unexpected key \`${key}\`, expected one of: ${known.join(', ')}` + (hint ? ` (did you mean \`${hint}\`?)` : ''),
+            `Unexpected key \`${key}\`, expected one of: ${known.join(', ')}${hint ? ` (did you mean \`${hint}\`?)` : ''}`,
             'key'),
         );
       }

@@ -17,7 +17,9 @@ export const lifespansInOrder: Rule = ({ services, content }) => {
   };
   for (const { value: service, file } of services) {
     check(file, [], `Service ${service.id}`, service.since, service.until);
-    service.databases.forEach((db, i) => check(file, ['databases', i], `Database ${db.name}`, db.since ?? service.since, db.until ?? service.until));
+    service.databases.forEach((db, i) => {
+      check(file, ['databases', i], `Database ${db.name}`, db.since ?? service.since, db.until ?? service.until);
+    });
     service.units.forEach((unit, i) => {
       if (typeof unit !== 'string') check(file, ['units', i], `Unit ${unit.name}`, unit.since ?? service.since, unit.until ?? service.until);
     });

@@ -29,8 +29,8 @@ export const referencesExist: Rule = (ctx) => {
     }
     seriesRef(value.series, () => (m) => file.problem(['series'], 'unknown-series', m));
     seriesRef(value['min-start'].series, () => (m) => file.problem(['min-start', 'series'], 'unknown-series', m));
-    value.blockers.forEach((b, i) => seriesRef(b.requires, () => (m) => file.problem(['blockers', i, 'requires'], 'unknown-series', m)));
-    value.steps.forEach((step, i) => seriesRef(step['source-until'], () => (m) => file.problem(['steps', i, 'source-until'], 'unknown-series', m)));
+    for (const [i, b] of value.blockers.entries()) seriesRef(b.requires, () => (m) => file.problem(['blockers', i, 'requires'], 'unknown-series', m));
+    for (const [i, step] of value.steps.entries()) seriesRef(step['source-until'], () => (m) => file.problem(['steps', i, 'source-until'], 'unknown-series', m));
   }
   return problems;
 };
