@@ -5,10 +5,18 @@ if (major < 22) {
   process.stderr.write(`leapfrog: needs Node >= 22.18 (found ${process.version}); run it through npx or npm so the project's Node is used\n`);
   process.exit(2);
 }
-// The compiled (and type-stripped) modules are kept between runs, so a start does not redo them.
+const root = new URL('..', import.meta.url);
+// Compiled modules are kept between runs (Node's compile cache), and so is a JavaScript copy of
+// the generator (bin/precompiled.js): a start does not parse, strip or compile them again.
 const { enableCompileCache } = await import('node:module');
-enableCompileCache?.(new URL('../node_modules/.cache/leapfrog/compile/', import.meta.url).pathname);
-const { run } = await import('../generator/cli/main.ts');
-const { handleStdoutErrors } = await import('../generator/cli/stdout-errors.ts');
+enableCompileCache?.(new URL('node_modules/.cache/leapfrog/compile/', root).pathname);
+const { fileURLToPath, pathToFileURL } = await import('node:url');
+const { compiledCli } = await import('./precompiled.js');
+const checkout = fileURLToPath(root);
+const compiled = await compiledCli(checkout);
+// The copy lives under node_modules/.cache: tell it where the checkout (content/, templates/) is.
+if (compiled) process.env.LEAPFROG_ROOT = checkout;
+const { run } = await import(compiled ? pathToFileURL(compiled).href : '../generator/cli/main.ts');
+const { handleStdoutErrors } = await import(compiled ? pathToFileURL(compiled.replace(/main\.js$/, 'stdout-errors.js')).href : '../generator/cli/stdout-errors.ts');
 handleStdoutErrors();
 process.exitCode = run(process.argv.slice(2));

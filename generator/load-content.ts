@@ -1,14 +1,13 @@
-import { fileURLToPath } from 'node:url';
 import type { Content } from './content.ts';
 import { ContentError } from './errors.ts';
 import { readSnapshot, writeSnapshot } from './load/snapshot.ts';
 import { readContent } from './load/read-content.ts';
+import { DEFAULT_CONTENT_DIR } from './paths.ts';
 import type { Problem } from './problem.ts';
 import { stage } from './stages.ts';
 import { validateContent } from './validate/validate-content.ts';
 
-// fileURLToPath, not URL.pathname: a checkout path with a space or non-ASCII letter stays a real path.
-export const DEFAULT_CONTENT_DIR = fileURLToPath(new URL('../content', import.meta.url));
+export { DEFAULT_CONTENT_DIR };
 
 /** Reads and validates every file; every problem, not just the first. What `validate` runs. */
 export function checkContent(dir = DEFAULT_CONTENT_DIR, cwd = process.cwd()): { content: Content; problems: Problem[] } {

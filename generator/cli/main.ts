@@ -1,5 +1,9 @@
+import { createRequire } from 'node:module';
+import { extname } from 'node:path';
+import type { Content } from '../content.ts';
 import { ContentError, UsageError } from '../errors.ts';
-import { checkContent, DEFAULT_CONTENT_DIR, loadContent } from '../load-content.ts';
+import { readSnapshot } from '../load/snapshot.ts';
+import { DEFAULT_CONTENT_DIR } from '../paths.ts';
 import { buildRunbook } from '../plan/build-runbook.ts';
 import { PlanError } from '../plan/plan-error.ts';
 import { plan } from '../plan/plan.ts';
@@ -12,6 +16,17 @@ import { escapeForTerminal } from '../text/escape-terminal.ts';
 import { handleStdoutErrors } from './stdout-errors.ts';
 import { writeOutput } from './write-output.ts';
 
+/**
+ * The YAML reader and the validator (yaml, zod and every rule) load only when needed: for
+ * `validate`, or when no snapshot of this content exists yet. The CLI is never bundled, so a
+ * synchronous require of the module next door is safe here (the library imports it statically).
+ */
+const loader = () => createRequire(import.meta.url)(`../load-content${extname(import.meta.url)}`) as typeof import('../load-content.ts');
+
+function contentAt(dir = DEFAULT_CONTENT_DIR): Content {
+  return readSnapshot(dir) ?? loader().loadContent(dir);
+}
+
 /** Runs one CLI invocation; returns the exit code. Output and errors go to the given streams. */
 export function run(argv: string[], out: NodeJS.WritableStream = process.stdout, err: NodeJS.WritableStream = process.stderr): number {
   try {
@@ -21,7 +36,7 @@ export function run(argv: string[], out: NodeJS.WritableStream = process.stdout,
       return 0;
     }
     if (args.command === 'validate') {
-      const { problems } = checkContent(args.content);
+      const { problems } = loader().checkContent(args.content);
       if (problems.length) {
         err.write(`${formatReport(problems)}\n`);
         return 1;
@@ -29,7 +44,7 @@ export function run(argv: string[], out: NodeJS.WritableStream = process.stdout,
       out.write('Content is valid.\n');
       return 0;
     }
-    const content = loadContent(args.content);
+    const content = contentAt(args.content);
     const request = { from: args.from!, to: args.to!, services: args.services, fewestStops: args.fewestStops };
     if (args.command === 'path') {
       out.write(escapeForTerminal(formatPath(content, plan(content, request))));

@@ -1,16 +1,15 @@
 import { createHash } from 'node:crypto';
 import { type Dirent, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { Content, type ContentData } from '../content.ts';
+import { CACHE_DIR, GENERATOR_DIR } from '../paths.ts';
 
 /**
  * Valid content as one JSON file, keyed by a hash of every content file and of the code that
  * reads and checks them: `runbook` and `path` load it instead of parsing and validating ~250
  * YAML files. Any doubt (an odd file, an unreadable cache) means no snapshot, never a stale one.
  */
-const CODE_DIRS = ['schema', 'validate', 'load'].map((d) => fileURLToPath(new URL(`../${d}/`, import.meta.url)));
-const CACHE_DIR = fileURLToPath(new URL('../../node_modules/.cache/leapfrog/', import.meta.url));
+const CODE_DIRS = ['schema', 'validate', 'load'].map((d) => join(GENERATOR_DIR, d));
 const KEEP = 8;
 
 export function snapshotKey(contentDir: string): string | undefined {

@@ -1,5 +1,5 @@
 import type { Content, Release, Series, Service } from '../content.ts';
-import { OFFLINE_PHASES } from '../schema/release.ts';
+import { OFFLINE_PHASES } from '../schema/phases.ts';
 import { describeTested, testedFloor, type Policy } from './policy.ts';
 
 /** What kind of fact makes a series a stop, or lets a service pass it over. */

@@ -1,45 +1,20 @@
-import { readFileSync, readdirSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import Handlebars from 'handlebars';
+import HandlebarsRuntime from 'handlebars/runtime.js';
+import { CACHE_DIR, TEMPLATES_DIR } from '../paths.ts';
 import { BoundedCache } from '../text/bounded-memo.ts';
-import { sourceLabel } from '../text/source-label.ts';
-import { fencedBlock, indentLines } from './markdown/blocks.ts';
-import { noteMarkdown } from './markdown/note-markdown.ts';
-import { code, headingText, link, paragraphText, type Piece, strong } from './markdown/phrasing.ts';
+import { COMPILE, HELPERS } from './template-helpers.ts';
 
-export const TEMPLATES_DIR = fileURLToPath(new URL('../../templates/', import.meta.url));
+export { TEMPLATES_DIR };
 
 export type Template = (context: object) => string;
 
 const cache = new Map<string, Template>();
-
-/** A helper's arguments, less the options object Handlebars passes last; numbers read as text. */
-function pieces(args: unknown[]): Piece[] {
-  return args.slice(0, -1).map((a) => (typeof a === 'number' ? String(a) : (a as Piece)));
-}
-
-/**
- * The helpers write final Markdown: `text` and `heading` build the line as mdast and let
- * remark-stringify escape it; `code`, `strong` and `sources` make its nodes; `fence` and `note`
- * write blocks inside a list item.
- */
-const HELPERS = {
-  text: (...args: unknown[]) => paragraphText(pieces(args)),
-  heading: (...args: unknown[]) => headingText(pieces(args)),
-  code: (value: unknown) => code(String(value)),
-  strong: (...args: unknown[]) => strong(...pieces(args)),
-  sources: (urls: unknown) => (urls as string[]).flatMap((url, i): Piece[] => [...(i > 0 ? [' · '] : []), link(url, sourceLabel(url))]),
-  fence: (value: unknown, indent: unknown) => fencedBlock(String(value), typeof indent === 'number' ? indent : 0),
-  note: (value: unknown, indent: unknown) => indentLines(noteMarkdown(String(value)), typeof indent === 'number' ? indent : 0),
-};
-
-const COMPILE = {
-  noEscape: true,
-  strict: true,
-  // Declaring the helpers lets Handlebars call them directly instead of resolving each use.
-  knownHelpers: Object.fromEntries(Object.keys(HELPERS).map((h) => [h, true])),
-};
+const require = createRequire(import.meta.url);
+// The runtime is the package's own subset of the Handlebars API (its typings describe the whole).
+const Runtime = HandlebarsRuntime as unknown as typeof import('handlebars');
 
 /**
  * A step's Markdown depends on the step alone, and the same step recurs in hundreds of pair
@@ -59,17 +34,40 @@ export function loadTemplate(name: string, dir = TEMPLATES_DIR): Template {
   const key = `${dir}\0${name}`;
   const hit = cache.get(key);
   if (hit) return hit;
-  const hbs = Handlebars.create();
+  const hbs = Runtime.create();
   hbs.registerHelper(HELPERS);
   const partials = join(dir, 'partials');
   for (const file of readdirSync(partials).sort()) {
     if (!file.endsWith('.md.hbs')) continue;
-    const name = file.slice(0, -'.md.hbs'.length);
-    const source = readFileSync(join(partials, file), 'utf8');
-    hbs.registerPartial(name, name === 'step' ? memoPartial(hbs.compile(source, COMPILE)) : source);
+    const partial = file.slice(0, -'.md.hbs'.length);
+    const compiled = hbs.template(precompiled(readFileSync(join(partials, file), 'utf8')));
+    hbs.registerPartial(partial, partial === 'step' ? memoPartial(compiled) : compiled);
   }
-  const compiled = hbs.compile(readFileSync(join(dir, `${name}.md.hbs`), 'utf8'), COMPILE);
+  const compiled = hbs.template(precompiled(readFileSync(join(dir, `${name}.md.hbs`), 'utf8')));
   const template: Template = (context) => compiled(context);
   cache.set(key, template);
   return template;
+}
+
+/**
+ * A template compiled to JavaScript, kept by the hash of its source: a start loads the small
+ * Handlebars runtime, and the compiler only when a template changed.
+ */
+function precompiled(source: string): TemplateSpecification {
+  const file = join(CACHE_DIR, 'templates', `${createHash('sha256').update(JSON.stringify(COMPILE)).update(source).digest('hex').slice(0, 32)}.cjs`);
+  try {
+    return require(file) as TemplateSpecification;
+  } catch {
+    const compiler = require('handlebars') as typeof import('handlebars');
+    const spec = `module.exports = ${compiler.precompile(source, COMPILE)};\n`;
+    try {
+      mkdirSync(join(CACHE_DIR, 'templates'), { recursive: true });
+      writeFileSync(`${file}.${process.pid}.tmp`, spec);
+      renameSync(`${file}.${process.pid}.tmp`, file);
+      return require(file) as TemplateSpecification;
+    } catch {
+      // a read-only checkout: compile in memory every time
+      return new Function('module', `${spec}return module.exports;`)({}) as TemplateSpecification;
+    }
+  }
 }

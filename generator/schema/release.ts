@@ -1,14 +1,11 @@
 import { z } from 'zod';
 import { Command, GitRef, Id, Sources, StepId, Text } from './common.ts';
 
-export const Phase = z.enum(['pre-check', 'housekeeping', 'before-window', 'config-check', 'schema', 'online', 'one-time', 'post-deploy', 'post-start', 'verify']);
+import { OFFLINE_PHASES, PHASES, SERVICE_TOOL_PHASES } from './phases.ts';
+
+export { OFFLINE_PHASES, SERVICE_TOOL_PHASES };
+export const Phase = z.enum(PHASES);
 export type Phase = z.output<typeof Phase>;
-
-/** Phases run at a stop, from that series' utility, with the services stopped. */
-export const OFFLINE_PHASES: readonly Phase[] = ['schema', 'online', 'one-time'];
-
-/** Phases whose commands are the service's own tools by default, run as its OS user. */
-export const SERVICE_TOOL_PHASES: readonly Phase[] = ['pre-check', 'housekeeping', 'before-window', 'config-check', ...OFFLINE_PHASES, 'post-deploy', 'post-start', 'verify'];
 
 const Constraint = { text: Text, sources: Sources };
 

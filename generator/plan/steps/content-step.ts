@@ -1,5 +1,6 @@
 import type { Service } from '../../content.ts';
-import { SERVICE_TOOL_PHASES, type ReleaseStep } from '../../schema/release.ts';
+import type { ReleaseStep } from '../../schema/release.ts';
+import { SERVICE_TOOL_PHASES } from '../../schema/phases.ts';
 import type { RunbookStep } from '../runbook-model.ts';
 import { asServiceUser, inUtility } from './commands.ts';
 

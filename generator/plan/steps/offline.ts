@@ -1,5 +1,5 @@
 import type { Content, Service } from '../../content.ts';
-import { OFFLINE_PHASES } from '../../schema/release.ts';
+import { OFFLINE_PHASES } from '../../schema/phases.ts';
 import { stoppedForMigrations } from '../lifetimes.ts';
 import type { Plan } from '../plan.ts';
 import type { RunbookSection, RunbookStep } from '../runbook-model.ts';
