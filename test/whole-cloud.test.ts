@@ -95,3 +95,23 @@ test('the shared infrastructure is checked read-only before the window', () => {
   assert.deepEqual(step(json, 'prepare.infrastructure.versions').commands, ['mysql -u root -p -e "SELECT VERSION()"', 'rabbitmqctl status']);
   assert.ok(!ids(runbook('rocky', 'train', ['horizon'])).includes('prepare.infrastructure.tables'), 'no database, nothing to check');
 });
+
+test('what a crossed series removed or requires in the configuration is checked before the window, as written, on the hosts it names', () => {
+  const kn = runbook('kilo', 'newton');
+  assert.deepEqual(step(kn, 'prepare.mitaka.nova.api-database-connection').commands, ["grep -n -A4 '^\\[api_database\\]' /etc/nova/nova.conf"]);
+  assert.deepEqual(step(kn, 'prepare.mitaka.nova.api-database-connection').hosts, ['controller']);
+  assert.deepEqual(step(kn, 'prepare.newton.nova.compute-driver-name').hosts, ['compute']);
+  assert.ok(!ids(runbook('mitaka', 'newton')).includes('prepare.mitaka.nova.api-database-connection'), 'a Mitaka source has its API database');
+  const placement = ids(runbook('newton', 'pike', ['nova']), 'prepare');
+  assert.ok(placement.includes('prepare.ocata.nova.placement-section'));
+  assert.ok(!ids(runbook('ocata', 'pike', ['nova'])).includes('prepare.ocata.nova.placement-section'));
+  const qt = runbook('queens', 'train');
+  const prepare = ids(qt, 'prepare');
+  for (const id of ['prepare.rocky.keystone.token-auth-and-uuid', 'prepare.stein.cinder.backup-driver-class']) {
+    assert.ok(prepare.indexOf(id) > prepare.indexOf('prepare.utility.train.keystone'), `${id} after the utilities`);
+    assert.ok(prepare.indexOf(id) < prepare.indexOf('prepare.train.keystone.config-check'), `${id} before the target's validator`);
+    assert.ok(step(qt, id).commands.every((c) => c.startsWith('grep ')), `${id} runs as written`);
+  }
+  assert.deepEqual(step(qt, 'prepare.stein.cinder.backup-driver-class').hosts, ['storage']);
+  assert.ok(!ids(runbook('rocky', 'train')).includes('prepare.rocky.keystone.token-auth-and-uuid'), 'a Rocky source already runs without them');
+});

@@ -1,13 +1,18 @@
 import { z } from 'zod';
 import { Command, GitRef, Id, Sources, StepId, Text } from './common.ts';
+import { Role } from './service.ts';
 
-export const Phase = z.enum(['pre-check', 'housekeeping', 'before-window', 'config-check', 'schema', 'online', 'one-time', 'post-deploy', 'post-start', 'verify']);
+export const Phase = z.enum(['pre-check', 'housekeeping', 'before-window', 'config-check', 'carry-forward', 'schema', 'online', 'one-time', 'post-deploy', 'post-start', 'verify']);
 export type Phase = z.output<typeof Phase>;
 
 /** Phases run at a stop, from that series' utility, with the services stopped. */
 export const OFFLINE_PHASES: readonly Phase[] = ['schema', 'online', 'one-time'];
 
-/** Phases whose commands are the service's own tools by default, run as its OS user. */
+/**
+ * Phases whose commands are the service's own tools by default, run as its OS user. Not
+ * `carry-forward`: its read-only checks of a crossed series' configuration needs (grep of the
+ * config files) run as written, on the hosts the step names.
+ */
 export const SERVICE_TOOL_PHASES: readonly Phase[] = ['pre-check', 'housekeeping', 'before-window', 'config-check', ...OFFLINE_PHASES, 'post-deploy', 'post-start', 'verify'];
 
 const Constraint = { text: Text, sources: Sources };
@@ -28,6 +33,8 @@ const Step = z.strictObject({
   'needs-apis': z.boolean().default(false).describe('A before-start check that calls other services\' APIs (nova-status asks keystone and placement): it runs at its own service\'s turn, after the web server is up.'),
   /** Only for upgrades whose source is this series or older (work older code never did). */
   'source-until': Id.optional().describe('Only for upgrades whose source is this series or older (repairs for work older code never did).'),
+  /** The kinds of host the commands run on, when not every host that runs the service. */
+  hosts: z.array(Role).min(1).optional().describe('The kinds of host the commands run on (controller, compute, network, storage, bare-metal), when the step is not for every host of the service.'),
   notes: z.array(Text).default([]),
   sources: Sources,
 });
