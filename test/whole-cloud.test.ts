@@ -147,3 +147,14 @@ test('a roll back reinstalls the source on data-plane hosts already upgraded and
   assert.ok(offline.indexOf('offline.backup.configuration') < offline.findIndex((id) => !id.startsWith('offline.')), 'before the first migration');
   assert.deepEqual(step(json, 'rollback.restore.configuration').hosts, ['controller', 'compute', 'network', 'storage', 'bare-metal']);
 });
+
+test('the database and message queue minimums the series crossed state are listed with the version check, and the gaps are said', () => {
+  const notes = (from: string, to: string) =>
+    buildRunbook(content, { from, to }).sections.flatMap((s) => s.steps).find((s) => s.id === 'prepare.infrastructure.versions')!.notes;
+  const antelope = notes('antelope', 'gazpacho');
+  assert.ok(antelope.some((n) => n.startsWith('Ironic (Bare Metal) at Gazpacho: ') && n.includes('MariaDB 10.3')));
+  assert.ok(antelope.some((n) => /^Unverified: .* RabbitMQ /.test(n)));
+  assert.ok(!antelope.some((n) => /^Unverified: .* MariaDB\/MySQL /.test(n)));
+  assert.ok(notes('xena', 'zed').some((n) => n.startsWith('Cinder (Block Storage) at Zed: ') && n.includes('MySQL 5.5')));
+  assert.ok(notes('queens', 'train').some((n) => /^Unverified: .* MariaDB\/MySQL /.test(n)), 'no statement before Zed');
+});

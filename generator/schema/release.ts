@@ -51,6 +51,8 @@ const Note = z.strictObject({
   ...Constraint,
   /** True when the operator must act (a removal, a changed default). */
   action: z.boolean().default(false).describe('True when the operator must act (a removal, a changed default).'),
+  /** Set when the note states what the shared infrastructure must run: shown with its version check. */
+  infrastructure: z.enum(['database', 'message-queue']).optional().describe('Set when the note states a version the database server or the message queue must run (an upstream minimum): Prepare lists it with the infrastructure version check.'),
 });
 
 /** `content/series/<series>/<service>.yaml`: what upgrading a service's database to a series takes. */
