@@ -13,5 +13,5 @@ test('editor schemas reject unknown keys and document fields', () => {
   const release = JSON.parse(jsonSchemas().find(([n]) => n === 'release.schema.json')![1]);
   assert.equal(release.additionalProperties, false);
   assert.match(release.properties['min-start'].description, /Oldest series/);
-  assert.deepEqual(release.properties.steps.items.properties.phase.enum, ['pre-check', 'housekeeping', 'before-window', 'config-check', 'schema', 'online', 'one-time', 'post-deploy', 'post-start', 'verify']);
+  assert.deepEqual(release.properties.steps.items.properties.phase.enum, ['pre-check', 'housekeeping', 'before-window', 'config-check', 'carry-forward', 'schema', 'online', 'one-time', 'post-deploy', 'post-start', 'verify']);
 });

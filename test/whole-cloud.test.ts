@@ -95,3 +95,66 @@ test('the shared infrastructure is checked read-only before the window', () => {
   assert.deepEqual(step(json, 'prepare.infrastructure.versions').commands, ['mysql -u root -p -e "SELECT VERSION()"', 'rabbitmqctl status']);
   assert.ok(!ids(runbook('rocky', 'train', ['horizon'])).includes('prepare.infrastructure.tables'), 'no database, nothing to check');
 });
+
+test('what a crossed series removed or requires in the configuration is checked before the window, as written, on the hosts it names', () => {
+  const kn = runbook('kilo', 'newton');
+  assert.deepEqual(step(kn, 'prepare.mitaka.nova.api-database-connection').commands, ["grep -n -A4 '^\\[api_database\\]' /etc/nova/nova.conf"]);
+  assert.deepEqual(step(kn, 'prepare.mitaka.nova.api-database-connection').hosts, ['controller']);
+  assert.deepEqual(step(kn, 'prepare.newton.nova.compute-driver-name').hosts, ['compute']);
+  assert.ok(!ids(runbook('mitaka', 'newton')).includes('prepare.mitaka.nova.api-database-connection'), 'a Mitaka source has its API database');
+  const placement = ids(runbook('newton', 'pike', ['nova']), 'prepare');
+  assert.ok(placement.includes('prepare.ocata.nova.placement-section'));
+  assert.ok(!ids(runbook('ocata', 'pike', ['nova'])).includes('prepare.ocata.nova.placement-section'));
+  const qt = runbook('queens', 'train');
+  const prepare = ids(qt, 'prepare');
+  for (const id of ['prepare.rocky.keystone.token-auth-and-uuid', 'prepare.stein.cinder.backup-driver-class']) {
+    assert.ok(prepare.indexOf(id) > prepare.indexOf('prepare.utility.train.keystone'), `${id} after the utilities`);
+    assert.ok(prepare.indexOf(id) < prepare.indexOf('prepare.train.keystone.config-check'), `${id} before the target's validator`);
+    assert.ok(step(qt, id).commands.every((c) => c.startsWith('grep ')), `${id} runs as written`);
+  }
+  assert.deepEqual(step(qt, 'prepare.stein.cinder.backup-driver-class').hosts, ['storage']);
+  assert.ok(!ids(runbook('rocky', 'train')).includes('prepare.rocky.keystone.token-auth-and-uuid'), 'a Rocky source already runs without them');
+});
+
+test('a roll back puts back the key repositories and removes those the leap created', () => {
+  const json = runbook('queens', 'train', ['keystone']);
+  const offline = ids(json, 'offline-migrations');
+  const archive = '/var/backups/leapfrog/queens-keystone-key-repositories.tar.gz';
+  assert.deepEqual(step(json, 'offline.backup.keystone.key-repositories').commands, [
+    `tar -czf ${archive} --ignore-failed-read /etc/keystone/fernet-keys /etc/keystone/credential-keys`,
+    `tar -tzf ${archive}`,
+  ]);
+  assert.ok(offline.includes('offline.stop.web-server') && offline.indexOf('offline.stop.web-server') < offline.indexOf('offline.backup.keystone.key-repositories'), 'after keystone stops');
+  assert.ok(offline.indexOf('offline.backup.keystone.key-repositories') < offline.findIndex((id) => id.endsWith('.fernet-setup')), 'before a stop creates one');
+  assert.deepEqual(step(json, 'rollback.restore.keystone.key-repositories').commands, ['rm -rf /etc/keystone/fernet-keys /etc/keystone/credential-keys', `tar -xzf ${archive} -C /`]);
+  // Juno has neither repository: nothing to archive; the credential keys Newton creates are removed.
+  const juno = runbook('juno', 'newton', ['keystone']);
+  assert.ok(!ids(juno).includes('offline.backup.keystone.key-repositories'));
+  assert.deepEqual(step(juno, 'rollback.restore.keystone.key-repositories').commands, ['rm -rf /etc/keystone/credential-keys']);
+  assert.ok(!ids(runbook('juno', 'kilo', ['keystone'])).includes('rollback.restore.keystone.key-repositories'), 'no stop creates one');
+});
+
+test('a roll back reinstalls the source on data-plane hosts already upgraded and restores every host\'s configuration', () => {
+  const json = runbook('queens', 'train');
+  const back = ids(json, 'roll-back');
+  assert.deepEqual(step(json, 'rollback.redeploy.nova.compute').hosts, ['compute']);
+  assert.ok(back.indexOf('rollback.redeploy.nova.compute') < back.indexOf('rollback.start.nova.compute'));
+  assert.ok(back.indexOf('rollback.redeploy.cinder.storage') < back.indexOf('rollback.restore.configuration'));
+  assert.ok(back.indexOf('rollback.restore.configuration') < back.indexOf('rollback.restart.web-server'));
+  assert.deepEqual(step(json, 'rollback.restore.configuration').commands, ['tar -xzf /var/backups/leapfrog/queens-configuration.tar.gz -C /']);
+  assert.match(step(json, 'offline.backup.configuration').commands[1], /^tar -czf \/var\/backups\/leapfrog\/queens-configuration\.tar\.gz --ignore-failed-read \/etc\/keystone \/etc\/glance /);
+  const offline = ids(json, 'offline-migrations');
+  assert.ok(offline.indexOf('offline.backup.configuration') < offline.findIndex((id) => !id.startsWith('offline.')), 'before the first migration');
+  assert.deepEqual(step(json, 'rollback.restore.configuration').hosts, ['controller', 'compute', 'network', 'storage', 'bare-metal']);
+});
+
+test('the database and message queue minimums the series crossed state are listed with the version check, and the gaps are said', () => {
+  const notes = (from: string, to: string) =>
+    buildRunbook(content, { from, to }).sections.flatMap((s) => s.steps).find((s) => s.id === 'prepare.infrastructure.versions')!.notes;
+  const antelope = notes('antelope', 'gazpacho');
+  assert.ok(antelope.some((n) => n.startsWith('Ironic (Bare Metal) at Gazpacho: ') && n.includes('MariaDB 10.3')));
+  assert.ok(antelope.some((n) => /^Unverified: .* RabbitMQ /.test(n)));
+  assert.ok(!antelope.some((n) => /^Unverified: .* MariaDB\/MySQL /.test(n)));
+  assert.ok(notes('xena', 'zed').some((n) => n.startsWith('Cinder (Block Storage) at Zed: ') && n.includes('MySQL 5.5')));
+  assert.ok(notes('queens', 'train').some((n) => /^Unverified: .* MariaDB\/MySQL /.test(n)), 'no statement before Zed');
+});

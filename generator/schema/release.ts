@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Command, GitRef, Id, Sources, StepId, Text } from './common.ts';
+import { Role } from './service.ts';
 
 import { OFFLINE_PHASES, PHASES, SERVICE_TOOL_PHASES } from './phases.ts';
 
@@ -25,6 +26,8 @@ const Step = z.strictObject({
   'needs-apis': z.boolean().default(false).describe('A before-start check that calls other services\' APIs (nova-status asks keystone and placement): it runs at its own service\'s turn, after the web server is up.'),
   /** Only for upgrades whose source is this series or older (work older code never did). */
   'source-until': Id.optional().describe('Only for upgrades whose source is this series or older (repairs for work older code never did).'),
+  /** The kinds of host the commands run on, when not every host that runs the service. */
+  hosts: z.array(Role).min(1).optional().describe('The kinds of host the commands run on (controller, compute, network, storage, bare-metal), when the step is not for every host of the service.'),
   notes: z.array(Text).default([]),
   sources: Sources,
 });
@@ -41,6 +44,8 @@ const Note = z.strictObject({
   ...Constraint,
   /** True when the operator must act (a removal, a changed default). */
   action: z.boolean().default(false).describe('True when the operator must act (a removal, a changed default).'),
+  /** Set when the note states what the shared infrastructure must run: shown with its version check. */
+  infrastructure: z.enum(['database', 'message-queue']).optional().describe('Set when the note states a version the database server or the message queue must run (an upstream minimum): Prepare lists it with the infrastructure version check.'),
 });
 
 /** `content/series/<series>/<service>.yaml`: what upgrading a service's database to a series takes. */

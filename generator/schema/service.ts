@@ -37,6 +37,15 @@ const Database = z.strictObject({
   'optional-until': Id.optional().describe('Last series at which a cloud may not have created it yet (nova_cell0 in Newton): backups check it exists first.'),
 });
 
+/** A directory of keys the service keeps outside its database (keystone's fernet and credential keys). */
+const KeyRepository = z.strictObject({
+  path: z.string().regex(/^\/[A-Za-z0-9._\/-]+[^/]$/, 'an absolute directory path, without a trailing slash').describe('Its default location on the hosts.'),
+  option: z.string().min(1).describe('The configuration option that moves it, e.g. [fernet_tokens] key_repository.'),
+  since: Id.describe('First series whose code can use it.'),
+  setup: z.string().regex(/^[a-z_]+$/).describe('The subcommand of the service\'s manage tool that creates it (fernet_setup): a stop running it creates the repository when the source had none.'),
+  sources: Sources,
+});
+
 /** `content/services/<id>.yaml`: one OpenStack service. */
 export const ServiceSchema = z.strictObject({
   /** Equals the file name. */
@@ -62,6 +71,7 @@ export const ServiceSchema = z.strictObject({
   /** Last series, when upstream retired the service. */
   until: Id.nullable().default(null).describe('Last series, when upstream retired the service.'),
   databases: z.array(Database).default([]),
+  'key-repositories': z.array(KeyRepository).default([]).describe('Key directories kept outside the database: backed up with the dumps where a stop may create or change them, restored on roll back.'),
   /** Units stopped before the offline migrations and started after deploy, with the hosts they run on. */
   units: z.array(Unit).min(1).describe('Units stopped before the offline migrations and started after deploy, with the hosts they run on.'),
   notes: z.array(z.string().min(1)).default([]),
@@ -71,3 +81,4 @@ export const ServiceSchema = z.strictObject({
 export type Service = z.output<typeof ServiceSchema>;
 export type ServiceUnit = Exclude<Service['units'][number], string>;
 export type ServiceDatabase = Service['databases'][number];
+export type KeyRepository = Service['key-repositories'][number];

@@ -1,17 +1,20 @@
 import type { Content } from '../../content.ts';
-import { databasesAt, mayBeMissing } from '../lifetimes.ts';
+import type { Role } from '../../schema/service.ts';
+import { databasesAt, mayBeMissing, ROLE_HOSTS, unitsAt } from '../lifetimes.ts';
 import type { Plan } from '../plan.ts';
 import type { RunbookStep } from '../runbook-model.ts';
-import { BACKUP_DIR, databaseExists, dumpDatabase } from './commands.ts';
+import { BACKUP_DIR, configurationArchive, databaseExists, dumpDatabase } from './commands.ts';
+import { keyBackupStep } from './key-repositories.ts';
 import { SOURCES } from './sources.ts';
 
 /**
  * One dump per database the source has, taken once every service is stopped: a dump taken while
- * the services still write would lose those writes on a roll back.
+ * the services still write would lose those writes on a roll back. Then the key repositories a
+ * stop may create, and the configuration the deploy overwrites.
  */
 export function backupSteps(content: Content, plan: Plan): RunbookStep[] {
   const { from } = plan;
-  return plan.services.flatMap((service): RunbookStep[] => {
+  const dumps = plan.services.flatMap((service): RunbookStep[] => {
     const databases = databasesAt(content, service, from);
     if (databases.length === 0) return [];
     const optional = databases.filter((db) => mayBeMissing(content, db, from));
@@ -29,6 +32,35 @@ export function backupSteps(content: Content, plan: Plan): RunbookStep[] {
         ...optional.map((db) => `A ${from.name} cloud may not have created ${db.name} yet: run the check before its dump; if it prints nothing, skip that dump (and its restore in Roll back).`),
       ],
       group: 'Backups',
-    }];
+    }, ...keyBackupStep(content, plan, service)];
   });
+  return [...dumps, ...configurationBackup(content, plan)];
+}
+
+/** The folders the deploy overwrites, on every host: roll back puts them back under the source's packages. */
+function configurationBackup(content: Content, plan: Plan): RunbookStep[] {
+  const dirs = configurationDirs(content, plan);
+  if (dirs.length === 0) return [];
+  return [{
+    id: 'offline.backup.configuration',
+    title: 'Back up the configuration on every host',
+    service: null, series: null,
+    commands: [`mkdir -p ${BACKUP_DIR}`, `tar -czf ${configurationArchive(plan.from)} --ignore-failed-read ${dirs.join(' ')}`],
+    hosts: hostRoles(content, plan),
+    doneWhen: 'every host has the archive, and `tar -tzf` lists the configuration files that host runs with; a folder the host does not have is reported as "Cannot stat" and left out',
+    sources: [SOURCES.opsUpgrades],
+    notes: ['Copy each host\'s archive off it with the dumps, named by host. The deploy of the target overwrites these files; roll back restores them after reinstalling the source packages.'],
+    group: 'Backups',
+  }];
+}
+
+/** `/etc/<service>` of every selected service with a database: the folders the utilities read too. */
+export function configurationDirs(content: Content, plan: Plan): string[] {
+  return plan.services.filter((s) => databasesAt(content, s, plan.from).length > 0).map((s) => `/etc/${s.id}`);
+}
+
+/** Every kind of host the selected services run on at the source or the target. */
+export function hostRoles(content: Content, plan: Plan): Role[] {
+  const roles = new Set(plan.services.flatMap((s) => [plan.from, plan.to].flatMap((series) => unitsAt(content, s, series).map((u) => u.role))));
+  return (Object.keys(ROLE_HOSTS) as Role[]).filter((r) => roles.has(r));
 }

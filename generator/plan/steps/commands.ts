@@ -67,6 +67,11 @@ export function backupFile(from: Series, database: string): string {
   return `${BACKUP_DIR}/${from.id}-${database}.sql`;
 }
 
+/** The archive of every host's configuration folders, one per host (same name on each). */
+export function configurationArchive(from: Series): string {
+  return `${BACKUP_DIR}/${from.id}-configuration.tar.gz`;
+}
+
 export function dumpDatabase(from: Series, database: string): string {
   return `mysqldump -u root -p --opt --single-transaction --add-drop-database --databases ${database} > ${backupFile(from, database)}`;
 }

@@ -5,12 +5,18 @@ import { phaseSteps, targetRunWith } from './applies.ts';
 import { contentStep } from './content-step.ts';
 
 /**
- * The target's configuration checks, run before the window from the target's utility: the
- * configuration carried forward is read by code that dropped options of every series crossed.
+ * The configuration carried forward, checked before the window: first what each series crossed
+ * removed or requires (its `carry-forward` checks, read-only, on the hosts they name), then the
+ * target's validator run from the target's utility, which knows only the options the target reads.
  */
 export function configChecks(content: Content, plan: Plan): RunbookStep[] {
-  const { to } = plan;
-  return plan.services.flatMap((service) =>
-    phaseSteps(content, to, service, 'config-check', plan.from).map((step) =>
-      contentStep(service, to.id, step, targetRunWith(content, to, service), { id: `prepare.${to.id}.${service.id}.${step.id}`, group: `Configuration for ${to.name}` })));
+  const { from, to } = plan;
+  const group = `Configuration for ${to.name}`;
+  const crossed = content.between(from.id, to.id).flatMap((series) => plan.services.flatMap((service) =>
+    phaseSteps(content, series, service, 'carry-forward', from).map((step) =>
+      contentStep(service, series.id, step, 'installed', { id: `prepare.${series.id}.${service.id}.${step.id}`, group }))));
+  const validators = plan.services.flatMap((service) =>
+    phaseSteps(content, to, service, 'config-check', from).map((step) =>
+      contentStep(service, to.id, step, targetRunWith(content, to, service), { id: `prepare.${to.id}.${service.id}.${step.id}`, group })));
+  return [...crossed, ...validators];
 }

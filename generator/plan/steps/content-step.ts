@@ -31,6 +31,7 @@ export function contentStep(
     sources: step.sources,
     notes: step.notes,
     doneWhen: step['done-when'],
+    ...(step.hosts ? { hosts: step.hosts } : {}),
     ...extra,
   };
 }

@@ -1,7 +1,7 @@
 import type { Content } from '../../content.ts';
-import { databasesAt } from '../lifetimes.ts';
 import type { Plan } from '../plan.ts';
 import type { RunbookStep } from '../runbook-model.ts';
+import { configurationDirs } from './backups.ts';
 import { SOURCES } from './sources.ts';
 
 /**
@@ -10,7 +10,7 @@ import { SOURCES } from './sources.ts';
  * The check lists files, not lines, so no database password reaches the terminal.
  */
 export function databaseDriverCheck(content: Content, plan: Plan): RunbookStep[] {
-  const dirs = plan.services.filter((s) => databasesAt(content, s, plan.from).length > 0).map((s) => `/etc/${s.id}`);
+  const dirs = configurationDirs(content, plan);
   if (dirs.length === 0) return [];
   const withoutMysqldb = plan.stops
     .map((s) => content.getSeries(s.series)!)

@@ -3,6 +3,7 @@ import type { ReleaseStep } from '../../schema/release.ts';
 import { ROLE_HOSTS, stoppedForMigrations } from '../lifetimes.ts';
 import type { Plan } from '../plan.ts';
 import type { RunbookSection, RunbookStep } from '../runbook-model.ts';
+import { configChecks } from './config-checks.ts';
 import { contentStep } from './content-step.ts';
 import { phaseSteps, targetRunWith } from './applies.ts';
 import { inDataPlaneOrder, ownUnits, unitSteps, webServed, webServers, webServerStep } from './units.ts';
@@ -17,13 +18,14 @@ export function deploySection(content: Content, plan: Plan): RunbookSection {
   const services = inStartOrder(plan.services);
   const group = (service: Service) => `${service.name} at ${to.name}`;
   const targetSteps = (service: Service, phase: ReleaseStep['phase']) => phaseSteps(content, to, service, phase, plan.from);
+  const prepared = configChecks(content, plan).length ? `: Prepare (Configuration for ${to.name}) checked what the releases crossed removed or require` : '';
   const steps: RunbookStep[] = services.map((service) => {
     const release = content.release(to.id, service.id)!;
     return {
       id: `deploy.${service.id}.install`,
       title: `Deploy ${service.name} ${to.name} code and configuration`,
       service: service.id, series: to.id, commands: [], sources: to.sources, hosts: ['controller'],
-      notes: [`Install ${service.name} from ${to.name} (code ref ${release['code-ref'] ?? to['code-ref']}) with your deployment tooling on every controller, and carry your configuration forward: options removed in the releases crossed are listed in Prepare. Do not start anything yet; data-plane hosts follow once the control plane runs.`],
+      notes: [`Install ${service.name} from ${to.name} (code ref ${release['code-ref'] ?? to['code-ref']}) with your deployment tooling on every controller, and carry your configuration forward${prepared}. Do not start anything yet; data-plane hosts follow once the control plane runs.`],
       group: 'Deploy code and configuration',
     };
   });

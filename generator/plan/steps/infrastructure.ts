@@ -15,6 +15,8 @@ export function infrastructureChecks(content: Content, plan: Plan): RunbookStep[
   const databases = plan.services.flatMap((s) => databasesAt(content, s, plan.from).map((d) => d.name));
   if (databases.length === 0) return [];
   const list = databases.map((db) => `'${db}'`).join(', ');
+  const stated = statedMinimums(content, plan);
+  const unstated = (['database', 'message-queue'] as const).filter((c) => !stated.some((n) => n.component === c));
   return [
     {
       id: 'prepare.infrastructure.tables',
@@ -32,11 +34,21 @@ export function infrastructureChecks(content: Content, plan: Plan): RunbookStep[
       service: null, series: null,
       commands: ['mysql -u root -p -e "SELECT VERSION()"', 'rabbitmqctl status'],
       doneWhen: `both versions are in the change ticket, with the versions ${plan.to.name} needs and the intermediate versions to pass through`,
-      sources: [SOURCES.kollaRabbitmqSlurp, SOURCES.osaRabbitmq4],
+      sources: [...new Set([SOURCES.kollaRabbitmqSlurp, SOURCES.osaRabbitmq4, ...stated.flatMap((n) => n.sources)])],
       notes: [
+        ...stated.map((n) => `${n.service} at ${n.series}: ${n.text}`),
+        ...unstated.map((c) => `Unverified: no selected service states a minimum ${c === 'database' ? 'MariaDB/MySQL' : 'RabbitMQ'} version in the series crossed up to ${plan.to.name}; use the versions your distribution or deployment tool ships with ${plan.to.name}.`),
         'RabbitMQ cannot skip versions in one upgrade: deployment tools step through intermediate releases (kolla-ansible: 3.11 to 3.12 on 2023.1 before its SLURP jump to 2024.1 and 3.13; openstack-ansible: 3.13 before the 4.0 of 2024.2). 4.0 drops classic mirrored queues: move to quorum queues first. Upgrade RabbitMQ and the database server with your deployment tool, outside this window or before it.',
       ],
       group: GROUP,
     },
   ];
+}
+
+/** What the series crossed say the database server or message queue must run, service by service. */
+function statedMinimums(content: Content, plan: Plan) {
+  return content.between(plan.from.id, plan.to.id).flatMap((series) => plan.services.flatMap((service) =>
+    (content.release(series.id, service.id)?.notes ?? []).filter((n) => n.infrastructure).map((n) => ({
+      component: n.infrastructure!, series: series.name, service: service.name, text: n.text, sources: n.sources,
+    }))));
 }

@@ -2,9 +2,12 @@ import type { Content } from '../../content.ts';
 import { databasesAt, mayBeMissing } from '../lifetimes.ts';
 import type { Plan } from '../plan.ts';
 import type { RunbookSection, RunbookStep } from '../runbook-model.ts';
-import { dropDatabase, restoreDatabase } from './commands.ts';
+import { configurationArchive, dropDatabase, restoreDatabase } from './commands.ts';
+import { configurationDirs, hostRoles } from './backups.ts';
 import { inStartOrder } from './deploy.ts';
-import { ownUnits, unitSteps, webServers, webServerStep } from './units.ts';
+import { keyRestoreStep } from './key-repositories.ts';
+import { ROLE_HOSTS } from '../lifetimes.ts';
+import { inDataPlaneOrder, ownUnits, unitSteps, webServers, webServerStep } from './units.ts';
 import { SOURCES } from './sources.ts';
 
 /** Back to the source: stop, restore every dump taken in the offline section, redeploy the source code, start. */
@@ -37,6 +40,7 @@ export function rollbackSection(content: Content, plan: Plan): RunbookSection {
         group,
       });
     }
+    steps.push(...keyRestoreStep(content, plan, service));
     if (created.length) {
       steps.push({
         id: `rollback.drop.${service.id}`,
@@ -63,10 +67,25 @@ export function rollbackSection(content: Content, plan: Plan): RunbookSection {
       title: `Redeploy ${service.name} ${from.name} code and configuration`,
       service: service.id, series: from.id, commands: [],
       sources: [...service.sources, SOURCES.opsUpgrades],
-      notes: [`Reinstall the ${from.name} packages or images you ran before, and the configuration you backed up, on every host that runs it.`],
+      hosts: ['controller'],
+      notes: [`Reinstall the ${from.name} packages or images you ran before on every controller that runs it; its configuration comes back from the backup below.`],
       group,
     });
+    // Data-plane hosts upgraded past the point of no return run the target's packages: they go
+    // back too; those not reached yet still run the source and only need starting.
+    for (const { group: units } of inDataPlaneOrder(ownUnits(content, service, to, 'start').filter((g) => g.role !== 'controller').map((g) => ({ service, group: g })))) {
+      steps.push({
+        id: `rollback.redeploy.${service.id}.${units.role}`,
+        title: `Redeploy ${service.name} ${from.name} code on ${ROLE_HOSTS[units.role]} already upgraded`,
+        service: service.id, series: from.id, commands: [],
+        sources: [...service.sources, SOURCES.opsUpgrades],
+        hosts: [units.role],
+        notes: [`Only on hosts that Deploy's data-plane steps already moved to ${to.name}: reinstall the ${from.name} packages of ${units.units.map((u) => u.name).join(', ')}. Hosts not reached yet still run ${from.name}; they only need their units started again below.`],
+        group,
+      });
+    }
   }
+  steps.push(...configurationRestore(content, plan));
   const back = inStartOrder(plan.services).filter((s) => content.indexOf(s.since) <= content.indexOf(from.id));
   // Whatever web server was stopped starts again, even with no selected site on it at the source:
   // it also serves the sites of the services this runbook leaves alone (keystone, horizon).
@@ -86,4 +105,20 @@ export function rollbackSection(content: Content, plan: Plan): RunbookSection {
     intro: `Only if the upgrade cannot be finished: return every selected service to ${from.name} from the backups taken before the migrations.`,
     steps,
   };
+}
+
+/** The configuration archived on each host in the offline section, back over what the deploy wrote. */
+function configurationRestore(content: Content, plan: Plan): RunbookStep[] {
+  if (configurationDirs(content, plan).length === 0) return [];
+  return [{
+    id: 'rollback.restore.configuration',
+    title: `Restore the ${plan.from.name} configuration on every host`,
+    service: null, series: null,
+    commands: [`tar -xzf ${configurationArchive(plan.from)} -C /`],
+    hosts: hostRoles(content, plan),
+    doneWhen: `every host runs with the files of its archive (taken in the offline section), after the ${plan.from.name} packages are back`,
+    sources: [SOURCES.opsUpgrades],
+    notes: ['Run it after the packages are reinstalled, so a package\'s default files do not overwrite yours. Files the target added stay; the source code does not read them.'],
+    group: 'Configuration',
+  }];
 }
