@@ -125,7 +125,7 @@ test('each service\'s fewest stops follow from its own data (kilo -> gazpacho)',
 
 test('glance reloads metadefs after the target is deployed, not at each stop', () => {
   const json = runbook('newton', 'pike', ['glance']);
-  assert.deepEqual(ids(json, 'offline-migrations'), ['offline.stop.glance', 'offline.backup.glance', 'ocata.glance.db-sync', 'pike.glance.db-sync']);
+  assert.deepEqual(ids(json, 'offline-migrations'), ['offline.stop.glance', 'offline.backup.glance', 'offline.backup.configuration', 'ocata.glance.db-sync', 'pike.glance.db-sync']);
   assert.deepEqual(ids(json, 'deploy-target'), ['deploy.glance.install', 'pike.glance.load-metadefs', 'deploy.point-of-no-return', 'deploy.glance.start']);
 });
 

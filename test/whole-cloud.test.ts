@@ -158,3 +158,15 @@ test('the database and message queue minimums the series crossed state are liste
   assert.ok(notes('xena', 'zed').some((n) => n.startsWith('Cinder (Block Storage) at Zed: ') && n.includes('MySQL 5.5')));
   assert.ok(notes('queens', 'train').some((n) => /^Unverified: .* MariaDB\/MySQL /.test(n)), 'no statement before Zed');
 });
+
+test('neutron\'s agents say what their restart does to traffic that kept running: OVS flows, HA routers, DVR', () => {
+  const steps = buildRunbook(content, { from: 'queens', to: 'train', services: ['neutron'] }).sections.flatMap((s) => s.steps);
+  const notes = (id: string) => steps.find((s) => s.id === id)!.notes.join('\n');
+  // The network nodes come first; the compute nodes' step refers to the same note.
+  assert.match(notes('deploy.neutron.start.network'), /drop_flows_on_start false.*keeps flowing/);
+  assert.match(notes('deploy.neutron.start.network'), /keepalived/);
+  assert.match(notes('deploy.neutron.start.compute'), /deploy\.neutron\.start\.network/);
+  assert.match(notes('rollback.start.neutron.network'), /keepalived|deploy\.neutron\.start\.network/, 'the roll back starts them too');
+  assert.doesNotMatch(notes('offline.stop.neutron.network'), /new cookie/, 'start notes are not stop notes');
+  assert.match(notes('offline.stop.neutron.compute'), /agent_mode = dvr/);
+});

@@ -20,6 +20,7 @@ const Unit = z.union([
     role: Role.default('controller').describe('The hosts it runs on.'),
     'start-order': z.number().int().min(0).optional().describe('Start order among the data-plane units of its kind of host, when it must start before others (L2 agents before nova-compute); default: the service\'s.'),
     notes: z.array(z.string().min(1)).default([]).describe('What stopping it leaves running and what it stops, for the operator; cited by the unit\'s sources.'),
+    'start-notes': z.array(z.string().min(1)).default([]).describe('What starting it does to traffic that kept running (an agent re-installing flows), for the operator; cited by the unit\'s sources.'),
     sources: Sources.optional().describe('Where its name, hosts or web serving come from, when the service\'s sources do not say.'),
     wsgi: z.string().regex(/^[A-Za-z0-9._-]+$/, 'a WSGI site name').optional().describe(
       'Set when the unit is a shared web server serving this service\'s API as a WSGI site of this name: it is stopped and started once for every service it carries.',

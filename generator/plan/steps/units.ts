@@ -82,7 +82,7 @@ export function ownUnits(content: Content, service: Service, series: Series, pur
 /**
  * One step per kind of host for the service's own units: `<base>` for controllers and
  * `<base>.<role>` elsewhere, so each step's commands run on one kind of host. A stop step says
- * what stopping those units leaves running.
+ * what stopping those units leaves running; a start step, what starting them does to it.
  */
 export function unitSteps(base: string, verb: Verb, service: Service, groups: UnitGroup[], series: Series, extra: Partial<RunbookStep>): RunbookStep[] {
   return groups.map(({ role, units }) => ({
@@ -93,7 +93,7 @@ export function unitSteps(base: string, verb: Verb, service: Service, groups: Un
     sources: [...new Set([...service.sources, ...units.flatMap((u) => u.sources ?? []), SOURCES.systemctl])],
     hosts: [role],
     ...extra,
-    notes: [...(verb === 'stop' ? units.flatMap((u) => u.notes) : []), ...(extra.notes ?? [])],
+    notes: [...units.flatMap((u) => (verb === 'stop' ? u.notes : u['start-notes'])), ...(extra.notes ?? [])],
   }));
 }
 
