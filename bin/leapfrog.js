@@ -8,4 +8,5 @@ if (major < 22) {
 const { run } = await import('../generator/cli/main.ts');
 const { handleStdoutErrors } = await import('../generator/cli/stdout-errors.ts');
 handleStdoutErrors();
-process.exitCode = run(process.argv.slice(2));
+const argv = process.argv.slice(2);
+process.exitCode = argv[0] === 'rehearse' ? await (await import('../generator/rehearse/cli.ts')).rehearseMain(argv.slice(1)) : run(argv);
