@@ -1,9 +1,12 @@
+import { writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { DEFAULT_CONTENT_DIR, loadContent, type Content } from '../index.ts';
+import { CONTROLS, runControl } from './controls.ts';
 import { dropDatabase, existingScratch, parseServer, redactor, startLocalServer, type LocalServer } from './database.ts';
-import { lastLine, table, writeReport, type Report } from './report.ts';
+import { REHEARSAL_RECORD } from '../plan/rehearsal-record.ts';
+import { lastLine, rehearsalRecords, table, writeReport, type Report } from './report.ts';
 import { planRun, rehearseOne, type Policy, type RootOf, type RunRecord, type RunRequest } from './rehearse-one.ts';
 import { buildRoots } from './roots.ts';
 import { ROOT_PACKAGES, SERVICES } from './services.ts';
@@ -104,10 +107,12 @@ export async function rehearseMain(argv: string[], out = process.stdout, err = p
       done.set(key, record);
       report.runs.push(record);
     }
+    if (values.all) report.controls = CONTROLS.map((control) => runControl(control, server, rootOf, redact, log));
     const path = resolve(values.out ?? join(CHECKOUT, 'dist/rehearse/report.json'));
     writeReport(path, JSON.parse(redact(JSON.stringify(report))) as Report);
+    if (values.record) writeFileSync(REHEARSAL_RECORD, `${JSON.stringify(rehearsalRecords(report), null, 2)}\n`);
     out.write(`${redact(table(report))}\n\nreport: ${path}\n${lastLine(report)}\n`);
-    return report.runs.some((r) => r.failed) ? 1 : 0;
+    return report.runs.some((r) => r.failed) || report.controls?.some((c) => !c.caught) ? 1 : 0;
   } catch (error) {
     err.write(`leapfrog rehearse: ${redactor(local ? [new URL(local.url).password] : [])((error as Error).message)}\n`);
     return 1;

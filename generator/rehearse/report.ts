@@ -1,6 +1,8 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { RunRecord } from './rehearse-one.ts';
+import type { RehearsalRecord } from '../plan/rehearsal-record.ts';
+import type { ControlRecord } from './controls.ts';
 import type { Shipped } from './shipped.ts';
 
 export interface Report {
@@ -10,6 +12,8 @@ export interface Report {
   runs: RunRecord[];
   /** Pair x service x policy the rehearsal cannot run, with the series whose code no suite ships. */
   not_rehearsable: { from: string; to: string; service: string; policy: string; missing: string[] }[];
+  /** Deliberately wrong content that must make the rehearsal fail. */
+  controls?: ControlRecord[];
 }
 
 export function summary(report: Report): { runs: number; failed: number; mismatches: number } {
@@ -41,10 +45,32 @@ export function table(report: Report): string {
     grouped.set(key, [...(grouped.get(key) ?? []), n.service]);
   }
   if (grouped.size) out.push('', 'Not rehearsable (no Debian suite ships that series\' code):', ...[...grouped].map(([k, s]) => `  ${k}: ${s.join(', ')}`));
+  for (const c of report.controls ?? []) out.push('', `Control (must fail): ${c.name}: ${c.caught ? `failed as it must (${c.run.failure})` : 'DID NOT FAIL'}`);
   return out.join('\n');
 }
 
 export function writeReport(path: string, report: Report): void {
   mkdirSync(dirname(path), { recursive: true });
   writeFileSync(path, `${JSON.stringify(report, null, 2)}\n`);
+}
+
+/**
+ * The committed record the runbooks read (content/rehearsals.json): per pair and policy whose every
+ * rehearsed service passed, the steps run and whether every schema equals a fresh install. A pair
+ * with a failure gets no record: the runbook must not claim a rehearsal that failed.
+ */
+export function rehearsalRecords(report: Report): RehearsalRecord[] {
+  const keys = [...new Set(report.runs.map((r) => `${r.from} ${r.to} ${r.policy}`))];
+  return keys.flatMap((key) => {
+    const runs = report.runs.filter((r) => `${r.from} ${r.to} ${r.policy}` === key);
+    if (runs.some((r) => r.failed)) return [];
+    const [from, to, policy] = key.split(' ') as [string, string, 'tested' | 'fewest'];
+    return [{
+      from, to, policy, date: report.date,
+      services: runs.map((r) => r.service),
+      steps: runs.reduce((n, r) => n + r.steps_run, 0),
+      schemaEqual: runs.every((r) => r.schema_equal === true),
+      notRehearsed: report.not_rehearsable.filter((n) => n.from === from && n.to === to && n.policy === policy).map((n) => ({ service: n.service, missing: n.missing })),
+    }];
+  });
 }

@@ -87,6 +87,8 @@ function baseRoot(cache: string, suite: string, log: (line: string) => void): st
  * configuration itself.
  */
 function keepPackagesQuiet(dir: string, packages: string[]): void {
+  // A throwaway root: dpkg need not fsync every file it unpacks (a large share of the install time).
+  writeFileSync(join(dir, 'etc/dpkg/dpkg.cfg.d/leapfrog-unsafe-io'), 'force-unsafe-io\n');
   writeFileSync(join(dir, 'usr/sbin/policy-rc.d'), '#!/bin/sh\n# leapfrog rehearse: never start services in this chroot\nexit 101\n', { mode: 0o755 });
   const answers = packages.flatMap((p) => {
     const owner = p.replace(/-common$/, '');
