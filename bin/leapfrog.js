@@ -19,4 +19,5 @@ if (compiled) process.env.LEAPFROG_ROOT = checkout;
 const { run } = await import(compiled ? pathToFileURL(compiled).href : '../generator/cli/main.ts');
 const { handleStdoutErrors } = await import(compiled ? pathToFileURL(compiled.replace(/main\.js$/, 'stdout-errors.js')).href : '../generator/cli/stdout-errors.ts');
 handleStdoutErrors();
-process.exitCode = run(process.argv.slice(2));
+const argv = process.argv.slice(2);
+process.exitCode = argv[0] === 'rehearse' ? await (await import('../generator/rehearse/cli.ts')).rehearseMain(argv.slice(1)) : run(argv);

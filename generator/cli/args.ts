@@ -5,6 +5,7 @@ export const USAGE = `Usage:
   leapfrog runbook --from <series> --to <series> [--services a,b] [--fewest-stops] [--format md|json] [--out FILE]
   leapfrog path --from <series> --to <series> [--services a,b] [--fewest-stops]
   leapfrog validate
+  leapfrog rehearse --from <series> --to <series> [--fewest-stops] [--db URL]   (see leapfrog rehearse --help)
 Every command takes --content DIR (default: the content/ folder of this checkout).
 Series: code name or version, any case (ocata, Ocata, 2017.1, gazpacho, 2026.1).`;
 

@@ -77,5 +77,7 @@ export function run(argv: string[], out: NodeJS.WritableStream = process.stdout,
 
 if (import.meta.main) {
   handleStdoutErrors();
-  process.exitCode = run(process.argv.slice(2));
+  const argv = process.argv.slice(2);
+  // rehearse runs real code for minutes and is asynchronous: it has its own entry and options.
+  process.exitCode = argv[0] === 'rehearse' ? await (await import('../rehearse/cli.ts')).rehearseMain(argv.slice(1)) : run(argv);
 }

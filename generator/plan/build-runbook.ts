@@ -2,6 +2,7 @@ import { stage } from '../stages.ts';
 import type { Content } from '../content.ts';
 import { plan as planStops, type PlanRequest } from './plan.ts';
 import { referRepeatedNotes } from './refer-repeated-notes.ts';
+import { rehearsalFor, rehearsalLine } from './rehearsal-record.ts';
 import type { Runbook } from './runbook-model.ts';
 import { deploySection, verifySection } from './steps/deploy.ts';
 import { offlineSection } from './steps/offline.ts';
@@ -22,9 +23,11 @@ function assemble(content: Content, request: PlanRequest): Runbook {
   if (plan.from['init-command'] !== plan.to['init-command']) {
     warnings.push(`${plan.from.name} hosts may run Ubuntu 14.04 (upstart, \`service\`); ${plan.to.name}'s packages need a release with systemd: upgrading or reinstalling the operating system of every host is part of this leap, and the runbook stops with \`service\` and starts with \`systemctl\`.`);
   }
+  const rehearsal = rehearsalFor(plan);
   return {
     plan,
     warnings,
+    ...(rehearsal ? { rehearsal: { ...rehearsal, line: rehearsalLine(rehearsal) } } : {}),
     sections: referRepeatedNotes([
       prepareSection(content, plan),
       offlineSection(content, plan),

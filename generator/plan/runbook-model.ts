@@ -1,5 +1,6 @@
 import type { Role } from '../schema/service.ts';
 import type { Plan } from './plan.ts';
+import type { RehearsalRecord } from './rehearsal-record.ts';
 
 /** One checklist item. The first six fields are the JSON contract; the rest feed Markdown and the site. */
 export interface RunbookStep {
@@ -33,4 +34,6 @@ export interface Runbook {
   /** Said once, at the top: e.g. that --fewest-stops leaves upstream's tested path. */
   warnings: string[];
   sections: RunbookSection[];
+  /** When `npm run rehearse` ran this pair's database steps with upstream code: the record and its one-line summary. */
+  rehearsal?: RehearsalRecord & { line: string };
 }

@@ -1,0 +1,124 @@
+import { writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { DEFAULT_CONTENT_DIR, loadContent, type Content } from '../index.ts';
+import { CONTROLS, runControl } from './controls.ts';
+import { dropDatabase, existingScratch, parseServer, redactor, startLocalServer, type LocalServer } from './database.ts';
+import { REHEARSAL_RECORD } from '../plan/rehearsal-record.ts';
+import { lastLine, rehearsalRecords, table, writeReport, type Report } from './report.ts';
+import { planRun, rehearseOne, type Policy, type RootOf, type RunRecord, type RunRequest } from './rehearse-one.ts';
+import { buildRoots } from './roots.ts';
+import { ROOT_PACKAGES, SERVICES } from './services.ts';
+import { readRecord, shippedBy, SUITES, writeRecord, type Shipped } from './shipped.ts';
+
+const CHECKOUT = fileURLToPath(new URL('../..', import.meta.url));
+const SHIPPED_RECORD = fileURLToPath(new URL('./debian-series.json', import.meta.url));
+
+export const REHEARSE_USAGE = `Usage:
+  leapfrog rehearse --from <series> --to <series> [--services a,b] [--fewest-stops] [--db mysql://USER:PASSWORD@HOST:PORT] [--replace]
+  leapfrog rehearse --all [--db URL] [--replace] [--record]
+Runs the runbook's database steps with Debian's packages of each series (debootstrap roots, run with chroot;
+root needed) against scratch databases named leapfrog_rehearse_* on the --db server, which must be one you
+own. Without --db, Debian's MariaDB is started on 127.0.0.1 for the run. --replace drops leftover
+leapfrog_rehearse_* databases first. --all: every pair and policy whose stops Debian ships.
+Report: dist/rehearse/report.json (--out FILE); roots are cached in .cache/rehearse (--cache DIR).`;
+
+const OPTIONS = {
+  from: { type: 'string' }, to: { type: 'string' }, services: { type: 'string' },
+  'fewest-stops': { type: 'boolean', default: false }, all: { type: 'boolean', default: false },
+  db: { type: 'string' }, replace: { type: 'boolean', default: false }, record: { type: 'boolean', default: false },
+  cache: { type: 'string' }, out: { type: 'string' }, content: { type: 'string' }, port: { type: 'string', default: '13306' },
+  help: { type: 'boolean', short: 'h', default: false },
+} as const;
+
+/** Every request to run: one pair, or with --all every forward pair between series some suite ships, both policies. */
+function requests(content: Content, values: ReturnType<typeof parse>, shipped: Shipped[]): RunRequest[] {
+  const services = values.services?.split(',').map((s) => s.trim()).filter(Boolean) ?? SERVICES.map((s) => s.id);
+  if (!values.all) {
+    const from = content.getSeries(values.from!)?.id ?? values.from!;
+    const to = content.getSeries(values.to!)?.id ?? values.to!;
+    return services.map((service) => ({ from, to, service, policy: values['fewest-stops'] ? 'fewest' : 'tested' }));
+  }
+  const series = content.series.map((s) => s.id).filter((id) => shipped.some((s) => s.series === id));
+  return series.flatMap((from, i) => series.slice(i + 1).flatMap((to) => (['tested', 'fewest'] as Policy[]).flatMap((policy) => services.map((service) => ({ from, to, service, policy })))));
+}
+
+function parse(argv: string[]) {
+  return parseArgs({ args: argv, options: OPTIONS, strict: true }).values;
+}
+
+export async function rehearseMain(argv: string[], out = process.stdout, err = process.stderr): Promise<number> {
+  let values;
+  try {
+    values = parse(argv);
+  } catch (error) {
+    err.write(`leapfrog rehearse: ${(error as Error).message}\n${REHEARSE_USAGE}\n`);
+    return 2;
+  }
+  if (values.help) {
+    out.write(`${REHEARSE_USAGE}\n`);
+    return 0;
+  }
+  if (!values.all && (!values.from || !values.to)) {
+    err.write(`leapfrog rehearse: --from and --to are needed (or --all)\n${REHEARSE_USAGE}\n`);
+    return 2;
+  }
+  const log = (line: string) => err.write(`${line}\n`);
+  const content = loadContent(values.content ? resolve(values.content) : DEFAULT_CONTENT_DIR);
+  const cache = resolve(values.cache ?? join(CHECKOUT, '.cache/rehearse'));
+  let local: LocalServer | undefined;
+  const stop = () => local?.stop();
+  process.once('SIGINT', () => { stop(); process.exit(130); });
+  try {
+    const url = values.db ?? (local = await startLocalServer(Number(values.port), log)).url;
+    const server = parseServer(url);
+    const redact = redactor([server.password]);
+    const leftovers = existingScratch(server);
+    if (leftovers.length && !values.replace) {
+      err.write(`leapfrog rehearse: the server already has ${leftovers.join(', ')}; drop them or pass --replace (only leapfrog_rehearse_* databases are ever dropped)\n`);
+      return 2;
+    }
+    for (const name of leftovers) dropDatabase(server, name);
+    const started = Date.now();
+    const roots = await buildRoots(cache, SUITES, ROOT_PACKAGES, log);
+    log(`roots: ${roots.map((r) => r.suite).join(', ')} ready (${Math.round((Date.now() - started) / 1000)}s)`);
+    const recorded = readRecord(SHIPPED_RECORD);
+    const shipped = roots.flatMap((root) => shippedBy(root, recorded));
+    if (values.record) writeRecord(SHIPPED_RECORD, shipped);
+    // The newest suite wins when two ship the same series of a service.
+    const rootOf: RootOf = (service, series) => roots.find((r) => r.suite === shipped.findLast((s) => s.service === service && s.series === series)?.suite)?.dir;
+    const report: Report = { date: new Date().toISOString(), shipped, runs: [], not_rehearsable: [] };
+    const done = new Map<string, RunRecord>();
+    for (const request of requests(content, values, shipped)) {
+      const planned = planRun(content, request, rootOf);
+      if (planned.missing.length) {
+        report.not_rehearsable.push({ from: request.from, to: request.to, service: request.service, policy: request.policy, missing: planned.missing });
+        continue;
+      }
+      // The same commands in the same order already ran under the other policy: one run, two records.
+      const key = JSON.stringify([request.from, request.to, request.service, planned.steps.map((s) => [s.step.id, s.decision.run ? s.decision.commands : s.decision.reason])]);
+      const same = done.get(key);
+      if (same) {
+        report.runs.push({ ...same, policy: request.policy, same_as: same.policy });
+        continue;
+      }
+      const record = rehearseOne(content, request, server, rootOf, redact, log);
+      done.set(key, record);
+      report.runs.push(record);
+    }
+    if (values.all) report.controls = CONTROLS.map((control) => runControl(control, server, rootOf, redact, log));
+    const path = resolve(values.out ?? join(CHECKOUT, 'dist/rehearse/report.json'));
+    writeReport(path, JSON.parse(redact(JSON.stringify(report))) as Report);
+    if (values.record) writeFileSync(REHEARSAL_RECORD, `${JSON.stringify(rehearsalRecords(report), null, 2)}\n`);
+    out.write(`${redact(table(report))}\n\nreport: ${path}\n${lastLine(report)}\n`);
+    return report.runs.some((r) => r.failed) || report.controls?.some((c) => !c.caught) ? 1 : 0;
+  } catch (error) {
+    err.write(`leapfrog rehearse: ${redactor(local ? [new URL(local.url).password] : [])((error as Error).message)}\n`);
+    return 1;
+  } finally {
+    stop();
+  }
+}
+
+if (import.meta.main) process.exitCode = await rehearseMain(process.argv.slice(2));

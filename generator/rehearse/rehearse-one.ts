@@ -1,0 +1,92 @@
+import type { Content } from '../content.ts';
+import { buildRunbook } from '../plan/build-runbook.ts';
+import { dropDatabase, type Server } from './database.ts';
+import { round, runSteps, serviceSteps, type StepRecord } from './run-steps.ts';
+import { compareSchemas, normalisedSchema, type SchemaComparison } from './schema-diff.ts';
+import { configure, createSchema, seed, survivors } from './seed.ts';
+import { rehearsedService, scratchName } from './services.ts';
+
+export type Policy = 'tested' | 'fewest';
+
+export interface RunRequest {
+  from: string;
+  to: string;
+  service: string;
+  policy: Policy;
+}
+
+/** Root folder holding a series' code for one service, when some Debian suite ships it. */
+export type RootOf = (service: string, series: string) => string | undefined;
+
+/** One record of dist/rehearse/report.json: a pair, a service, a policy. */
+export interface RunRecord extends RunRequest {
+  stops: string[];
+  rehearsable: boolean;
+  /** Series the rehearsal needs whose code no Debian suite ships (when not rehearsable). */
+  missing?: string[];
+  steps_run: number;
+  failed: boolean;
+  failure?: string;
+  schema_equal: boolean | null;
+  seconds: number;
+  seeded_rows_survived?: boolean;
+  schemas?: SchemaComparison[];
+  steps?: StepRecord[];
+  /** Filled by the caller when the same commands already ran under the other policy. */
+  same_as?: Policy;
+}
+
+/** Plans one service's leap, and says which series' code it needs. */
+export function planRun(content: Content, request: RunRequest, rootOf: RootOf) {
+  const runbook = buildRunbook(content, { from: request.from, to: request.to, services: [request.service], fewestStops: request.policy === 'fewest' });
+  const path = runbook.plan.paths.find((p) => p.service === request.service);
+  const stops = path?.stops.map((s) => s.series) ?? [];
+  const steps = serviceSteps(runbook, request.service);
+  const needed = [...new Set([request.from, ...stops, request.to, ...steps.flatMap((s) => (s.decision.run ? s.decision.commands.map((c) => c.series) : []))])];
+  const missing = needed.filter((series) => !rootOf(request.service, series));
+  return { runbook, stops, steps, missing };
+}
+
+/**
+ * Seeds the source databases with the source's code, runs the runbook's database steps in order,
+ * checks the seeded rows, then compares the schema with a fresh install of the target. The
+ * service's scratch databases are dropped afterwards, whatever happened.
+ */
+export function rehearseOne(content: Content, request: RunRequest, server: Server, rootOf: RootOf, redact: (t: string) => string, log: (line: string) => void): RunRecord {
+  const started = process.hrtime.bigint();
+  const elapsed = () => round(Number(process.hrtime.bigint() - started) / 1e9);
+  const { stops, steps, missing } = planRun(content, request, rootOf);
+  const base = { ...request, stops, steps_run: 0, failed: false, schema_equal: null, seconds: 0 };
+  if (missing.length) return { ...base, rehearsable: false, missing };
+  const service = rehearsedService(request.service)!;
+  const root = (series: string) => rootOf(request.service, series);
+  const names = [...service.databases.map((d) => scratchName(d, 'run')), ...service.databases.map((d) => scratchName(d, 'fresh'))];
+  log(`${request.service} ${request.from} -> ${request.to} (${request.policy}: ${stops.join(', ')})`);
+  try {
+    const seeded = seed(server, service, root(request.from)!, redact);
+    log(`  ${seeded.ok ? 'ok  ' : 'FAIL'} seed with ${request.from} code (${seeded.seconds}s)`);
+    if (!seeded.ok) return { ...base, rehearsable: true, failed: true, failure: `seed: ${seeded.failure}`, seconds: elapsed() };
+    for (const series of new Set([request.from, ...stops, request.to])) configure(server, service, root(series)!, 'run');
+    const records = runSteps(steps, root, redact, log);
+    const ran = records.filter((r) => r.ran);
+    const failedStep = ran.find((r) => r.exit !== 0);
+    const kept = survivors(server, service);
+    const lost = kept.filter((k) => !k.ok);
+    let schemas: SchemaComparison[] | undefined;
+    let failure = failedStep ? `${failedStep.id} exited ${failedStep.exit}` : lost.length ? `seeded rows lost: ${lost.map((l) => l.what).join(', ')}` : undefined;
+    if (!failedStep) {
+      const fresh = createSchema(server, service, root(request.to)!, 'fresh', redact);
+      if (!fresh.ok) failure = `fresh ${request.to} install: ${fresh.failure}`;
+      else schemas = service.databases.map((d) => compareSchemas(d, normalisedSchema(server, scratchName(d, 'run')), normalisedSchema(server, scratchName(d, 'fresh'))));
+      configure(server, service, root(request.to)!, 'run');
+    }
+    const equal = schemas ? schemas.every((s) => s.equal) : null;
+    if (schemas) log(`  ${equal ? 'ok  ' : 'DIFF'} schema against a fresh ${request.to} install${equal ? '' : `: ${schemas.flatMap((s) => s.differences.map((d) => `${s.database} ${d}`)).slice(0, 6).join('; ')}`}`);
+    return {
+      ...base, rehearsable: true, steps_run: ran.length, failed: Boolean(failure), ...(failure ? { failure } : {}),
+      schema_equal: equal, seconds: elapsed(), seeded_rows_survived: lost.length === 0, schemas, steps: records,
+    };
+  } finally {
+    for (const name of names) dropDatabase(server, name);
+  }
+}
