@@ -20,4 +20,5 @@ const { run } = await import(compiled ? pathToFileURL(compiled).href : '../gener
 const { handleStdoutErrors } = await import(compiled ? pathToFileURL(compiled.replace(/main\.js$/, 'stdout-errors.js')).href : '../generator/cli/stdout-errors.ts');
 handleStdoutErrors();
 const argv = process.argv.slice(2);
+// rehearse runs real code for minutes, from the sources (it reads data files beside them).
 process.exitCode = argv[0] === 'rehearse' ? await (await import('../generator/rehearse/cli.ts')).rehearseMain(argv.slice(1)) : run(argv);

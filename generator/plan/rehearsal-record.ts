@@ -1,5 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import { ROOT } from '../paths.ts';
 import type { Plan } from './plan.ts';
 
 /**
@@ -20,7 +21,7 @@ export interface RehearsalRecord {
   notRehearsed: { service: string; missing: string[] }[];
 }
 
-export const REHEARSAL_RECORD = fileURLToPath(new URL('../../content/rehearsals.json', import.meta.url));
+export const REHEARSAL_RECORD = join(ROOT, 'content', 'rehearsals.json');
 
 let cached: RehearsalRecord[] | undefined;
 

@@ -19,6 +19,8 @@ export function viewModel(content: Content, runbook: Runbook) {
     hosts: (Object.keys(ROLE_HOSTS) as Role[]).filter((r) => runbook.sections.some((x) => x.steps.some((s) => s.hosts?.includes(r)))).map((r) => ROLE_NAMES[r]).join(', '),
     policy,
     warnings: runbook.warnings,
+    // Handlebars runs strict: no record is an empty line, which the template leaves out.
+    rehearsal: runbook.rehearsal?.line ?? '',
     stops: plan.stops.map((stop) => ({
       name: seriesOf(stop.series).name,
       version: seriesOf(stop.series).version,
