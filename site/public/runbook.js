@@ -221,6 +221,13 @@
     sheet.insertRule(`@page{@top-left{content:${q(`${root.dataset.title} · runbook ${root.dataset.version}${root.dataset.built ? ` (${root.dataset.built})` : ''}`)}}}`, sheet.cssRules.length);
   } catch {}
 
+  // The header search box: a step id of this runbook goes straight to the step.
+  const find = $('find');
+  if (find) find.form.addEventListener('submit', (e) => {
+    const li = $(find.value.trim());
+    if (li && li.matches('.steps>li')) { e.preventDefault(); go(li.querySelector('input')); }
+  });
+
   progress();
   where();
 })();
