@@ -6,7 +6,8 @@
  */
 import { cpSync, mkdirSync, mkdtempSync, renameSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { ContentError, loadContent } from '../../generator/index.ts';
+import { ContentError, loadContent, type Content } from '../../generator/index.ts';
+import { runbookSearchPages } from './search-records.ts';
 import { checkScale } from '../../generator/publish/scale.ts';
 import { makeTempDir, removeStaleTemps, replaceDir } from '../../generator/publish/temp-dirs.ts';
 import { escapeForTerminal } from '../../generator/text/escape-terminal.ts';
@@ -29,7 +30,7 @@ export async function buildSiteInto(dest: string, contentDir: string): Promise<n
     process.env.LEAPFROG_SITE_OUT = `${work}/`;
     const { build } = await import('astro');
     await build({ root: siteRoot, logLevel: process.env.LEAPFROG_SITE_LOG === 'info' ? 'info' : 'warn' });
-    const pages = await indexSearch(work);
+    const pages = await indexSearch(work, loadContent(contentDir));
     moveDir(work, dest);
     return pages;
   } finally {
@@ -80,14 +81,21 @@ async function main(argv: string[]): Promise<number> {
   }
 }
 
-/** Pagefind over the series pages (their data-pagefind-body): every service's steps and notes, once. */
-async function indexSearch(dir: string): Promise<number> {
+/**
+ * Pagefind over the series pages (their data-pagefind-body): every service's steps and notes, once;
+ * and small records for the runbooks and their step ids (search-records.ts).
+ */
+async function indexSearch(dir: string, content: Content): Promise<number> {
   const pagefind = await import('pagefind');
   try {
     const { index, errors } = await pagefind.createIndex({ forceLanguage: 'en' });
     if (!index) throw new Error(`pagefind: ${errors.join('; ')}`);
     const added = await index.addDirectory({ path: dir, glob: 'series/**/*.html' });
     if (added.errors.length) throw new Error(`pagefind: ${added.errors.join('; ')}`);
+    for (const record of runbookSearchPages(content)) {
+      const r = await index.addHTMLFile(record);
+      if (r.errors.length) throw new Error(`pagefind: ${r.errors.join('; ')}`);
+    }
     const written = await index.writeFiles({ outputPath: resolve(dir, 'pagefind') });
     if (written.errors.length) throw new Error(`pagefind: ${written.errors.join('; ')}`);
     return added.page_count;

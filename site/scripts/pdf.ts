@@ -21,7 +21,9 @@ export async function printPdf(options: { site: string; from: string; to: string
     const response = await page.goto(`${server.url}/runbooks/${options.from}/${options.to}/${query}`, { waitUntil: 'load' });
     if (!response?.ok()) throw new UsageError(`no page for ${options.from} -> ${options.to} in ${options.site} (HTTP ${response?.status()})`);
     await page.emulateMedia({ media: 'print' });
-    await page.pdf({ path: options.out, format: 'A4', printBackground: true, preferCSSPageSize: true, displayHeaderFooter: true, headerTemplate: '<span></span>', footerTemplate: '<div style="font-size:8px;width:100%;text-align:center;font-family:sans-serif"><span class="title"></span> · page <span class="pageNumber"></span> of <span class="totalPages"></span></div>', margin: { top: '12mm', bottom: '14mm', left: '12mm', right: '12mm' } });
+    // The page's print stylesheet draws the header and footer (pair, version, ticket, page n of m), as
+    // for the Print button; background graphics off, as in Chrome's print dialog by default.
+    await page.pdf({ path: options.out, format: 'A4', printBackground: false, preferCSSPageSize: true });
   } finally {
     await browser.close();
     await server.close();

@@ -105,7 +105,7 @@ test('the service filter is in the URL and hides the other services\' steps', as
   assert.ok(await step(page, 'offline.backup.nova').isVisible());
 
   page = await open('/runbooks/kilo/newton/?services=nova');
-  const visible = await page.$$eval('li[data-svc]', (els) => els.filter((e) => (e as HTMLElement).offsetParent !== null).map((e) => (e as HTMLElement).dataset.svc));
+  const visible = await page.$$eval('.steps > li[data-svc]', (els) => els.filter((e) => (e as HTMLElement).offsetParent !== null).map((e) => (e as HTMLElement).dataset.svc));
   assert.ok(visible.length > 10);
   assert.deepEqual([...new Set(visible)], ['nova']);
   assert.ok(await step(page, 'prepare.update-source').isVisible(), 'steps of no single service stay');

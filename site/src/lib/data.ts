@@ -1,9 +1,11 @@
 /** The site's only way into Leapfrog: the generator as a library (no second copy of its logic). */
+import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { resolve } from 'node:path';
-import { loadContent, type Content } from '../../../generator/index.ts';
+import { loadContent, renderJson, sourceLabel, type Content, type Runbook } from '../../../generator/index.ts';
 
 export { buildRunbook, forwardPairs, groupSteps, noteHtml, sourceLabel, splitProse, toJson } from '../../../generator/index.ts';
-export type { Content, Phase, Runbook, RunbookStep, Series, Service, Release } from '../../../generator/index.ts';
+export type { Content, Phase, Plan, Runbook, RunbookStep, Series, Service, Release } from '../../../generator/index.ts';
 
 let cached: Content | undefined;
 
@@ -33,6 +35,46 @@ export class SourceIndex {
   }
 }
 
+/** A source label split into its repository and ref ("openstack/nova 25.0.0") and the file path. */
+export function splitSource(url: string): { group: string; path: string } {
+  const label = sourceLabel(url);
+  const at = label.indexOf(': ');
+  return at > 0 ? { group: label.slice(0, at), path: label.slice(at + 2) } : { group: '', path: label };
+}
+
+/**
+ * The page's sources numbered by repository and ref, in order of first citation within each: the
+ * list then prints as a compact appendix, one heading per repository and ref.
+ */
+export function groupedSources(urls: string[]): { index: SourceIndex; groups: { group: string; items: { n: number; url: string; path: string }[] }[] } {
+  const groups = new Map<string, { url: string; path: string }[]>();
+  for (const url of new Set(urls)) {
+    const { group, path } = splitSource(url);
+    groups.set(group, [...(groups.get(group) ?? []), { url, path }]);
+  }
+  const index = new SourceIndex();
+  const out = [...groups].map(([group, items]) => ({ group, items: items.map((i) => ({ n: index.ref(i.url), ...i })) }));
+  return { index, groups: out };
+}
+
 export function seriesLabel(s: { name: string; version: string }): string {
   return `${s.name} (${s.version})`;
+}
+
+/** What a printed runbook says it is: a hash of its JSON (same steps, same hash) and the commit built from. */
+export function runbookVersion(runbook: Runbook): string {
+  return createHash('sha256').update(renderJson(runbook)).digest('hex').slice(0, 12);
+}
+
+let stamp: string | undefined;
+/** "commit abc1234, 2026-12-01" of the checkout being built (not the clock: builds stay byte-identical). */
+export function buildStamp(): string {
+  if (stamp === undefined) {
+    try {
+      stamp = execFileSync('git', ['log', '-1', '--format=commit %h, %cs'], { cwd: process.cwd(), encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+    } catch {
+      stamp = '';
+    }
+  }
+  return stamp;
 }
