@@ -1,0 +1,64 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import type { ColdStart } from './cli-cold.ts';
+import type { GeneratorSummary } from './run.ts';
+import type { SiteResult } from './site.ts';
+import { bytes, factor, ms } from './stats.ts';
+
+/** What README's performance table is made of: bench/results.json, as `npm run bench` wrote it. */
+export interface BenchResults {
+  machine: { date: string; cpus: number; loadAverageAtStart: number[] };
+  generator?: GeneratorSummary;
+  cli?: ColdStart[];
+  site?: SiteResult;
+  growth?: GeneratorSummary[];
+}
+
+const START = '<!-- bench:start (written by npm run bench -- --readme; do not edit by hand) -->';
+const END = '<!-- bench:end -->';
+
+/** The table, from the results alone: every figure is measured, none is typed in. */
+export function readmeTable(r: BenchResults): string {
+  const rows: string[][] = [];
+  const ok = (met: boolean) => (met ? 'met' : 'missed');
+  const g = r.generator;
+  if (g) {
+    rows.push(['all pairs × all services to Markdown + JSON, one process', `${ms(g.totalMs)} wall, ${ms(g.totalCpuMs)} CPU`, `≤ 1.5 s: ${ok(g.totalMs <= 1500)}`]);
+    rows.push(['per runbook, first pass: median / p95', `${ms(g.perRunbook.median)} / ${ms(g.perRunbook.p95)}`, `≤ 2 ms median: ${ok(g.perRunbook.median <= 2)}`]);
+    rows.push(['per runbook, warm: median / p95', `${ms(g.warmPerRunbook.median)} / ${ms(g.warmPerRunbook.p95)}`, '']);
+    rows.push(['peak RSS of that process', bytes(g.peakRssBytes), `≤ 400 MB: ${ok(g.peakRssBytes <= 400 * 1024 * 1024)}`]);
+    rows.push(['Markdown per runbook: median / max', `${bytes(g.mdBytes.median)} / ${bytes(g.mdBytes.max)}`, '']);
+  }
+  for (const c of r.cli ?? []) {
+    const target = c.label.startsWith('node bin/leapfrog.js runbook --from kilo --to newton') ? `≤ 300 ms: ${ok(c.medianMs <= 300)}` : '';
+    rows.push([`\`${c.label}\`, cold (median of ${c.runs.length})`, ms(c.medianMs), target]);
+  }
+  const twice = r.growth?.find((x) => x.label === '2× series (history)');
+  if (g && twice) {
+    const time = twice.totalMs / g.totalMs;
+    const out = (twice.mdBytes.totalEstimate + twice.jsonBytes.totalEstimate) / (g.mdBytes.totalEstimate + g.jsonBytes.totalEstimate);
+    rows.push(['2× series: time / output bytes', `${factor(time)} / ${factor(out)}`, `time ≤ bytes: ${ok(time <= out)}`]);
+  }
+  const s = r.site;
+  if (s?.status === 'ok') {
+    rows.push(['full site build', `${ms(s.wallMs!)}, peak ${bytes(s.peakRssBytes!)}`, '']);
+    rows.push(['runbook page HTML: median / max', `${bytes(s.html!.median)} / ${bytes(s.html!.max)} (${s.html!.maxPage})`, '']);
+    rows.push(['JavaScript per runbook page: max', bytes(s.js!.max), `≤ 15 KB: ${ok(s.js!.max <= 15 * 1024)}`]);
+  }
+  const load = r.machine.loadAverageAtStart[0]?.toFixed(1);
+  return [
+    `Measured ${r.machine.date.slice(0, 10)} on ${r.machine.cpus} cores (load average ${load} at the start):`,
+    '',
+    '| what | measured | target |',
+    '| --- | --- | --- |',
+    ...rows.map((row) => `| ${row.join(' | ')} |`),
+  ].join('\n');
+}
+
+/** Replaces what is between the markers in README.md; the markers must be there already. */
+export function writeReadme(file: string, results: BenchResults): void {
+  const text = readFileSync(file, 'utf8');
+  const start = text.indexOf(START);
+  const end = text.indexOf(END);
+  if (start < 0 || end < start) throw new Error(`${file}: expected the markers ${START} … ${END}`);
+  writeFileSync(file, `${text.slice(0, start + START.length)}\n${readmeTable(results)}\n${text.slice(end)}`);
+}
