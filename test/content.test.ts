@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { buildRunbook, checkContent, forwardPairs, loadContent, OFFLINE_PHASES, renderMarkdown, toJson, type RunbookJson } from '../generator/index.ts';
+import { contentStepId } from '../generator/plan/step-id.ts';
 import { stepsInMarkdown } from './support/markdown-steps.ts';
 
 /** The real content in content/: what operators get. */
@@ -31,7 +32,7 @@ test('every forward pair plans every service, each stop\'s commands once and in 
       const offline = json.sections.find((s) => s.id === 'offline-migrations')!.steps;
       for (const path of built.plan.paths) {
         const expected = path.stops.flatMap((stop) =>
-          content.release(stop.series, path.service)!.steps.filter((s) => OFFLINE_PHASES.includes(s.phase)).map((s) => `${stop.series}.${path.service}.${s.id}`),
+          content.release(stop.series, path.service)!.steps.filter((s) => OFFLINE_PHASES.includes(s.phase)).map((s) => contentStepId(stop.series, path.service, s.id)),
         );
         // The source's own work runs with its installed code, unless the source is itself a stop.
         const source = path.stops.some((s) => s.series === from.id) ? undefined : `${from.id}.${path.service}.`;

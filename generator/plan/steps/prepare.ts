@@ -9,6 +9,7 @@ import type { Phase } from '../../schema/release.ts';
 import { configChecks } from './config-checks.ts';
 import { rehearsal } from './rehearsal.ts';
 import { utilities } from './utilities.ts';
+import { plannedStepId, preparedStepId } from '../step-id.ts';
 
 /** Read, update the source, check it, back up, build the utilities. */
 export function prepareSection(content: Content, plan: Plan): RunbookSection {
@@ -25,7 +26,7 @@ export function prepareSection(content: Content, plan: Plan): RunbookSection {
   // else that writes to the databases runs after the backups, offline.
   const sourceSteps = (phase: Phase, group: string) => plan.services.flatMap((service) =>
     phaseSteps(content, from, service, phase, from)
-      .map((step) => contentStep(service, from.id, step, 'installed', { id: `prepare.${from.id}.${service.id}.${step.id}`, group })));
+      .map((step) => contentStep(service, from.id, step, 'installed', { id: preparedStepId(from.id, service.id, step.id), group })));
   steps.push(...sourceSteps('pre-check', 'Source cloud'), ...databaseDriverCheck(content, plan), ...infrastructureChecks(content, plan));
   steps.push(...sourceSteps('housekeeping', 'Housekeeping on the source cloud'));
   // What a series crossed needs in place before its code runs, done on the running source cloud.
@@ -52,7 +53,7 @@ function readNotes(content: Content, plan: Plan): RunbookStep[] {
       const community = content.note(series.id, service.id);
       const communityStep: RunbookStep[] = community
         ? [{
-            id: `prepare.community.${series.id}.${service.id}`,
+            id: plannedStepId('prepare', 'community', series.id, service.id),
             title: `Read the community note on ${service.name} at ${series.name}: ${community.title}`,
             service: service.id, series: null, commands: [], sources: community.sources,
             notes: community.authors.length ? [`By ${community.authors.join(', ')}.`] : [],
@@ -63,7 +64,7 @@ function readNotes(content: Content, plan: Plan): RunbookStep[] {
       const notes = series.id === plan.from.id ? [] : (content.release(series.id, service.id)?.notes ?? []).filter((n) => n.action);
       if (notes.length === 0) return communityStep;
       return [...communityStep, {
-        id: `prepare.notes.${series.id}.${service.id}`,
+        id: plannedStepId('prepare', 'notes', series.id, service.id),
         title: `Act on the ${service.name} changes of ${series.name}`,
         service: service.id, series: null, commands: [],
         sources: [...new Set(notes.flatMap((n) => n.sources))],
