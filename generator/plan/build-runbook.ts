@@ -6,6 +6,7 @@ import { deploySection, verifySection } from './steps/deploy.ts';
 import { offlineSection } from './steps/offline.ts';
 import { prepareSection } from './steps/prepare.ts';
 import { rollbackSection } from './steps/rollback.ts';
+import { osWarning } from './utility/os-warning.ts';
 
 /** Plans the stops and lays out every section's steps in execution order. */
 export function buildRunbook(content: Content, request: PlanRequest): Runbook {
@@ -17,6 +18,7 @@ export function buildRunbook(content: Content, request: PlanRequest): Runbook {
   if (plan.from['init-command'] !== plan.to['init-command']) {
     warnings.push(`${plan.from.name} hosts may run Ubuntu 14.04 (upstart, \`service\`); ${plan.to.name}'s packages need a release with systemd: upgrading or reinstalling the operating system of every host is part of this leap, and the runbook stops with \`service\` and starts with \`systemctl\`.`);
   }
+  warnings.push(...osWarning(content, plan));
   return {
     plan,
     warnings,

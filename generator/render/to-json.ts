@@ -4,6 +4,8 @@ import type { Runbook } from '../plan/runbook-model.ts';
 export interface RunbookJson {
   from: string;
   to: string;
+  /** How the utility steps build and run each stop's code: venv or container. */
+  utility: string;
   services: string[];
   stops: { series: string; services: string[]; reasons: string[] }[];
   sections: {
@@ -19,6 +21,7 @@ export function toJson(runbook: Runbook): RunbookJson {
   return {
     from: plan.from.id,
     to: plan.to.id,
+    utility: plan.utility,
     services: plan.services.map((s) => s.id),
     stops: plan.stops.map((s) => ({ series: s.series, services: [...s.services], reasons: [...s.reasons] })),
     sections: runbook.sections.map((section) => ({

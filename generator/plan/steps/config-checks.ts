@@ -12,5 +12,5 @@ export function configChecks(content: Content, plan: Plan): RunbookStep[] {
   const { to } = plan;
   return plan.services.flatMap((service) =>
     phaseSteps(content, to, service, 'config-check', plan.from).map((step) =>
-      contentStep(service, to.id, step, targetRunWith(content, to, service), { id: `prepare.${to.id}.${service.id}.${step.id}`, group: `Configuration for ${to.name}` })));
+      contentStep(service, to.id, step, targetRunWith(content, to, service, plan.utility), { id: `prepare.${to.id}.${service.id}.${step.id}`, group: `Configuration for ${to.name}` })));
 }
