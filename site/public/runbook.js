@@ -9,6 +9,16 @@
     get: (k) => { try { return localStorage.getItem(prefix + k); } catch { return null; } },
     set: (k, v) => { try { v ? localStorage.setItem(prefix + k, '1') : localStorage.removeItem(prefix + k); } catch {} },
   };
+  // ?utility=container: each step whose container form differs carries it in a <template>.
+  if (new URLSearchParams(location.search).get('utility') === 'container') {
+    for (const t of root.querySelectorAll('.steps>li>template.container')) {
+      const li = t.parentNode;
+      for (const el of li.querySelectorAll(':scope>pre, :scope>p:not(.done):not(.src)')) el.remove();
+      t.after(t.content.cloneNode(true));
+      const span = li.querySelector('[data-container-title]');
+      if (span) span.textContent = span.dataset.containerTitle;
+    }
+  }
   const boxes = [...root.querySelectorAll('.steps>li>label>input')];
   const stepOf = (box) => box.closest('li');
   const sections = [...root.querySelectorAll('.sec')].filter((s) => s.querySelector('.steps'));
