@@ -3,7 +3,7 @@ import { SERVICE_TOOL_PHASES, type ReleaseStep } from '../../schema/release.ts';
 import type { RunbookStep } from '../runbook-model.ts';
 import { inContainer } from '../utility/container-run.ts';
 import type { UtilityMethod } from '../utility/method.ts';
-import { asServiceUser, inUtility } from './commands.ts';
+import { asServiceUser, inUtility, utilityPath } from './commands.ts';
 
 /**
  * A content step as a runbook step. `venv`/`container`: run from the series' utility (offline work at a stop,
@@ -31,7 +31,9 @@ export function contentStep(
     series,
     commands,
     sources: step.sources,
-    notes: step.notes,
+    notes: runWith === 'container' && !serviceTool && step.commands.some((c) => c.includes(`${utilityPath(series)}/bin`))
+      ? [`This step runs a script that finds the ${service.name} tools in ${utilityPath(series)}/bin, the venv's: with --utility container, build that venv too (the --utility venv runbook's prepare.utility.${series} and prepare.utility.${series}.${service.id}) on a host with the series' Python, or run the script where those tools are.`, ...step.notes]
+      : step.notes,
     doneWhen: step['done-when'],
     ...extra,
   };
