@@ -54,7 +54,7 @@ EOF`,
     'install -d -o keystone -g keystone -m 0700 /etc/keystone/credential-keys',
   ]);
   assert.deepEqual(step(rb, 'newton.keystone.credential-setup').commands, [
-    'podman run --rm --network host --user "$(id -u keystone):$(id -g keystone)" -v /etc/keystone:/etc/keystone:ro -v /var/log/keystone:/var/log/keystone -v /etc/keystone/credential-keys:/etc/keystone/credential-keys leapfrog-utility-keystone:newton keystone-manage credential_setup --keystone-user keystone --keystone-group keystone',
+    'podman run --rm --network host --user "$(id -u keystone):$(id -g keystone)" -v /etc/keystone:/etc/keystone:ro -v /var/log/keystone:/var/log/keystone -v /etc/keystone/credential-keys:/etc/keystone/credential-keys -v /etc/passwd:/etc/passwd:ro -v /etc/group:/etc/group:ro leapfrog-utility-keystone:newton keystone-manage credential_setup --keystone-user keystone --keystone-group keystone',
   ]);
   assert.deepEqual(step(rb, 'newton.nova.db-sync').commands, [
     'podman run --rm --network host --user "$(id -u nova):$(id -g nova)" -v /etc/nova:/etc/nova:ro -v /var/log/nova:/var/log/nova leapfrog-utility-nova:newton nova-manage db sync',
@@ -72,7 +72,7 @@ ENV DEBIAN_FRONTEND=noninteractive
 RUN apt-get update && apt-get install -y --no-install-recommends ca-certificates curl g++ gcc git libffi-dev libjpeg-dev libpq-dev libssl-dev libxml2-dev libxslt1-dev libyaml-dev pkg-config python3-dev python3-venv zlib1g-dev && rm -rf /var/lib/apt/lists/*
 RUN python3.6 -m venv /opt/leapfrog/train`);
   assert.deepEqual(step(container, 'train.keystone.fernet-setup').commands, [
-    'podman run --rm --network host --user "$(id -u keystone):$(id -g keystone)" -v /etc/keystone:/etc/keystone:ro -v /var/log/keystone:/var/log/keystone -v /etc/keystone/fernet-keys:/etc/keystone/fernet-keys leapfrog-utility-keystone:train keystone-manage fernet_setup --keystone-user keystone --keystone-group keystone',
+    'podman run --rm --network host --user "$(id -u keystone):$(id -g keystone)" -v /etc/keystone:/etc/keystone:ro -v /var/log/keystone:/var/log/keystone -v /etc/keystone/fernet-keys:/etc/keystone/fernet-keys -v /etc/passwd:/etc/passwd:ro -v /etc/group:/etc/group:ro leapfrog-utility-keystone:train keystone-manage fernet_setup --keystone-user keystone --keystone-group keystone',
   ]);
   assert.deepEqual(step(container, 'train.neutron.db-sync').commands, [
     'podman run --rm --network host --user "$(id -u neutron):$(id -g neutron)" -v /etc/neutron:/etc/neutron:ro -v /var/log/neutron:/var/log/neutron leapfrog-utility-neutron:train neutron-db-manage --config-file /etc/neutron/neutron.conf --config-file /etc/neutron/plugins/ml2/ml2_conf.ini upgrade heads',

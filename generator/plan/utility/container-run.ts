@@ -21,6 +21,9 @@ const WRITES: Record<string, Record<string, string>> = {
   },
 };
 export const KEYSTONE_CLI = 'https://opendev.org/openstack/keystone/src/tag/17.0.0/keystone/cmd/cli.py';
+/** --keystone-user/--keystone-group are looked up with pwd.getpwnam/grp.getgrnam (keystone/common/utils.py): the image has no such user. */
+export const KEYSTONE_UTILS = 'https://opendev.org/openstack/keystone/src/tag/17.0.0/keystone/common/utils.py';
+const NAMES_HOST_USERS = /\s--keystone-(user|group)\b/;
 
 /** Directories a command writes under the service's read-only configuration. */
 export function writableDirs(service: Service, command: string): string[] {
@@ -37,7 +40,7 @@ export function writtenDirs(service: Service, commands: string[]): string[] {
 /**
  * A utility command run in the stop's image: the host's network (the database and message queue
  * the configuration names), the service's own user, its configuration read-only, its logs and
- * any key repository the command writes read-write. The command is the content's, byte for byte.
+ * any key repository the command writes read-write; the host's users where the command names one. The command is the content's, byte for byte.
  */
 export function inContainer(service: Service, series: string, command: string): string {
   const user = service['os-user'];
@@ -45,6 +48,7 @@ export function inContainer(service: Service, series: string, command: string): 
     `-v /etc/${service.id}:/etc/${service.id}:ro`,
     `-v /var/log/${service.id}:/var/log/${service.id}`,
     ...writableDirs(service, command).map((d) => `-v ${d}:${d}`),
+    ...(NAMES_HOST_USERS.test(command) ? ['-v /etc/passwd:/etc/passwd:ro', '-v /etc/group:/etc/group:ro'] : []),
   ];
   return `podman run --rm --network host --user "$(id -u ${user}):$(id -g ${user})" ${mounts.join(' ')} ${imageName(service, series)} ${command}`;
 }
