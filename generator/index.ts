@@ -18,3 +18,7 @@ export { OFFLINE_PHASES, type Phase } from './schema/release.ts';
 export { noteHtml } from './render/note-html.ts';
 export { groupSteps } from './render/group-steps.ts';
 export { observeStages, type Stage, type StageObserver } from './stages.ts';
+export { UTILITY_METHODS, type UtilityMethod } from './plan/utility/method.ts';
+export { utilityRecipe, containerfile, type UtilityRecipe } from './plan/utility/recipe.ts';
+export { venvHosts, containerHost, type UtilityHost } from './plan/utility/hosts.ts';
+export { OS_RELEASES, type OsRelease } from './plan/utility/os-releases.ts';

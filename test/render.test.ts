@@ -82,7 +82,7 @@ test('step ids stay the same when content changes elsewhere', () => {
 
 test('the JSON runbook has exactly the contract keys', () => {
   const json = toJson(buildRunbook(loadContent(syntheticContent({ series: ['a', 'b', 'c'] })), { from: 'a', to: 'c' }));
-  assert.deepEqual(Object.keys(json), ['version', 'from', 'to', 'services', 'stops', 'sections']);
+  assert.deepEqual(Object.keys(json), ['version', 'from', 'to', 'utility', 'services', 'stops', 'sections']);
   assert.equal(json.version, 1);
   assert.deepEqual(Object.keys(json.stops[0]), ['series', 'services', 'reasons']);
   assert.deepEqual(Object.keys(json.sections[0]), ['id', 'title', 'steps']);

@@ -1,8 +1,9 @@
 import { parseArgs } from 'node:util';
 import { UsageError } from '../errors.ts';
+import { UTILITY_METHODS, type UtilityMethod } from '../plan/utility/method.ts';
 
 export const USAGE = `Usage:
-  leapfrog runbook --from <series> --to <series> [--services a,b] [--fewest-stops] [--format md|json] [--out FILE]
+  leapfrog runbook --from <series> --to <series> [--services a,b] [--fewest-stops] [--utility venv|container] [--format md|json] [--out FILE]
   leapfrog path --from <series> --to <series> [--services a,b] [--fewest-stops]
   leapfrog validate
   leapfrog rehearse --from <series> --to <series> [--fewest-stops] [--db URL]   (see leapfrog rehearse --help)
@@ -15,6 +16,7 @@ export interface Args {
   to?: string;
   services?: string[];
   fewestStops: boolean;
+  utility: UtilityMethod;
   format: 'md' | 'json';
   out?: string;
   content?: string;
@@ -26,6 +28,7 @@ const OPTIONS = {
   services: { type: 'string' },
   'fewest-stops': { type: 'boolean', default: false },
   format: { type: 'string', default: 'md' },
+  utility: { type: 'string', default: 'venv' },
   out: { type: 'string' },
   content: { type: 'string' },
   help: { type: 'boolean', short: 'h', default: false },
@@ -33,7 +36,7 @@ const OPTIONS = {
 
 /** Which options each command accepts; anything else is a mistake worth saying. */
 const ALLOWED: Record<Args['command'], string[]> = {
-  runbook: ['from', 'to', 'services', 'fewest-stops', 'format', 'out', 'content'],
+  runbook: ['from', 'to', 'services', 'fewest-stops', 'utility', 'format', 'out', 'content'],
   path: ['from', 'to', 'services', 'fewest-stops', 'content'],
   validate: ['content'],
   help: [],
@@ -63,12 +66,16 @@ export function parseCli(argv: string[]): Args {
     throw new UsageError(`Empty --services "${values.services}": expected service ids, e.g. --services nova,cinder (leave it out for all services)`);
   }
   if (values.format !== 'md' && values.format !== 'json') throw new UsageError(`Unknown --format "${values.format}", expected md or json`);
+  if (!(UTILITY_METHODS as readonly string[]).includes(values.utility)) {
+    throw new UsageError(`Unknown --utility "${values.utility}", expected ${UTILITY_METHODS.join(' or ')} (venv: a virtualenv per stop on a host of that stop's OS; container: an image per service and stop)`);
+  }
   return {
     command,
     from: values.from,
     to: values.to,
     services: values.services?.split(',').map((s) => s.trim()).filter(Boolean),
     fewestStops: values['fewest-stops'],
+    utility: values.utility as UtilityMethod,
     format: values.format,
     out: values.out,
     content: values.content,

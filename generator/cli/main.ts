@@ -45,7 +45,7 @@ export function run(argv: string[], out: NodeJS.WritableStream = process.stdout,
       return 0;
     }
     const content = contentAt(args.content);
-    const request = { from: args.from!, to: args.to!, services: args.services, fewestStops: args.fewestStops };
+    const request = { from: args.from!, to: args.to!, services: args.services, fewestStops: args.fewestStops, utility: args.utility };
     if (args.command === 'path') {
       out.write(escapeForTerminal(formatPath(content, plan(content, request))));
       return 0;

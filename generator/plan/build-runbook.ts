@@ -8,6 +8,7 @@ import { deploySection, verifySection } from './steps/deploy.ts';
 import { offlineSection } from './steps/offline.ts';
 import { prepareSection } from './steps/prepare.ts';
 import { rollbackSection } from './steps/rollback.ts';
+import { osWarning } from './utility/os-warning.ts';
 
 /** Plans the stops and lays out every section's steps in execution order. */
 export function buildRunbook(content: Content, request: PlanRequest): Runbook {
@@ -23,6 +24,7 @@ function assemble(content: Content, request: PlanRequest): Runbook {
   if (plan.from['init-command'] !== plan.to['init-command']) {
     warnings.push(`${plan.from.name} hosts may run Ubuntu 14.04 (upstart, \`service\`); ${plan.to.name}'s packages need a release with systemd: upgrading or reinstalling the operating system of every host is part of this leap, and the runbook stops with \`service\` and starts with \`systemctl\`.`);
   }
+  warnings.push(...osWarning(content, plan));
   const rehearsal = rehearsalFor(plan);
   return {
     plan,

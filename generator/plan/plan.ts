@@ -3,6 +3,7 @@ import { PlanError } from './plan-error.ts';
 import type { Policy } from './policy.ts';
 import { planService, type ServicePath } from './plan-service.ts';
 import { resolveSeries } from './resolve-series.ts';
+import type { UtilityMethod } from './utility/method.ts';
 
 export interface PlanRequest {
   from: string;
@@ -10,6 +11,8 @@ export interface PlanRequest {
   /** Service ids; empty or omitted: every service that exists at the target. */
   services?: string[];
   fewestStops?: boolean;
+  /** How utilities are built; default venv. */
+  utility?: UtilityMethod;
 }
 
 /** A stop in the runbook: a series whose migrations run for at least one service. */
@@ -26,6 +29,7 @@ export interface Plan {
   services: Service[];
   paths: ServicePath[];
   stops: Stop[];
+  utility: UtilityMethod;
 }
 
 /** Resolves the request against the content and plans every selected service's stops. */
@@ -39,7 +43,7 @@ export function plan(content: Content, request: PlanRequest): Plan {
   const services = selectServices(content, to, request.services);
   const policy: Policy = request.fewestStops ? 'fewest' : 'tested';
   const paths = services.map((s) => planService(content, s, from, to, policy));
-  return { from, to, policy, services, paths, stops: unionOfStops(content, paths) };
+  return { from, to, policy, services, paths, stops: unionOfStops(content, paths), utility: request.utility ?? 'venv' };
 }
 
 function selectServices(content: Content, to: Series, wanted: string[] | undefined): Service[] {

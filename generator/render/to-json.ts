@@ -9,6 +9,8 @@ export interface RunbookJson {
   version: typeof JSON_VERSION;
   from: string;
   to: string;
+  /** How the utility steps build and run each stop's code: venv or container. */
+  utility: string;
   services: string[];
   stops: { series: string; services: string[]; reasons: string[] }[];
   sections: {
@@ -25,6 +27,7 @@ export function toJson(runbook: Runbook): RunbookJson {
     version: JSON_VERSION,
     from: plan.from.id,
     to: plan.to.id,
+    utility: plan.utility,
     services: plan.services.map((s) => s.id),
     stops: plan.stops.map((s) => ({ series: s.series, services: [...s.services], reasons: [...s.reasons] })),
     sections: runbook.sections.map((section) => ({

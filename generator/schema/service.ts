@@ -63,6 +63,10 @@ export const ServiceSchema = z.strictObject({
   })).default([]).describe('Earlier distribution names, with the last series that used each: pip refuses a git requirement whose name differs from the built metadata.'),
   /** Python distribution name the utility installs. */
   package: z.string().regex(/^[A-Za-z0-9._-]+$/).describe('Python distribution name the utility installs.'),
+  /** Debian packages holding the service's offline tools (keystone-manage is in python3-keystone, nova-manage in nova-common). */
+  'debian-packages': z.array(z.string().regex(/^[a-z0-9][a-z0-9.+-]+$/, 'a Debian package name')).min(1).optional().describe(
+    'Debian packages that hold its offline tools (checked in the package contents): the container utility installs them where Debian ships the series.',
+  ),
   /** Upstream repository, owner/name on opendev.org. */
   repo: z.string().regex(/^[a-z0-9-]+\/[A-Za-z0-9._-]+$/, 'owner/name, e.g. openstack/nova').describe('Upstream repository, owner/name on opendev.org.'),
   /** OS user the service's commands run as (sudo -u). */

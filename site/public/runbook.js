@@ -12,6 +12,16 @@
     set: (k, v) => { try { v === null ? localStorage.removeItem(k) : localStorage.setItem(k, v); } catch {} },
   };
   const store = { get: (id) => ls.get(prefix + id), set: (id, on) => ls.set(prefix + id, on ? '1' : null) };
+  // ?utility=container: each step whose container form differs carries it in a <template>.
+  if (new URLSearchParams(location.search).get('utility') === 'container') {
+    for (const t of root.querySelectorAll('.steps>li>template.container')) {
+      const li = t.parentNode;
+      for (const el of li.querySelectorAll(':scope>pre, :scope>p:not(.done):not(.src)')) el.remove();
+      t.after(t.content.cloneNode(true));
+      const span = li.querySelector('[data-container-title]');
+      if (span) span.textContent = span.dataset.containerTitle;
+    }
+  }
   const boxes = [...root.querySelectorAll('.steps>li>label>input')];
   const stepOf = (box) => box.closest('li');
   const shown = (el) => !el.closest('[hidden]');

@@ -115,10 +115,10 @@ test('the service filter is in the URL and hides the other services\' steps', as
   assert.ok(await step(page, 'offline.backup.keystone').isVisible());
 });
 
-for (const [from, to] of [['kilo', 'newton'], ['rocky', 'train'], ['juno', 'gazpacho']]) {
-  test(`${from} -> ${to}: every step and command on the page equals the library's JSON byte for byte`, async () => {
-    const json = toJson(buildRunbook(content, { from, to }));
-    const page = await open(`/runbooks/${from}/${to}/`);
+for (const [from, to, utility] of [['kilo', 'newton', 'venv'], ['rocky', 'train', 'venv'], ['juno', 'gazpacho', 'venv'], ['kilo', 'newton', 'container'], ['antelope', 'gazpacho', 'container']] as const) {
+  test(`${from} -> ${to} (${utility}): every step and command on the page equals the library's JSON byte for byte`, async () => {
+    const json = toJson(buildRunbook(content, { from, to, utility }));
+    const page = await open(`/runbooks/${from}/${to}/${utility === 'container' ? '?utility=container' : ''}`);
     const onPage = await page.$$eval('.steps > li', (els) => els.map((li) => ({ id: li.id, commands: [...li.querySelectorAll('pre > code')].map((c) => c.textContent) })));
     const expected = json.sections.flatMap((s) => s.steps.map((st) => ({ id: st.id, commands: st.commands })));
     assert.deepEqual(onPage, expected);
@@ -168,4 +168,5 @@ test('without JavaScript the page still has every step, and no dead controls', (
   assert.match(html, /<form id="filter" class="tools" hidden>/);
   assert.match(html, /<li id="offline\.stop\.nova" data-svc="nova">/);
   assert.doesNotMatch(html, /<button[^>]*class="copy"/, 'copy buttons are added by the script');
+  assert.match(html, /<p class="utility">Utilities: <a href="\?utility=venv">a virtualenv per stop<\/a> \(shown\) or <a href="\?utility=container">/, 'the other method is one link away');
 });

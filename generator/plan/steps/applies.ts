@@ -1,6 +1,7 @@
 import type { Content, Series, Service } from '../../content.ts';
 import type { Phase, ReleaseStep } from '../../schema/release.ts';
 import { hasOfflineWork } from '../plan-service.ts';
+import type { UtilityMethod } from '../utility/method.ts';
 
 /** A step marked `source-until` repairs what older code never did: only for sources up to that series. */
 export function appliesTo(content: Content, step: ReleaseStep, from: Series): boolean {
@@ -14,6 +15,6 @@ export function phaseSteps(content: Content, series: Series, service: Service, p
 }
 
 /** Checks at the target run from its utility when there is one (the service has offline work there). */
-export function targetRunWith(content: Content, to: Series, service: Service): 'utility' | 'installed' {
-  return hasOfflineWork(content.release(to.id, service.id)) ? 'utility' : 'installed';
+export function targetRunWith(content: Content, to: Series, service: Service, method: UtilityMethod): UtilityMethod | 'installed' {
+  return hasOfflineWork(content.release(to.id, service.id)) ? method : 'installed';
 }

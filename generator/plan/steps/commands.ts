@@ -28,11 +28,10 @@ export function rawUrl(repo: string, ref: string, path: string): string {
   return `https://opendev.org/${repo}/raw/${isBranch(ref) ? 'branch' : 'tag'}/${ref}/${path}`;
 }
 
-export function createVenv(series: Series): string {
+/** The venv of a series with the Python chosen for its stop (utility/hosts.ts); 2.7 through virtualenv's module. */
+export function createVenv(series: Series, python: string): string {
   const dir = utilityPath(series.id);
-  return series.python.startsWith('2.')
-    ? `virtualenv --python=python${series.python} ${dir}`
-    : `python${series.python} -m venv ${dir}`;
+  return python.startsWith('2.') ? `python${python} -m virtualenv ${dir}` : `python${python} -m venv ${dir}`;
 }
 
 /** The series' upper-constraints file, downloaded into its utility so a service's own pin can be dropped. */

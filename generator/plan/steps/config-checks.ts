@@ -3,6 +3,7 @@ import type { Plan } from '../plan.ts';
 import type { RunbookStep } from '../runbook-model.ts';
 import { phaseSteps, targetRunWith } from './applies.ts';
 import { contentStep } from './content-step.ts';
+import { preparedStepId } from '../step-id.ts';
 
 /**
  * The configuration carried forward, checked before the window: first what each series crossed
@@ -14,9 +15,9 @@ export function configChecks(content: Content, plan: Plan): RunbookStep[] {
   const group = `Configuration for ${to.name}`;
   const crossed = content.between(from.id, to.id).flatMap((series) => plan.services.flatMap((service) =>
     phaseSteps(content, series, service, 'carry-forward', from).map((step) =>
-      contentStep(service, series.id, step, 'installed', { id: `prepare.${series.id}.${service.id}.${step.id}`, group }))));
+      contentStep(service, series.id, step, 'installed', { id: preparedStepId(series.id, service.id, step.id), group }))));
   const validators = plan.services.flatMap((service) =>
     phaseSteps(content, to, service, 'config-check', from).map((step) =>
-      contentStep(service, to.id, step, targetRunWith(content, to, service), { id: `prepare.${to.id}.${service.id}.${step.id}`, group })));
+      contentStep(service, to.id, step, targetRunWith(content, to, service, plan.utility), { id: preparedStepId(to.id, service.id, step.id), group })));
   return [...crossed, ...validators];
 }

@@ -50,7 +50,7 @@ export function deploySection(content: Content, plan: Plan): RunbookSection {
     const due = targetSteps(service, 'verify')
       .filter((s) => s['before-start'] && !(hoisted && s['needs-apis']) && !checked.has(`${service.id}.${s.id}`));
     for (const s of due) checked.add(`${service.id}.${s.id}`);
-    return due.map((s) => contentStep(service, to.id, s, targetRunWith(content, to, service), {
+    return due.map((s) => contentStep(service, to.id, s, targetRunWith(content, to, service, plan.utility), {
       id: `deploy.${service.id}.${s.id}`,
       title: `Before starting ${service.name}: ${s.title}`,
       notes: ['The data plane still runs the source release here: a result about hosts not yet upgraded (nova\'s Older than N-1 computes) is expected now; Verify runs the check again once they are.', ...s.notes],

@@ -87,7 +87,7 @@ function migrationSteps(content: Content, plan: Plan, service: Service, series: 
     }));
   const work = release.steps
     .filter((s) => OFFLINE_PHASES.includes(s.phase))
-    .map((s) => contentStep(service, series, s, 'utility', { group: name }));
+    .map((s) => contentStep(service, series, s, plan.utility, { group: name }));
   return [...gates, ...work];
 }
 

@@ -1,53 +1,113 @@
-import type { Content } from '../../content.ts';
-import { packageAt } from '../lifetimes.ts';
+import type { Content, Series, Service } from '../../content.ts';
 import { hasOfflineWork } from '../plan-service.ts';
 import type { Plan } from '../plan.ts';
 import type { RunbookStep } from '../runbook-model.ts';
-import { constraintsFile, createVenv, downloadConstraints, dropOwnPin, pipInstall, serviceConstraintsFile, serviceRequirement, utilityPath } from './commands.ts';
+import { imageName, KEYSTONE_CLI, KEYSTONE_UTILS, writtenDirs } from '../utility/container-run.ts';
+import { containerHost, venvHosts, type UtilityHost } from '../utility/hosts.ts';
+import { OS_UNVERIFIED } from '../utility/os-releases.ts';
+import { buildPackages, containerfile, serviceInstall, utilityRecipe, venvCommands } from '../utility/recipe.ts';
+import { utilityPath } from './commands.ts';
 import { SOURCES } from './sources.ts';
 
-/** One utility per stop: a venv with the series' database drivers, then one step per service's code. */
+const GROUP = 'Utilities';
+
+/**
+ * One utility per stop, in the plan's method. Ids are the same in both: `prepare.utility.<series>`
+ * readies the stop, `prepare.utility.<series>.<service>` puts one service's code in it, so a
+ * service's steps stay the same whichever others are selected.
+ */
 export function utilities(content: Content, plan: Plan): RunbookStep[] {
+  const hosts = venvHosts(content, plan.stops.map((s) => s.series));
   return plan.stops.flatMap((stop) => {
     const series = content.getSeries(stop.series)!;
-    const ref = series['constraints-ref'];
-    const packages = stop.services
-      .map((id) => content.getService(id)!)
-      .filter((service) => hasOfflineWork(content.release(series.id, service.id)))
-      .map((service) => ({ service, pkg: packageAt(content, service, series), codeRef: content.release(series.id, service.id)?.['code-ref'] ?? series['code-ref'] }));
-    if (packages.length === 0) return [];
-    const notes = [`Python ${series.python}: ${series.name} supports it; the target host's Python may be too new for this code, so build it where that Python exists (an older distribution release or a container).`];
-    if (series.python.startsWith('2.')) notes.push('Python 2.7 environments need virtualenv older than 20.22 (`pip install "virtualenv<20.22"`).');
-    if (series['db-drivers'].includes('MySQL-python')) {
-      notes.push('MySQL-python (the MySQLdb driver that `mysql://` database URLs load) is built from source: it needs a compiler, the Python headers and the MySQL client headers (Debian/Ubuntu: build-essential python-dev libmysqlclient-dev).');
-    }
-    if (!ref) notes.push(`No upper-constraints file exists for ${series.name}: the versions pip picks are not pinned; check them against the ${series.name} requirements.`);
-    notes.push(...series.notes);
-    const drivers = series['db-drivers'].join(' ');
-    // One step per service installs its code, so a service's steps stay the same whichever others are selected.
-    return [
-      {
-        id: `prepare.utility.${series.id}`,
-        title: `Create the ${series.name} utility in ${utilityPath(series.id)}`,
-        service: null, series: null,
-        commands: [createVenv(series), ...(ref ? [downloadConstraints(series, ref)] : []), pipInstall(series, drivers, ref ? constraintsFile(series) : undefined)],
-        sources: [...series.sources, series.python.startsWith('2.') ? SOURCES.virtualenv : SOURCES.venv(series.python)],
-        notes,
-        group: 'Utilities',
-      },
-      ...packages.map(({ service, pkg, codeRef }): RunbookStep => ({
-        id: `prepare.utility.${series.id}.${service.id}`,
-        title: `Install ${service.name} ${series.name} code (${codeRef}) into the ${series.name} utility`,
-        service: service.id, series: null,
-        commands: ref
-          ? [dropOwnPin(series, service, pkg), pipInstall(series, serviceRequirement(service, pkg, codeRef), serviceConstraintsFile(series, service))]
-          : [pipInstall(series, serviceRequirement(service, pkg, codeRef))],
-        sources: series.sources.filter((u) => u.includes('/requirements/') || u.includes(`/${service.repo}/`)).concat(service.sources.slice(0, 1)),
-        notes: ref
-          ? [`The constraints may pin ${pkg} itself (neutron===14.4.2 at stein-eol, horizon at several series), while ${codeRef} builds a development version that pip then refuses; so its own line is dropped for this install, and only for it.`]
-          : [],
-        group: 'Utilities',
-      })),
-    ];
+    const services = stop.services.map((id) => content.getService(id)!).filter((s) => hasOfflineWork(content.release(series.id, s.id)));
+    if (services.length === 0) return [];
+    return plan.utility === 'container' ? containerSteps(content, series, services) : venvSteps(content, series, services, hosts.get(series.id)!);
   });
+}
+
+function seriesNotes(series: Series): string[] {
+  const notes: string[] = [];
+  if (!series['constraints-ref']) notes.push(`No upper-constraints file exists for ${series.name}: the versions pip picks are not pinned; check them against the ${series.name} requirements.`);
+  return [...notes, ...series.notes];
+}
+
+function venvSteps(content: Content, series: Series, services: Service[], host: UtilityHost): RunbookStep[] {
+  const ref = series['constraints-ref'];
+  const notes = [
+    `Build it on ${host.os.name}: it ships Python ${host.python}, which ${series.name} is tested with (runtimes: ${series.runtimes.python.join(', ')}), and the apt packages are ${host.os.name}'s names; consecutive stops whose tested Pythons overlap share one Python, so one host builds them all.`,
+  ];
+  if (series['db-drivers'].length > 1) notes.push(`Both MySQL drivers: ${series.name} configurations may still say \`mysql://\`, which loads MySQLdb (built from source against ${host.os.mysqlHeaders}).`);
+  if (host.os.distro === 'ubuntu') notes.push(OS_UNVERIFIED);
+  return [
+    {
+      id: `prepare.utility.${series.id}`,
+      title: `Create the ${series.name} utility in ${utilityPath(series.id)} (Python ${host.python}, ${host.os.name})`,
+      service: null, series: null,
+      commands: [`apt-get install -y ${buildPackages(series, host).join(' ')}`, ...venvCommands(content, series, undefined, host.python)],
+      sources: [...series.sources, ...host.os.sources, host.python.startsWith('2.') ? SOURCES.virtualenv : SOURCES.venv(host.python)],
+      notes: [...notes, ...seriesNotes(series)],
+      group: GROUP,
+    },
+    ...services.map((service): RunbookStep => ({
+      id: `prepare.utility.${series.id}.${service.id}`,
+      title: `Install ${service.name} ${series.name} code into the ${series.name} utility`,
+      service: service.id, series: null,
+      commands: serviceInstall(content, series, service),
+      sources: serviceSources(series, service),
+      notes: ref ? [OWN_PIN] : [],
+      group: GROUP,
+    })),
+  ];
+}
+
+const OWN_PIN = 'The constraints may pin the service itself (neutron===14.4.2 at stein-eol, horizon at several series), while the eol ref builds a development version that pip then refuses; so its own line is dropped for this install, and only for it.';
+
+function serviceSources(series: Series, service: Service): string[] {
+  return series.sources.filter((u) => u.includes('/requirements/') || u.includes(`/${service.repo}/`)).concat(service.sources.slice(0, 1));
+}
+
+function containerSteps(content: Content, series: Series, services: Service[]): RunbookStep[] {
+  const host = containerHost(series);
+  const recipes = services.map((service) => ({ service, recipe: utilityRecipe(content, series, service, host) }));
+  const images = [...new Set(recipes.map((r) => r.recipe.image))];
+  const dir = utilityPath(series.id);
+  return [
+    {
+      id: `prepare.utility.${series.id}`,
+      title: `Pull the base images of the ${series.name} utilities`,
+      service: null, series: null,
+      commands: [`mkdir -p ${dir}`, ...images.map((image) => `podman pull ${image}`)],
+      sources: [...new Set([...series.sources, ...recipes.flatMap((r) => r.recipe.os.sources)])],
+      notes: [
+        `One image per service: ${series.name} runs on ${[...new Set(recipes.map((r) => r.recipe.os.name))].join(' and ')} there, whatever the host runs. Docker takes the same arguments: replace podman with docker in every command.`,
+        ...(recipes.some((r) => r.recipe.os.distro === 'ubuntu') ? [OS_UNVERIFIED] : []),
+        ...seriesNotes(series),
+      ],
+      group: GROUP,
+    },
+    ...recipes.map(({ service, recipe }): RunbookStep => {
+      const file = `${dir}/${service.id}.Containerfile`;
+      const keys = writtenDirs(service, (content.release(series.id, service.id)?.steps ?? []).flatMap((s) => s.commands));
+      return {
+        id: `prepare.utility.${series.id}.${service.id}`,
+        title: `Build the ${service.name} ${series.name} image ${imageName(service, series.id)}`,
+        service: service.id, series: null,
+        commands: [
+          `cat > ${file} <<'EOF'\n${containerfile(recipe)}\nEOF`,
+          `podman build -t ${imageName(service, series.id)} -f ${file} ${dir}`,
+          ...(keys.length ? [`install -d -o ${service['os-user']} -g ${service['os-user']} -m 0700 ${keys.join(' ')}`] : []),
+        ],
+        sources: [...serviceSources(series, service), ...(recipe.kind === 'packages' ? service.sources.filter((u) => u.includes('packages.debian.org')) : []), ...(keys.length ? [KEYSTONE_CLI, KEYSTONE_UTILS] : [])],
+        notes: [
+          recipe.kind === 'packages'
+            ? `${recipe.os.name} ships ${service.name} ${series.name}: the image installs its packages (${recipe.packages.join(', ')}), tools in /usr/bin, Python ${recipe.os.python[0]}${series.runtimes.python.includes(recipe.os.python[0]) ? '' : ` (Debian's choice: ${series.name} is tested with ${series.runtimes.python.join(', ')})`}.`
+            : `No distribution package of ${service.name} ${series.name} was verified: the image builds the venv recipe on ${recipe.os.name} (Python ${host.python}), the same commands as --utility venv.`,
+          ...(recipe.kind === 'venv' && series['constraints-ref'] ? [OWN_PIN] : []),
+          ...(keys.length ? [`The runs mount ${keys.join(' and ')} read-write (keystone's default key repositories): they must exist on the host first, owned by ${service['os-user']}. Runs that name --keystone-user also mount the host's /etc/passwd and /etc/group read-only: keystone looks the user up, and the image has none.`] : []),
+        ],
+        group: GROUP,
+      };
+    }),
+  ];
 }

@@ -1,0 +1,57 @@
+import type { Content, Series } from '../../content.ts';
+import type { OsId } from '../../schema/os-release.ts';
+import { OS_IDS } from '../../schema/os-release.ts';
+import { OS_RELEASES, type OsRelease } from './os-releases.ts';
+
+/** The Python a stop's utility runs and the OS release that ships it as a package. */
+export interface UtilityHost {
+  python: string;
+  os: OsRelease;
+}
+
+const provides = (os: OsId, python: string) => OS_RELEASES[os].python.includes(python);
+const available = (series: Series) => series.runtimes.python.filter((p) => OS_IDS.some((os) => provides(os, p)));
+const newest = (versions: string[]) => [...versions].sort((a, b) => Number(b[0]) - Number(a[0]) || Number(b.split('.')[1]) - Number(a.split('.')[1]))[0];
+
+/** The first OS of these series (later series first) that ships the Python, else the newest OS that does. */
+function hostOs(python: string, series: Series[]): OsRelease {
+  const id = [...series].reverse().flatMap((s) => s.runtimes.os).find((os) => provides(os, python))
+    ?? [...OS_IDS].reverse().find((os) => provides(os, python))!;
+  return OS_RELEASES[id];
+}
+
+/**
+ * venv: one Python per stop, shared by consecutive stops whose tested runtimes overlap (the newest
+ * they share), so one host serves as many stops as it can; a new group starts where they stop overlapping.
+ */
+export function venvHosts(content: Content, stops: string[]): Map<string, UtilityHost> {
+  const hosts = new Map<string, UtilityHost>();
+  let group: Series[] = [];
+  let shared: string[] = [];
+  const close = () => {
+    if (group.length === 0) return;
+    const python = newest(shared);
+    const os = hostOs(python, group);
+    for (const s of group) hosts.set(s.id, { python, os });
+  };
+  for (const id of stops) {
+    const series = content.getSeries(id)!;
+    const next = shared.filter((p) => available(series).includes(p));
+    if (group.length > 0 && next.length > 0) {
+      group.push(series);
+      shared = next;
+    } else {
+      close();
+      group = [series];
+      shared = available(series);
+    }
+  }
+  close();
+  return hosts;
+}
+
+/** container: each stop's own image, of an OS release the series supports, with the newest tested Python it ships. */
+export function containerHost(series: Series): UtilityHost {
+  const python = newest(series.runtimes.python.filter((p) => series.runtimes.os.some((os) => provides(os, p)))) ?? newest(available(series));
+  return { python, os: hostOs(python, [series]) };
+}
