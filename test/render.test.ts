@@ -94,7 +94,7 @@ test('offline work runs service by service in migration order: the source\'s own
   const json = toJson(buildRunbook(loadContent(syntheticContent({ series: ['a', 'b', 'c', 'd'] })), { from: 'a', to: 'd' }));
   const offline = json.sections.find((s) => s.id === 'offline-migrations')!.steps.map((s) => s.id);
   assert.deepEqual(offline, [
-    'offline.stop.alpha', 'offline.stop.beta', 'offline.backup.alpha', 'offline.backup.beta',
+    'offline.stop.alpha', 'offline.stop.beta', 'offline.backup.alpha', 'offline.backup.beta', 'offline.backup.configuration',
     'a.alpha.online-data-migrations',
     'b.alpha.db-sync', 'b.alpha.online-data-migrations', 'c.alpha.db-sync', 'c.alpha.online-data-migrations', 'd.alpha.db-sync', 'd.alpha.online-data-migrations',
     'a.beta.online-data-migrations',

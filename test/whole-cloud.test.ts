@@ -170,3 +170,14 @@ test('neutron\'s agents say what their restart does to traffic that kept running
   assert.doesNotMatch(notes('offline.stop.neutron.network'), /new cookie/, 'start notes are not stop notes');
   assert.match(notes('offline.stop.neutron.compute'), /agent_mode = dvr/);
 });
+
+test('console proxies a deployment may not run are stopped and started by their own commands, only while the series ships them', () => {
+  const cmds = (from: string, to: string, id: string) => step(runbook(from, to, ['nova']), id).commands;
+  assert.deepEqual(cmds('queens', 'train', 'offline.stop.nova'), [
+    'systemctl stop nova-api nova-scheduler nova-conductor nova-consoleauth nova-novncproxy',
+    'systemctl stop nova-spicehtml5proxy', 'systemctl stop nova-serialproxy', 'systemctl stop nova-xvpvncproxy',
+  ]);
+  assert.deepEqual(cmds('queens', 'train', 'deploy.nova.start').slice(1), ['systemctl start nova-spicehtml5proxy', 'systemctl start nova-serialproxy', 'systemctl start nova-xvpvncproxy']);
+  assert.deepEqual(cmds('train', 'ussuri', 'deploy.nova.start').slice(1), ['systemctl start nova-spicehtml5proxy', 'systemctl start nova-serialproxy'], 'nova-xvpvncproxy is gone in Ussuri');
+  assert.deepEqual(step(runbook('epoxy', 'gazpacho', ['ironic']), 'offline.stop.ironic').commands, ['systemctl stop ironic-api', 'systemctl stop ironic-novncproxy']);
+});
