@@ -181,3 +181,9 @@ test('console proxies a deployment may not run are stopped and started by their 
   assert.deepEqual(cmds('train', 'ussuri', 'deploy.nova.start').slice(1), ['systemctl start nova-spicehtml5proxy', 'systemctl start nova-serialproxy'], 'nova-xvpvncproxy is gone in Ussuri');
   assert.deepEqual(step(runbook('epoxy', 'gazpacho', ['ironic']), 'offline.stop.ironic').commands, ['systemctl stop ironic-api', 'systemctl stop ironic-novncproxy']);
 });
+
+test('horizon\'s database-backed session tables are migrated after deploy from Liberty on, never before', () => {
+  assert.deepEqual(step(runbook('kilo', 'liberty', ['horizon']), 'liberty.horizon.sessions-migrate').commands, ['/usr/share/openstack-dashboard/manage.py migrate']);
+  assert.ok(ids(runbook('newton', 'ocata', ['horizon']), 'deploy-target').includes('ocata.horizon.sessions-migrate'));
+  assert.ok(!ids(runbook('juno', 'kilo', ['horizon'])).some((id) => id.endsWith('.sessions-migrate')), 'Kilo has no such step');
+});
