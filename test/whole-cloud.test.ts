@@ -114,6 +114,8 @@ test('what a crossed series removed or requires in the configuration is checked 
   }
   assert.deepEqual(step(qt, 'prepare.stein.cinder.backup-driver-class').hosts, ['storage']);
   assert.ok(!ids(runbook('rocky', 'train')).includes('prepare.rocky.keystone.token-auth-and-uuid'), 'a Rocky source already runs without them');
+  assert.ok(ids(runbook('rocky', 'train', ['placement']), 'prepare').includes('prepare.stein.placement.placement-database-connection'));
+  assert.ok(!ids(runbook('stein', 'train', ['placement'])).includes('prepare.stein.placement.placement-database-connection'), 'a Stein source has placement.conf');
 });
 
 test('a roll back puts back the key repositories and removes those the leap created', () => {
