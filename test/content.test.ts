@@ -144,8 +144,8 @@ test('units follow the series: stop what the source runs, start what the target 
   const commands = (id: string) => json.sections.flatMap((s) => s.steps).find((s) => s.id === id)!.commands;
   assert.deepEqual(commands('offline.stop.glance'), ['systemctl stop glance-api glance-registry']);
   assert.deepEqual(commands('deploy.glance.start'), ['systemctl start glance-api']);
-  assert.deepEqual(commands('deploy.nova.start'), ['systemctl start nova-api nova-scheduler nova-conductor nova-novncproxy']);
-  assert.deepEqual(commands('rollback.start.nova'), ['systemctl start nova-api nova-scheduler nova-conductor nova-consoleauth nova-novncproxy']);
+  assert.deepEqual(commands('deploy.nova.start'), ['systemctl start nova-api nova-scheduler nova-conductor nova-novncproxy', 'systemctl start nova-spicehtml5proxy', 'systemctl start nova-serialproxy']);
+  assert.deepEqual(commands('rollback.start.nova'), ['systemctl start nova-api nova-scheduler nova-conductor nova-consoleauth nova-novncproxy', 'systemctl start nova-spicehtml5proxy', 'systemctl start nova-serialproxy', 'systemctl start nova-xvpvncproxy']);
   // Stein's nova still serves nova-placement-api from apache2: stopped at the source; Victoria's nova
   // has no site there, but the web server comes back for the sites of services not selected here.
   assert.deepEqual(commands('offline.stop.web-server'), ['systemctl stop apache2']);

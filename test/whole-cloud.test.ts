@@ -114,6 +114,8 @@ test('what a crossed series removed or requires in the configuration is checked 
   }
   assert.deepEqual(step(qt, 'prepare.stein.cinder.backup-driver-class').hosts, ['storage']);
   assert.ok(!ids(runbook('rocky', 'train')).includes('prepare.rocky.keystone.token-auth-and-uuid'), 'a Rocky source already runs without them');
+  assert.ok(ids(runbook('rocky', 'train', ['placement']), 'prepare').includes('prepare.stein.placement.placement-database-connection'));
+  assert.ok(!ids(runbook('stein', 'train', ['placement'])).includes('prepare.stein.placement.placement-database-connection'), 'a Stein source has placement.conf');
 });
 
 test('a roll back puts back the key repositories and removes those the leap created', () => {
@@ -169,4 +171,21 @@ test('neutron\'s agents say what their restart does to traffic that kept running
   assert.match(notes('rollback.start.neutron.network'), /keepalived|deploy\.neutron\.start\.network/, 'the roll back starts them too');
   assert.doesNotMatch(notes('offline.stop.neutron.network'), /new cookie/, 'start notes are not stop notes');
   assert.match(notes('offline.stop.neutron.compute'), /agent_mode = dvr/);
+});
+
+test('console proxies a deployment may not run are stopped and started by their own commands, only while the series ships them', () => {
+  const cmds = (from: string, to: string, id: string) => step(runbook(from, to, ['nova']), id).commands;
+  assert.deepEqual(cmds('queens', 'train', 'offline.stop.nova'), [
+    'systemctl stop nova-api nova-scheduler nova-conductor nova-consoleauth nova-novncproxy',
+    'systemctl stop nova-spicehtml5proxy', 'systemctl stop nova-serialproxy', 'systemctl stop nova-xvpvncproxy',
+  ]);
+  assert.deepEqual(cmds('queens', 'train', 'deploy.nova.start').slice(1), ['systemctl start nova-spicehtml5proxy', 'systemctl start nova-serialproxy', 'systemctl start nova-xvpvncproxy']);
+  assert.deepEqual(cmds('train', 'ussuri', 'deploy.nova.start').slice(1), ['systemctl start nova-spicehtml5proxy', 'systemctl start nova-serialproxy'], 'nova-xvpvncproxy is gone in Ussuri');
+  assert.deepEqual(step(runbook('epoxy', 'gazpacho', ['ironic']), 'offline.stop.ironic').commands, ['systemctl stop ironic-api', 'systemctl stop ironic-novncproxy']);
+});
+
+test('horizon\'s database-backed session tables are migrated after deploy from Liberty on, never before', () => {
+  assert.deepEqual(step(runbook('kilo', 'liberty', ['horizon']), 'liberty.horizon.sessions-migrate').commands, ['/usr/share/openstack-dashboard/manage.py migrate']);
+  assert.ok(ids(runbook('newton', 'ocata', ['horizon']), 'deploy-target').includes('ocata.horizon.sessions-migrate'));
+  assert.ok(!ids(runbook('juno', 'kilo', ['horizon'])).some((id) => id.endsWith('.sessions-migrate')), 'Kilo has no such step');
 });

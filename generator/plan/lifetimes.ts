@@ -5,7 +5,7 @@ import type { Role, ServiceDatabase, ServiceUnit } from '../schema/service.ts';
 export type Unit = ServiceUnit;
 
 function normalise(unit: Service['units'][number]): Unit {
-  return typeof unit === 'string' ? { name: unit, role: 'controller', notes: [], 'start-notes': [] } : unit;
+  return typeof unit === 'string' ? { name: unit, role: 'controller', optional: false, notes: [], 'start-notes': [] } : unit;
 }
 
 /** Whether `series` falls within since..until (both optional, inclusive). */

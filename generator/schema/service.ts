@@ -18,6 +18,7 @@ const Unit = z.union([
       'Last series whose deploy starts it, when upstream wants it off before it is gone (nova-placement-api once placement is split out).',
     ),
     role: Role.default('controller').describe('The hosts it runs on.'),
+    optional: z.boolean().default(false).describe('Deployments may not run it (a console proxy): it gets its own stop and start command, so a "not loaded" answer for it stops nothing else.'),
     'start-order': z.number().int().min(0).optional().describe('Start order among the data-plane units of its kind of host, when it must start before others (L2 agents before nova-compute); default: the service\'s.'),
     notes: z.array(z.string().min(1)).default([]).describe('What stopping it leaves running and what it stops, for the operator; cited by the unit\'s sources.'),
     'start-notes': z.array(z.string().min(1)).default([]).describe('What starting it does to traffic that kept running (an agent re-installing flows), for the operator; cited by the unit\'s sources.'),

@@ -89,7 +89,11 @@ export function unitSteps(base: string, verb: Verb, service: Service, groups: Un
     id: role === 'controller' ? base : `${base}.${role}`,
     title: `${VERB_TITLE[verb]} the ${service.name} services on ${ROLE_HOSTS[role]}`,
     service: service.id, series: null,
-    commands: initCommands(series, verb, units.map((u) => u.name)),
+    // Each unit a deployment may not run gets its own command: its "not loaded" stops nothing else.
+    commands: [
+      ...initCommands(series, verb, units.filter((u) => !u.optional).map((u) => u.name)),
+      ...units.filter((u) => u.optional).flatMap((u) => initCommands(series, verb, [u.name])),
+    ],
     sources: [...new Set([...service.sources, ...units.flatMap((u) => u.sources ?? []), SOURCES.systemctl])],
     hosts: [role],
     ...extra,
