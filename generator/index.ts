@@ -17,6 +17,7 @@ export { forwardPairs } from './publish/forward-pairs.ts';
 export { OFFLINE_PHASES, type Phase } from './schema/release.ts';
 export { noteHtml } from './render/note-html.ts';
 export { groupSteps } from './render/group-steps.ts';
+export { ROLE_NAMES } from './plan/lifetimes.ts';
 export { observeStages, type Stage, type StageObserver } from './stages.ts';
 export { UTILITY_METHODS, type UtilityMethod } from './plan/utility/method.ts';
 export { utilityRecipe, containerfile, type UtilityRecipe } from './plan/utility/recipe.ts';

@@ -5,7 +5,7 @@ import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { visit } from 'unist-util-visit';
-import { buildRunbook, loadContent, renderMarkdown, toJson } from '../generator/index.ts';
+import { buildRunbook, loadContent, renderMarkdown, ROLE_NAMES, toJson } from '../generator/index.ts';
 import { stepsInMarkdown } from './support/markdown-steps.ts';
 import { syntheticContent } from './support/synthetic-content.ts';
 
@@ -142,7 +142,8 @@ test('the Markdown says what the model says: parsed once, it gives back every ti
     assert.deepEqual(rest.filter((n) => n.type === 'code').map((n) => (n as Code).value), step.commands);
     assert.ok(rest.filter((n) => n.type === 'code').every((n) => (n as Code).lang === 'sh'), 'every command is a fenced sh block');
     const paragraphs = rest.filter((n) => n.type === 'paragraph').map(plain);
-    assert.deepEqual(paragraphs.slice(0, step.notes.length), step.notes.map(plain));
+    const on = step.hosts ? [`Run on: ${step.hosts.map((r) => ROLE_NAMES[r]).join(', ')}.`] : [];
+    assert.deepEqual(paragraphs.slice(0, on.length + step.notes.length), [...on, ...step.notes.map(plain)], step.id);
     if (step.doneWhen) assert.ok(paragraphs.includes(`Done when: ${plain(step.doneWhen)}`), step.id);
     const links: string[] = [];
     visit(rest.at(-1)!, 'link', (l: Link) => { links.push(l.url); });

@@ -42,7 +42,7 @@ export function viewModel(content: Content, runbook: Runbook) {
       groups: groupSteps(section.steps).map((g) => ({
         title: g.title ?? 'Steps',
         // Handlebars runs strict: optional fields become empty strings.
-        steps: g.steps.map((s) => ({ ...s, doneWhen: s.doneWhen ?? '', body: s.body ?? '' })),
+        steps: g.steps.map((s) => ({ ...s, doneWhen: s.doneWhen ?? '', body: s.body ?? '', on: s.hosts ? s.hosts.map((r) => ROLE_NAMES[r]).join(', ') : '' })),
       })),
     })),
   };

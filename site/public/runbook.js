@@ -16,7 +16,7 @@
   if (new URLSearchParams(location.search).get('utility') === 'container') {
     for (const t of root.querySelectorAll('.steps>li>template.container')) {
       const li = t.parentNode;
-      for (const el of li.querySelectorAll(':scope>pre, :scope>p:not(.done):not(.src)')) el.remove();
+      for (const el of li.querySelectorAll(':scope>pre, :scope>p:not(.done):not(.src):not(.on)')) el.remove();
       t.after(t.content.cloneNode(true));
       const span = li.querySelector('[data-container-title]');
       if (span) span.textContent = span.dataset.containerTitle;
