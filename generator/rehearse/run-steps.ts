@@ -1,4 +1,5 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { hostname } from 'node:os';
 import { dirname, join } from 'node:path';
 import type { Runbook, RunbookStep } from '../plan/runbook-model.ts';
 import { run } from './exec.ts';
@@ -19,6 +20,7 @@ const SKIPS: [RegExp, string][] = [
   [/^openstack /, 'calls the deployed APIs, which do not run in the rehearsal'],
   [/-status upgrade check/, 'an upgrade check: it also reads the running services and their full configuration'],
   [/ -m venv |^virtualenv |^curl |pip install|^grep -v /, 'installs a utility: the rehearsal runs Debian\'s packages of that series instead'],
+  [/-manage doctor/, 'diagnoses the deployment\'s configuration (caching, debug, key repositories), which a rehearsal\'s minimal configuration fails by design'],
   [/oslo-config-validator/, 'checks the operator\'s configuration files, which a rehearsal does not have'],
   [/manage\.py /, 'the dashboard keeps no database in the rehearsal'],
 ];
@@ -62,6 +64,10 @@ export function inRoot(rootDir: string, command: string) {
 }
 
 export function writeConfig(rootDir: string, files: ConfigFile[]): void {
+  // sudo looks the host name up on every call; without it in the root's /etc/hosts it warns into every output.
+  const hosts = join(rootDir, 'etc/hosts');
+  const name = hostname();
+  if (!existsSync(hosts) || !readFileSync(hosts, 'utf8').split(/\s+/).includes(name)) appendFileSync(hosts, `127.0.1.1 ${name}\n`);
   for (const file of files) {
     const path = join(rootDir, file.path);
     mkdirSync(dirname(path), { recursive: true });

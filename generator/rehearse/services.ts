@@ -64,8 +64,12 @@ export const SERVICES: RehearsedService[] = [
     config: (u) => [{ path: '/etc/keystone/keystone.conf', text: ini({ database: { connection: u.keystone! } }) }],
     create: ['sudo -u keystone keystone-manage db_sync'],
     data: {
-      // bootstrap is keystone's own way to create the first project, user, role, region and endpoint.
-      commands: ['sudo -u keystone keystone-manage bootstrap --bootstrap-username leapfrog-admin --bootstrap-password leapfrog-rehearse --bootstrap-project-name leapfrog-project --bootstrap-region-id leapfrog-region --bootstrap-public-url http://127.0.0.1:5000/v3'],
+      // bootstrap is keystone's own way to create the first project, user, role, region and endpoint;
+      // it encrypts with the fernet and credential keys, so those come first (upstream's install guide order).
+      commands: [
+        'sudo -u keystone keystone-manage fernet_setup --keystone-user keystone --keystone-group keystone',
+        'sudo -u keystone keystone-manage credential_setup --keystone-user keystone --keystone-group keystone',
+        'sudo -u keystone keystone-manage bootstrap --bootstrap-username leapfrog-admin --bootstrap-password leapfrog-rehearse --bootstrap-project-name leapfrog-project --bootstrap-region-id leapfrog-region --bootstrap-public-url http://127.0.0.1:5000/v3'],
       sql: {},
     },
     checks: [
