@@ -43,6 +43,9 @@ export interface SchemaComparison {
   equal: boolean;
   /** Lines only in the rehearsed database (+) or only in the fresh install (-), prefixed by their table. */
   differences: string[];
+  /** Known differences with their cause, and the rest: a finding to explain. */
+  explained?: { why: string; lines: number }[];
+  unexplained?: string[];
 }
 
 /** Compares line sets per table: what the rehearsed copy has that a fresh install lacks, and the reverse. */
@@ -59,5 +62,31 @@ export function compareSchemas(database: string, rehearsed: string, fresh: strin
   const a = keyed(rehearsed);
   const b = keyed(fresh);
   const differences = [...[...a].filter((l) => !b.has(l)).map((l) => `+ ${l}`), ...[...b].filter((l) => !a.has(l)).map((l) => `- ${l}`)];
-  return { database, equal: differences.length === 0, differences };
+  return { database, equal: differences.length === 0, differences, ...explain(differences) };
+}
+
+/**
+ * Differences between a migrated and a fresh schema that come from how upstream's tooling evolved,
+ * not from a missed step: each is named and explained in the report, never hidden by normalisation.
+ */
+const KNOWN: { pattern: RegExp; why: string }[] = [
+  {
+    pattern: /^\+ [^:]+: CONSTRAINT `[^`]+` CHECK \(`\w+` in \(0,1\)\)$/,
+    why: 'Boolean CHECK constraints: SQLAlchemy before 1.4 (bullseye ships 1.3) created CHECK (col IN (0,1)) for every Boolean column; SQLAlchemy 1.4 no longer does (create_constraint defaults to False), so only tables created by the older code have them. Same values allowed either way.',
+  },
+  {
+    pattern: /^\+ (migrate_version: .*|-- migrate_version: .*)$/,
+    why: 'sqlalchemy-migrate\'s version table: the switch to alembic stamps the alembic head and leaves the legacy table in place; a fresh install of an alembic-only release never creates it.',
+  },
+];
+
+export function explain(differences: string[]): { explained: { why: string; lines: number }[]; unexplained: string[] } {
+  const explained = new Map<string, number>();
+  const unexplained: string[] = [];
+  for (const line of differences) {
+    const known = KNOWN.find((k) => k.pattern.test(line));
+    if (known) explained.set(known.why, (explained.get(known.why) ?? 0) + 1);
+    else unexplained.push(line);
+  }
+  return { explained: [...explained].map(([why, lines]) => ({ why, lines })), unexplained };
 }
