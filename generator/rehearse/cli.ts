@@ -42,7 +42,10 @@ function requests(content: Content, values: ReturnType<typeof parse>, shipped: S
     return services.map((service) => ({ from, to, service, policy: values['fewest-stops'] ? 'fewest' : 'tested' }));
   }
   const series = content.series.map((s) => s.id).filter((id) => shipped.some((s) => s.series === id));
-  return series.flatMap((from, i) => series.slice(i + 1).flatMap((to) => (['tested', 'fewest'] as Policy[]).flatMap((policy) => services.map((service) => ({ from, to, service, policy })))));
+  // Neighbouring shipped series first (victoria>zed, zed>epoxy, ...), then the longer leaps.
+  const pairs = series.flatMap((from, i) => series.slice(i + 1).map((to, gap) => ({ from, to, gap })));
+  pairs.sort((a, b) => a.gap - b.gap);
+  return pairs.flatMap(({ from, to }) => (['tested', 'fewest'] as Policy[]).flatMap((policy) => services.map((service) => ({ from, to, service, policy }))));
 }
 
 function parse(argv: string[]) {
@@ -90,6 +93,7 @@ export async function rehearseMain(argv: string[], out = process.stdout, err = p
     if (values.record) writeRecord(SHIPPED_RECORD, shipped);
     // The newest suite wins when two ship the same series of a service.
     const rootOf: RootOf = (service, series) => roots.find((r) => r.suite === shipped.findLast((s) => s.service === service && s.series === series)?.suite)?.dir;
+    const path = resolve(values.out ?? join(CHECKOUT, 'dist/rehearse/report.json'));
     const report: Report = { date: new Date().toISOString(), shipped, runs: [], not_rehearsable: [] };
     const done = new Map<string, RunRecord>();
     const all = requests(content, values, shipped);
@@ -115,9 +119,10 @@ export async function rehearseMain(argv: string[], out = process.stdout, err = p
       const record = rehearseOne(content, request, server, rootOf, redact, log);
       done.set(key, record);
       report.runs.push(record);
+      // Written after every run, so a long rehearsal cut short still leaves what it measured.
+      writeReport(path, JSON.parse(redact(JSON.stringify(report))) as Report);
     }
     if (values.all && !values.worker) report.controls = CONTROLS.map((control) => runControl(control, server, rootOf, redact, log));
-    const path = resolve(values.out ?? join(CHECKOUT, 'dist/rehearse/report.json'));
     writeReport(path, JSON.parse(redact(JSON.stringify(report))) as Report);
     if (values.record) writeFileSync(REHEARSAL_RECORD, `${JSON.stringify(rehearsalRecords(report), null, 2)}\n`);
     out.write(`${redact(table(report))}\n\nreport: ${path}\n${lastLine(report)}\n`);
