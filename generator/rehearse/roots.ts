@@ -31,6 +31,36 @@ export function rootKey(suite: string, packages: string[]): string {
 export function buildRoot(cache: string, suite: string, packages: string[], log: (line: string) => void): Root {
   const dir = join(cache, 'roots', rootKey(suite, packages));
   if (existsSync(join(dir, MARKER))) return JSON.parse(readFileSync(join(dir, MARKER), 'utf8')) as Root;
+  // Two processes (CI builds roots while the tests run) wait for each other instead of sharing a half-built root.
+  const lock = `${dir}.lock`;
+  mkdirSync(join(cache, 'roots'), { recursive: true });
+  while (!tryLock(lock)) {
+    if (existsSync(join(dir, MARKER))) return JSON.parse(readFileSync(join(dir, MARKER), 'utf8')) as Root;
+    run('sleep', ['5']);
+  }
+  try {
+    return buildLocked(cache, suite, packages, dir, log);
+  } finally {
+    rmSync(lock, { recursive: true, force: true });
+  }
+}
+
+/** mkdir is atomic: the lock is ours, or its holder's pid is gone (a killed build) and we take it over. */
+function tryLock(lock: string): boolean {
+  try {
+    mkdirSync(lock);
+  } catch {
+    if (!existsSync(join(lock, 'pid'))) return false; // its holder is writing it
+    const pid = Number(readFileSync(join(lock, 'pid'), 'utf8'));
+    if (pid && run('kill', ['-0', String(pid)]).code === 0) return false;
+    rmSync(lock, { recursive: true, force: true });
+    return false;
+  }
+  writeFileSync(join(lock, 'pid'), String(process.pid));
+  return true;
+}
+
+function buildLocked(cache: string, suite: string, packages: string[], dir: string, log: (line: string) => void): Root {
   const base = baseRoot(cache, suite, log);
   const tmp = `${dir}.tmp`;
   // A build cut short (a timeout, a reboot) resumes: the copy is kept and dpkg finishes configuring.
