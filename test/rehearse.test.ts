@@ -6,7 +6,7 @@ import { mapUtilityPrefix } from '../generator/rehearse/prefix.ts';
 import { lastLine, table, type Report } from '../generator/rehearse/report.ts';
 import { rootKey } from '../generator/rehearse/roots.ts';
 import { runSteps, serviceSteps } from '../generator/rehearse/run-steps.ts';
-import { compareSchemas, normaliseDump } from '../generator/rehearse/schema-diff.ts';
+import { compareSchemas, explain, normaliseDump } from '../generator/rehearse/schema-diff.ts';
 import { scratchName } from '../generator/rehearse/services.ts';
 import { upstreamVersion } from '../generator/rehearse/shipped.ts';
 
@@ -84,6 +84,19 @@ describe('rehearse: schema comparison', () => {
     const result = compareSchemas('db', normaliseDump(migrated).join('\n'), normaliseDump(fresh).join('\n'));
     assert.equal(result.equal, false);
     assert.deepEqual(result.differences, ['+ t: `legacy` tinyint(1) DEFAULT NULL']);
+  });
+});
+
+describe('rehearse: schema differences are explained or reported', () => {
+  it('names the known causes and leaves anything else unexplained', () => {
+    const result = explain([
+      '+ endpoint: CONSTRAINT `CONSTRAINT_1` CHECK (`enabled` in (0,1))',
+      '+ migrate_version: `version` int(11) DEFAULT NULL',
+      '+ -- migrate_version: keystone_expand /usr/lib/python3/dist-packages/keystone 79',
+      '- instances: `hidden` tinyint(1) DEFAULT NULL',
+    ]);
+    assert.equal(result.explained.length, 2);
+    assert.deepEqual(result.unexplained, ['- instances: `hidden` tinyint(1) DEFAULT NULL']);
   });
 });
 

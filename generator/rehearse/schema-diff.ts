@@ -78,6 +78,10 @@ const KNOWN: { pattern: RegExp; why: string }[] = [
     pattern: /^\+ (migrate_version: .*|-- migrate_version: .*)$/,
     why: 'sqlalchemy-migrate\'s version table: the switch to alembic stamps the alembic head and leaves the legacy table in place; a fresh install of an alembic-only release never creates it.',
   },
+  {
+    pattern: /^\+ allocations: KEY `(conductor_affinity|node_id)` \(`\1`\)$/,
+    why: 'Ironic allocations: dd67b91a1981 as released up to 2023.1 (ironic 21.4.0) created foreign keys on conductor_affinity and node_id, with the indexes MySQL adds for them; d163df1bab88 (2023.2) drops the foreign keys but not those indexes, and the edited dd67b91a1981 (29.0.0) no longer creates the keys, so only upgraded databases keep the two indexes. Sources: ironic 21.4.0 and 29.0.0 ironic/db/sqlalchemy/alembic/versions/dd67b91a1981_add_allocations_table.py, 29.0.0 d163df1bab88_remove_extra_fk_constraint_in_.py.',
+  },
 ];
 
 export function explain(differences: string[]): { explained: { why: string; lines: number }[]; unexplained: string[] } {

@@ -148,9 +148,10 @@ export const SERVICES: RehearsedService[] = [
     data: {
       commands: [],
       sql: {
+        // One statement list, one connection: LAST_INSERT_ID() is per connection.
         neutron: [
-          "INSERT INTO standardattributes (resource_type, created_at, updated_at, description, revision_number) VALUES ('networks', NOW(), NOW(), 'leapfrog', 0)",
-          `INSERT INTO networks (project_id, id, name, status, admin_state_up, mtu, standard_attr_id) VALUES ('leapfrog', '${NETWORK_ID}', 'leapfrog-net', 'ACTIVE', 1, 1450, LAST_INSERT_ID())`,
+          "INSERT INTO standardattributes (resource_type, created_at, updated_at, description, revision_number) VALUES ('networks', NOW(), NOW(), 'leapfrog', 0); "
+          + `INSERT INTO networks (project_id, id, name, status, admin_state_up, mtu, standard_attr_id) VALUES ('leapfrog', '${NETWORK_ID}', 'leapfrog-net', 'ACTIVE', 1, 1450, LAST_INSERT_ID())`,
         ],
       },
     },
