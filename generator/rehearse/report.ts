@@ -3,6 +3,7 @@ import { dirname } from 'node:path';
 import type { RunRecord } from './rehearse-one.ts';
 import type { RehearsalRecord } from '../plan/rehearsal-record.ts';
 import type { ControlRecord } from './controls.ts';
+import { explain } from './schema-diff.ts';
 import type { Shipped } from './shipped.ts';
 
 export interface Report {
@@ -28,7 +29,7 @@ export function lastLine(report: Report): string {
 }
 
 /** Difference lines of a run that no known cause explains. */
-export const unexplained = (r: RunRecord) => (r.schemas ?? []).reduce((n, s) => n + (s.unexplained?.length ?? 0), 0);
+export const unexplained = (r: RunRecord) => (r.schemas ?? []).reduce((n, s) => n + explain(s.differences).unexplained.length, 0);
 
 const pad = (s: string, n: number) => s + ' '.repeat(Math.max(0, n - s.length));
 
@@ -50,7 +51,7 @@ export function table(report: Report): string {
   if (grouped.size) out.push('', 'Not rehearsable (no Debian suite ships that series\' code):', ...[...grouped].map(([k, s]) => `  ${k}: ${s.join(', ')}`));
   const causes = new Map<string, string[]>();
   for (const r of report.runs.filter((r) => r.schema_equal === false && !r.same_as)) {
-    for (const e of (r.schemas ?? []).flatMap((s) => s.explained ?? [])) causes.set(e.why, [...new Set([...(causes.get(e.why) ?? []), `${r.service} ${r.from}>${r.to}`])]);
+    for (const e of (r.schemas ?? []).flatMap((s) => explain(s.differences).explained)) causes.set(e.why, [...new Set([...(causes.get(e.why) ?? []), `${r.service} ${r.from}>${r.to}`])]);
   }
   if (causes.size) out.push('', 'Explained schema differences:', ...[...causes].map(([why, runs]) => `  ${why} (${runs.join(', ')})`));
   for (const c of report.controls ?? []) out.push('', `Control (must fail): ${c.name}: ${c.caught ? `failed as it must (${c.run.failure})` : 'DID NOT FAIL'}`);
