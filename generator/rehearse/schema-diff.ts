@@ -82,6 +82,10 @@ const KNOWN: { pattern: RegExp; why: string }[] = [
     pattern: /^\+ allocations: KEY `(conductor_affinity|node_id)` \(`\1`\)$/,
     why: 'Ironic allocations: dd67b91a1981 as released up to 2023.1 (ironic 21.4.0) created foreign keys on conductor_affinity and node_id, with the indexes MySQL adds for them; d163df1bab88 (2023.2) drops the foreign keys but not those indexes, and the edited dd67b91a1981 (29.0.0) no longer creates the keys, so only upgraded databases keep the two indexes. Sources: ironic 21.4.0 and 29.0.0 ironic/db/sqlalchemy/alembic/versions/dd67b91a1981_add_allocations_table.py, 29.0.0 d163df1bab88_remove_extra_fk_constraint_in_.py.',
   },
+  {
+    pattern: /^[+-] quota_usages: UNIQUE KEY `(quota_usages_project_id_key|project_id)` \(`project_id`,`resource`,`race_preventer`\)$/,
+    why: 'Cinder quota_usages: the same unique key under two names. On an upgraded database Zed\'s legacy script 141_add_quota_usage_unique_constraint adds it through sqlalchemy-migrate, which names an unnamed constraint <table>_<first column>_key; a fresh Zed install creates it in alembic\'s 921e1a36b076_initial, unnamed, and MySQL names it after its first column. A later migration dropping it by name would have to try both. Sources: cinder 21.0.0 cinder/db/legacy_migrations/versions/141_add_quota_usage_unique_constraint.py and cinder/db/migrations/versions/921e1a36b076_initial.py; sqlalchemy-migrate migrate/changeset/constraint.py (UniqueConstraint.autoname).',
+  },
 ];
 
 export function explain(differences: string[]): { explained: { why: string; lines: number }[]; unexplained: string[] } {
