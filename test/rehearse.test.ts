@@ -3,7 +3,8 @@ import { describe, it } from 'node:test';
 import { buildRunbook, loadContent } from '../generator/index.ts';
 import { dropDatabase, parseServer, redactor, serviceUrl } from '../generator/rehearse/database.ts';
 import { mapUtilityPrefix } from '../generator/rehearse/prefix.ts';
-import { lastLine, table, type Report } from '../generator/rehearse/report.ts';
+import { lastLine, rehearsalRecords, table, type Report } from '../generator/rehearse/report.ts';
+import { rehearsalLine } from '../generator/plan/rehearsal-record.ts';
 import { rootKey } from '../generator/rehearse/roots.ts';
 import { runSteps, serviceSteps } from '../generator/rehearse/run-steps.ts';
 import { compareSchemas, explain, normaliseDump } from '../generator/rehearse/schema-diff.ts';
@@ -125,5 +126,18 @@ describe('rehearse: report', () => {
     };
     assert.equal(lastLine(report), 'rehearse: 2 runs, 1 failed, 0 schema mismatches');
     assert.match(table(report), /victoria -> zed \(fewest\): missing wallaby: ironic/);
+  });
+
+  it('records a pair for the runbooks only when every rehearsed service passed', () => {
+    const run = { from: 'zed', to: 'epoxy', service: 'keystone', policy: 'fewest' as const, stops: ['epoxy'], rehearsable: true, steps_run: 4, failed: false, schema_equal: true, seconds: 80 };
+    const report: Report = {
+      date: '2026-12-02T00:00:00Z', shipped: [],
+      runs: [run, { ...run, service: 'glance', steps_run: 3 }, { ...run, from: 'victoria', to: 'zed', failed: true }],
+      not_rehearsable: [{ from: 'zed', to: 'epoxy', service: 'ironic', policy: 'fewest', missing: ['zed'] }],
+    };
+    const records = rehearsalRecords(report);
+    assert.deepEqual(records.map((r) => `${r.from}>${r.to}`), ['zed>epoxy']);
+    assert.equal(records[0]!.steps, 7);
+    assert.equal(rehearsalLine(records[0]!), "Rehearsed with upstream code: 7 steps, schema equal (keystone, glance; Debian's packages, 2026-12-02); not rehearsed: ironic (no Debian package of zed).");
   });
 });
