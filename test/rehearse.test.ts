@@ -6,7 +6,7 @@ import { mapUtilityPrefix } from '../generator/rehearse/prefix.ts';
 import { lastLine, rehearsalRecords, table, type Report } from '../generator/rehearse/report.ts';
 import { rehearsalLine } from '../generator/plan/rehearsal-record.ts';
 import { rootKey } from '../generator/rehearse/roots.ts';
-import { runSteps, serviceSteps } from '../generator/rehearse/run-steps.ts';
+import { acceptedExits, runSteps, serviceSteps } from '../generator/rehearse/run-steps.ts';
 import { compareSchemas, explain, normaliseDump } from '../generator/rehearse/schema-diff.ts';
 import { scratchName } from '../generator/rehearse/services.ts';
 import { upstreamVersion } from '../generator/rehearse/shipped.ts';
@@ -31,6 +31,15 @@ describe('rehearse: which runbook commands run, and how', () => {
     for (const s of skipped) assert.ok(!s.decision.run && s.decision.reason.length > 10, `${s.step.id} has a reason`);
     const backup = steps.find((s) => s.step.id === 'offline.backup.keystone')!;
     assert.equal(backup.decision.run, false);
+  });
+});
+
+describe('rehearse: exit codes as the done-when says', () => {
+  it('accepts a second success the done-when names, never an error code', () => {
+    assert.deepEqual(acceptedExits('exit code 0 (rows deleted) or 3 (nothing to purge); 1, 2 or 4 is an error'), [0, 3]);
+    assert.deepEqual(acceptedExits('exit code 0; 1 is a warning to investigate; 2 is a failure'), [0]);
+    assert.deepEqual(acceptedExits('exit code 0 or 2 (a failure)'), [0]);
+    assert.deepEqual(acceptedExits(undefined), [0]);
   });
 });
 
