@@ -3,10 +3,11 @@ import { describe, it } from 'node:test';
 import { buildRunbook, loadContent } from '../generator/index.ts';
 import { dropDatabase, parseServer, redactor, serviceUrl } from '../generator/rehearse/database.ts';
 import { mapUtilityPrefix } from '../generator/rehearse/prefix.ts';
-import { lastLine, table, type Report } from '../generator/rehearse/report.ts';
+import { lastLine, rehearsalRecords, table, type Report } from '../generator/rehearse/report.ts';
+import { rehearsalLine } from '../generator/plan/rehearsal-record.ts';
 import { rootKey } from '../generator/rehearse/roots.ts';
-import { runSteps, serviceSteps } from '../generator/rehearse/run-steps.ts';
-import { compareSchemas, normaliseDump } from '../generator/rehearse/schema-diff.ts';
+import { acceptedExits, runSteps, serviceSteps } from '../generator/rehearse/run-steps.ts';
+import { compareSchemas, explain, normaliseDump } from '../generator/rehearse/schema-diff.ts';
 import { scratchName } from '../generator/rehearse/services.ts';
 import { upstreamVersion } from '../generator/rehearse/shipped.ts';
 
@@ -30,6 +31,15 @@ describe('rehearse: which runbook commands run, and how', () => {
     for (const s of skipped) assert.ok(!s.decision.run && s.decision.reason.length > 10, `${s.step.id} has a reason`);
     const backup = steps.find((s) => s.step.id === 'offline.backup.keystone')!;
     assert.equal(backup.decision.run, false);
+  });
+});
+
+describe('rehearse: exit codes as the done-when says', () => {
+  it('accepts a second success the done-when names, never an error code', () => {
+    assert.deepEqual(acceptedExits('exit code 0 (rows deleted) or 3 (nothing to purge); 1, 2 or 4 is an error'), [0, 3]);
+    assert.deepEqual(acceptedExits('exit code 0; 1 is a warning to investigate; 2 is a failure'), [0]);
+    assert.deepEqual(acceptedExits('exit code 0 or 2 (a failure)'), [0]);
+    assert.deepEqual(acceptedExits(undefined), [0]);
   });
 });
 
@@ -87,6 +97,19 @@ describe('rehearse: schema comparison', () => {
   });
 });
 
+describe('rehearse: schema differences are explained or reported', () => {
+  it('names the known causes and leaves anything else unexplained', () => {
+    const result = explain([
+      '+ endpoint: CONSTRAINT `CONSTRAINT_1` CHECK (`enabled` in (0,1))',
+      '+ migrate_version: `version` int(11) DEFAULT NULL',
+      '+ -- migrate_version: keystone_expand /usr/lib/python3/dist-packages/keystone 79',
+      '- instances: `hidden` tinyint(1) DEFAULT NULL',
+    ]);
+    assert.equal(result.explained.length, 2);
+    assert.deepEqual(result.unexplained, ['- instances: `hidden` tinyint(1) DEFAULT NULL']);
+  });
+});
+
 describe('rehearse: roots and versions', () => {
   it('keys the root cache by suite and package list, in any order', () => {
     assert.equal(rootKey('bookworm', ['a', 'b']), rootKey('bookworm', ['b', 'a']));
@@ -112,5 +135,18 @@ describe('rehearse: report', () => {
     };
     assert.equal(lastLine(report), 'rehearse: 2 runs, 1 failed, 0 schema mismatches');
     assert.match(table(report), /victoria -> zed \(fewest\): missing wallaby: ironic/);
+  });
+
+  it('records a pair for the runbooks only when every rehearsed service passed', () => {
+    const run = { from: 'zed', to: 'epoxy', service: 'keystone', policy: 'fewest' as const, stops: ['epoxy'], rehearsable: true, steps_run: 4, failed: false, schema_equal: true, seconds: 80 };
+    const report: Report = {
+      date: '2026-12-02T00:00:00Z', shipped: [],
+      runs: [run, { ...run, service: 'glance', steps_run: 3 }, { ...run, from: 'victoria', to: 'zed', failed: true }],
+      not_rehearsable: [{ from: 'zed', to: 'epoxy', service: 'ironic', policy: 'fewest', missing: ['zed'] }],
+    };
+    const records = rehearsalRecords(report);
+    assert.deepEqual(records.map((r) => `${r.from}>${r.to}`), ['zed>epoxy']);
+    assert.equal(records[0]!.steps, 7);
+    assert.equal(rehearsalLine(records[0]!), "Rehearsed with upstream code: 7 steps, schema equal (keystone, glance; Debian's packages, 2026-12-02); not rehearsed: ironic (no Debian package of zed).");
   });
 });

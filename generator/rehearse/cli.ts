@@ -28,6 +28,7 @@ const OPTIONS = {
   from: { type: 'string' }, to: { type: 'string' }, services: { type: 'string' },
   'fewest-stops': { type: 'boolean', default: false }, all: { type: 'boolean', default: false },
   db: { type: 'string' }, replace: { type: 'boolean', default: false }, record: { type: 'boolean', default: false },
+  'roots-only': { type: 'boolean', default: false }, jobs: { type: 'string', default: '1' }, worker: { type: 'boolean', default: false },
   cache: { type: 'string' }, out: { type: 'string' }, content: { type: 'string' }, port: { type: 'string', default: '13306' },
   help: { type: 'boolean', short: 'h', default: false },
 } as const;
@@ -41,7 +42,10 @@ function requests(content: Content, values: ReturnType<typeof parse>, shipped: S
     return services.map((service) => ({ from, to, service, policy: values['fewest-stops'] ? 'fewest' : 'tested' }));
   }
   const series = content.series.map((s) => s.id).filter((id) => shipped.some((s) => s.series === id));
-  return series.flatMap((from, i) => series.slice(i + 1).flatMap((to) => (['tested', 'fewest'] as Policy[]).flatMap((policy) => services.map((service) => ({ from, to, service, policy })))));
+  // Neighbouring shipped series first (victoria>zed, zed>epoxy, ...), then the longer leaps.
+  const pairs = series.flatMap((from, i) => series.slice(i + 1).map((to, gap) => ({ from, to, gap })));
+  pairs.sort((a, b) => a.gap - b.gap);
+  return pairs.flatMap(({ from, to }) => (['tested', 'fewest'] as Policy[]).flatMap((policy) => services.map((service) => ({ from, to, service, policy }))));
 }
 
 function parse(argv: string[]) {
@@ -60,6 +64,12 @@ export async function rehearseMain(argv: string[], out = process.stdout, err = p
     out.write(`${REHEARSE_USAGE}\n`);
     return 0;
   }
+  if (values['roots-only']) {
+    // CI builds the roots while the tests run; the rehearsal then finds them in the cache.
+    const roots = await buildRoots(resolve(values.cache ?? join(CHECKOUT, '.cache/rehearse')), SUITES, ROOT_PACKAGES, (l) => err.write(`${l}\n`));
+    out.write(`roots: ${roots.map((r) => r.suite).join(', ')} ready\n`);
+    return roots.length === SUITES.length ? 0 : 1;
+  }
   if (!values.all && (!values.from || !values.to)) {
     err.write(`leapfrog rehearse: --from and --to are needed (or --all)\n${REHEARSE_USAGE}\n`);
     return 2;
@@ -71,15 +81,16 @@ export async function rehearseMain(argv: string[], out = process.stdout, err = p
   const stop = () => local?.stop();
   process.once('SIGINT', () => { stop(); process.exit(130); });
   try {
-    const url = values.db ?? (local = await startLocalServer(Number(values.port), log)).url;
+    // A worker gets the server from its parent through the environment, never on a command line.
+    const url = values.db ?? process.env.LEAPFROG_REHEARSE_DB ?? (local = await startLocalServer(Number(values.port), log)).url;
     const server = parseServer(url);
     const redact = redactor([server.password]);
     const leftovers = existingScratch(server);
-    if (leftovers.length && !values.replace) {
+    if (leftovers.length && !values.replace && !values.worker) {
       err.write(`leapfrog rehearse: the server already has ${leftovers.join(', ')}; drop them or pass --replace (only leapfrog_rehearse_* databases are ever dropped)\n`);
       return 2;
     }
-    for (const name of leftovers) dropDatabase(server, name);
+    if (!values.worker) for (const name of leftovers) dropDatabase(server, name);
     const started = Date.now();
     const roots = await buildRoots(cache, SUITES, ROOT_PACKAGES, log);
     log(`roots: ${roots.map((r) => r.suite).join(', ')} ready (${Math.round((Date.now() - started) / 1000)}s)`);
@@ -88,9 +99,17 @@ export async function rehearseMain(argv: string[], out = process.stdout, err = p
     if (values.record) writeRecord(SHIPPED_RECORD, shipped);
     // The newest suite wins when two ship the same series of a service.
     const rootOf: RootOf = (service, series) => roots.find((r) => r.suite === shipped.findLast((s) => s.service === service && s.series === series)?.suite)?.dir;
+    const path = resolve(values.out ?? join(CHECKOUT, 'dist/rehearse/report.json'));
     const report: Report = { date: new Date().toISOString(), shipped, runs: [], not_rehearsable: [] };
     const done = new Map<string, RunRecord>();
-    for (const request of requests(content, values, shipped)) {
+    const all = requests(content, values, shipped);
+    const jobs = Number(values.jobs);
+    if (jobs > 1) {
+      const parts = await inWorkers(argv, [...new Set(all.map((r) => r.service))], jobs, url, log);
+      report.runs.push(...parts.flatMap((p) => p.runs));
+      report.not_rehearsable.push(...parts.flatMap((p) => p.not_rehearsable));
+    }
+    for (const request of jobs > 1 ? [] : all) {
       const planned = planRun(content, request, rootOf);
       if (planned.missing.length) {
         report.not_rehearsable.push({ from: request.from, to: request.to, service: request.service, policy: request.policy, missing: planned.missing });
@@ -106,9 +125,10 @@ export async function rehearseMain(argv: string[], out = process.stdout, err = p
       const record = rehearseOne(content, request, server, rootOf, redact, log);
       done.set(key, record);
       report.runs.push(record);
+      // Written after every run, so a long rehearsal cut short still leaves what it measured.
+      writeReport(path, JSON.parse(redact(JSON.stringify(report))) as Report);
     }
-    if (values.all) report.controls = CONTROLS.map((control) => runControl(control, server, rootOf, redact, log));
-    const path = resolve(values.out ?? join(CHECKOUT, 'dist/rehearse/report.json'));
+    if (values.all && !values.worker) report.controls = CONTROLS.map((control) => runControl(control, server, rootOf, redact, log));
     writeReport(path, JSON.parse(redact(JSON.stringify(report))) as Report);
     if (values.record) writeFileSync(REHEARSAL_RECORD, `${JSON.stringify(rehearsalRecords(report), null, 2)}\n`);
     out.write(`${redact(table(report))}\n\nreport: ${path}\n${lastLine(report)}\n`);
@@ -119,6 +139,33 @@ export async function rehearseMain(argv: string[], out = process.stdout, err = p
   } finally {
     stop();
   }
+}
+
+/**
+ * Services rehearse independently (their own databases and configuration files), so they are spread
+ * over worker processes; one service's runs stay in one worker, in order, since they share files.
+ */
+async function inWorkers(argv: string[], services: string[], jobs: number, url: string, log: (line: string) => void): Promise<Report[]> {
+  const { spawn } = await import('node:child_process');
+  const { mkdtempSync, readFileSync } = await import('node:fs');
+  const { tmpdir } = await import('node:os');
+  const dir = mkdtempSync(join(tmpdir(), 'leapfrog-rehearse-jobs-'));
+  const buckets = Array.from({ length: Math.min(jobs, services.length) }, (_, i) => services.filter((_, j) => j % jobs === i));
+  const keep = argv.filter((a, i) => !['--jobs', '--services', '--out', '--record', '--replace'].includes(a) && !['--jobs', '--services', '--out'].includes(argv[i - 1] ?? ''));
+  return Promise.all(buckets.map((bucket, i) => new Promise<Report>((done, fail) => {
+    const out = join(dir, `part-${i}.json`);
+    const child = spawn(process.execPath, [fileURLToPath(import.meta.url), ...keep, '--worker', '--services', bucket.join(','), '--out', out], {
+      env: { ...process.env, LEAPFROG_REHEARSE_DB: url }, stdio: ['ignore', 'ignore', 'pipe'],
+    });
+    child.stderr.on('data', (d) => { for (const l of String(d).split('\n').filter(Boolean)) log(`[${bucket.join(',')}] ${l}`); });
+    child.on('close', () => {
+      try {
+        done(JSON.parse(readFileSync(out, 'utf8')) as Report);
+      } catch {
+        fail(new Error(`worker for ${bucket.join(', ')} wrote no report`));
+      }
+    });
+  })));
 }
 
 if (import.meta.main) process.exitCode = await rehearseMain(process.argv.slice(2));

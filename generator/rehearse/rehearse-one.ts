@@ -69,7 +69,7 @@ export function rehearseOne(content: Content, request: RunRequest, server: Serve
     for (const series of new Set([request.from, ...stops, request.to])) configure(server, service, root(series)!, 'run');
     const records = runSteps(steps, root, redact, log);
     const ran = records.filter((r) => r.ran);
-    const failedStep = ran.find((r) => r.exit !== 0);
+    const failedStep = ran.find((r) => r.failed);
     const kept = survivors(server, service);
     const lost = kept.filter((k) => !k.ok);
     let schemas: SchemaComparison[] | undefined;

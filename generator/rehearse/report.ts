@@ -3,6 +3,7 @@ import { dirname } from 'node:path';
 import type { RunRecord } from './rehearse-one.ts';
 import type { RehearsalRecord } from '../plan/rehearsal-record.ts';
 import type { ControlRecord } from './controls.ts';
+import { explain } from './schema-diff.ts';
 import type { Shipped } from './shipped.ts';
 
 export interface Report {
@@ -27,6 +28,9 @@ export function lastLine(report: Report): string {
   return `rehearse: ${s.runs} runs, ${s.failed} failed, ${s.mismatches} schema mismatches`;
 }
 
+/** Difference lines of a run that no known cause explains. */
+export const unexplained = (r: RunRecord) => (r.schemas ?? []).reduce((n, s) => n + explain(s.differences).unexplained.length, 0);
+
 const pad = (s: string, n: number) => s + ' '.repeat(Math.max(0, n - s.length));
 
 /** A plain table, one line per run, then the pairs that could not be rehearsed, grouped. */
@@ -34,7 +38,7 @@ export function table(report: Report): string {
   const header = ['from', 'to', 'service', 'policy', 'stops', 'steps run', 'failed', 'schema equal', 'seconds'];
   const rows = report.runs.map((r) => [
     r.from, r.to, r.service, r.policy, r.stops.join('>'), String(r.steps_run), r.failed ? 'FAILED' : 'no',
-    r.schema_equal === null ? '-' : r.schema_equal ? 'yes' : 'NO', `${r.seconds}${r.same_as ? ` (=${r.same_as})` : ''}`,
+    r.schema_equal === null ? '-' : r.schema_equal ? 'yes' : unexplained(r) ? 'NO' : 'no (explained)', `${r.seconds}${r.same_as ? ` (=${r.same_as})` : ''}`,
   ]);
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
   const line = (cells: string[]) => cells.map((c, i) => pad(c, widths[i]!)).join('  ').trimEnd();
@@ -45,6 +49,11 @@ export function table(report: Report): string {
     grouped.set(key, [...(grouped.get(key) ?? []), n.service]);
   }
   if (grouped.size) out.push('', 'Not rehearsable (no Debian suite ships that series\' code):', ...[...grouped].map(([k, s]) => `  ${k}: ${s.join(', ')}`));
+  const causes = new Map<string, string[]>();
+  for (const r of report.runs.filter((r) => r.schema_equal === false && !r.same_as)) {
+    for (const e of (r.schemas ?? []).flatMap((s) => explain(s.differences).explained)) causes.set(e.why, [...new Set([...(causes.get(e.why) ?? []), `${r.service} ${r.from}>${r.to}`])]);
+  }
+  if (causes.size) out.push('', 'Explained schema differences:', ...[...causes].map(([why, runs]) => `  ${why} (${runs.join(', ')})`));
   for (const c of report.controls ?? []) out.push('', `Control (must fail): ${c.name}: ${c.caught ? `failed as it must (${c.run.failure})` : 'DID NOT FAIL'}`);
   return out.join('\n');
 }

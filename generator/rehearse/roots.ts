@@ -15,6 +15,8 @@ export interface Root {
 }
 
 const MARKER = '.leapfrog-root.json';
+/** Some 400 Python packages are configured (byte-compiled) per suite: on a loaded machine this takes half an hour. */
+const INSTALL_TIMEOUT = 3 * 3600;
 
 /** The cache key: a root is reused only for the same suite and the same package list. */
 export function rootKey(suite: string, packages: string[]): string {
@@ -29,14 +31,49 @@ export function rootKey(suite: string, packages: string[]): string {
 export function buildRoot(cache: string, suite: string, packages: string[], log: (line: string) => void): Root {
   const dir = join(cache, 'roots', rootKey(suite, packages));
   if (existsSync(join(dir, MARKER))) return JSON.parse(readFileSync(join(dir, MARKER), 'utf8')) as Root;
+  // Two processes (CI builds roots while the tests run) wait for each other instead of sharing a half-built root.
+  const lock = `${dir}.lock`;
+  mkdirSync(join(cache, 'roots'), { recursive: true });
+  while (!tryLock(lock)) {
+    if (existsSync(join(dir, MARKER))) return JSON.parse(readFileSync(join(dir, MARKER), 'utf8')) as Root;
+    run('sleep', ['5']);
+  }
+  try {
+    return buildLocked(cache, suite, packages, dir, log);
+  } finally {
+    rmSync(lock, { recursive: true, force: true });
+  }
+}
+
+/** mkdir is atomic: the lock is ours, or its holder's pid is gone (a killed build) and we take it over. */
+function tryLock(lock: string): boolean {
+  try {
+    mkdirSync(lock);
+  } catch {
+    if (!existsSync(join(lock, 'pid'))) return false; // its holder is writing it
+    const pid = Number(readFileSync(join(lock, 'pid'), 'utf8'));
+    if (pid && run('kill', ['-0', String(pid)]).code === 0) return false;
+    rmSync(lock, { recursive: true, force: true });
+    return false;
+  }
+  writeFileSync(join(lock, 'pid'), String(process.pid));
+  return true;
+}
+
+function buildLocked(cache: string, suite: string, packages: string[], dir: string, log: (line: string) => void): Root {
   const base = baseRoot(cache, suite, log);
   const tmp = `${dir}.tmp`;
-  rmSync(tmp, { recursive: true, force: true });
-  mkdirSync(join(cache, 'roots'), { recursive: true });
-  log(`roots: ${suite}: copying the base root`);
-  // cp -a, not fs.cpSync: the root holds device nodes that debootstrap created.
-  must(run('cp', ['-a', base, tmp]), 'copying the base root');
-  keepPackagesQuiet(tmp, packages);
+  // A build cut short (a timeout, a reboot) resumes: the copy is kept and dpkg finishes configuring.
+  const resuming = existsSync(join(tmp, '.leapfrog-copied'));
+  if (!resuming) {
+    rmSync(tmp, { recursive: true, force: true });
+    mkdirSync(join(cache, 'roots'), { recursive: true });
+    log(`roots: ${suite}: copying the base root`);
+    // cp -a, not fs.cpSync: the root holds device nodes that debootstrap created.
+    must(run('cp', ['-a', base, tmp]), 'copying the base root');
+    keepPackagesQuiet(tmp, packages);
+    writeFileSync(join(tmp, '.leapfrog-copied'), `${suite}\n`);
+  }
   const env = { DEBIAN_FRONTEND: 'noninteractive', DEBCONF_NONINTERACTIVE_SEEN: 'true' };
   // The archive this machine reaches may be a snapshot whose Release files are past Valid-Until:
   // accept their age (signatures are still verified), as debootstrap itself does.
@@ -48,9 +85,11 @@ export function buildRoot(cache: string, suite: string, packages: string[], log:
   // Some maintainer scripts read /proc; mounted for the install only.
   must(run('mount', ['-t', 'proc', 'proc', join(tmp, 'proc')]), 'mounting /proc');
   try {
-    must(run('chroot', [tmp, 'apt-get', 'install', '-y', '-qq', '--no-install-recommends', ...present], { env }), `apt-get install in ${suite}`);
+    if (resuming) must(run('chroot', [tmp, 'dpkg', '--configure', '-a'], { env, timeoutSeconds: INSTALL_TIMEOUT }), `dpkg --configure -a in ${suite}`);
+    must(run('chroot', [tmp, 'apt-get', 'install', '-y', '-qq', '--no-install-recommends', ...present], { env, timeoutSeconds: INSTALL_TIMEOUT }), `apt-get install in ${suite}`);
   } finally {
-    run('umount', [join(tmp, 'proc')]);
+    // Lazy: a maintainer script's leftover child must not keep the root's /proc mounted.
+    run('umount', ['-l', join(tmp, 'proc')]);
   }
   const listed = run('chroot', [tmp, 'dpkg-query', '-W', '-f', '${Package} ${Version}\\n']);
   const versions = Object.fromEntries(listed.stdout.split('\n').filter(Boolean).map((l) => l.split(' ') as [string, string]));

@@ -43,6 +43,9 @@ export interface SchemaComparison {
   equal: boolean;
   /** Lines only in the rehearsed database (+) or only in the fresh install (-), prefixed by their table. */
   differences: string[];
+  /** Known differences with their cause, and the rest: a finding to explain. */
+  explained?: { why: string; lines: number }[];
+  unexplained?: string[];
 }
 
 /** Compares line sets per table: what the rehearsed copy has that a fresh install lacks, and the reverse. */
@@ -59,5 +62,39 @@ export function compareSchemas(database: string, rehearsed: string, fresh: strin
   const a = keyed(rehearsed);
   const b = keyed(fresh);
   const differences = [...[...a].filter((l) => !b.has(l)).map((l) => `+ ${l}`), ...[...b].filter((l) => !a.has(l)).map((l) => `- ${l}`)];
-  return { database, equal: differences.length === 0, differences };
+  return { database, equal: differences.length === 0, differences, ...explain(differences) };
+}
+
+/**
+ * Differences between a migrated and a fresh schema that come from how upstream's tooling evolved,
+ * not from a missed step: each is named and explained in the report, never hidden by normalisation.
+ */
+const KNOWN: { pattern: RegExp; why: string }[] = [
+  {
+    pattern: /^\+ [^:]+: CONSTRAINT `[^`]+` CHECK \(`\w+` in \(0,1\)\)$/,
+    why: 'Boolean CHECK constraints: SQLAlchemy before 1.4 (bullseye ships 1.3) created CHECK (col IN (0,1)) for every Boolean column; SQLAlchemy 1.4 no longer does (create_constraint defaults to False), so only tables created by the older code have them. Same values allowed either way.',
+  },
+  {
+    pattern: /^\+ (migrate_version: .*|-- migrate_version: .*)$/,
+    why: 'sqlalchemy-migrate\'s version table: the switch to alembic stamps the alembic head and leaves the legacy table in place; a fresh install of an alembic-only release never creates it.',
+  },
+  {
+    pattern: /^\+ allocations: KEY `(conductor_affinity|node_id)` \(`\1`\)$/,
+    why: 'Ironic allocations: dd67b91a1981 as released up to 2023.1 (ironic 21.4.0) created foreign keys on conductor_affinity and node_id, with the indexes MySQL adds for them; d163df1bab88 (2023.2) drops the foreign keys but not those indexes, and the edited dd67b91a1981 (29.0.0) no longer creates the keys, so only upgraded databases keep the two indexes. Sources: ironic 21.4.0 and 29.0.0 ironic/db/sqlalchemy/alembic/versions/dd67b91a1981_add_allocations_table.py, 29.0.0 d163df1bab88_remove_extra_fk_constraint_in_.py.',
+  },
+  {
+    pattern: /^[+-] quota_usages: UNIQUE KEY `(quota_usages_project_id_key|project_id)` \(`project_id`,`resource`,`race_preventer`\)$/,
+    why: 'Cinder quota_usages: the same unique key under two names. On an upgraded database Zed\'s legacy script 141_add_quota_usage_unique_constraint adds it through sqlalchemy-migrate, which names an unnamed constraint <table>_<first column>_key; a fresh Zed install creates it in alembic\'s 921e1a36b076_initial, unnamed, and MySQL names it after its first column. A later migration dropping it by name would have to try both. Sources: cinder 21.0.0 cinder/db/legacy_migrations/versions/141_add_quota_usage_unique_constraint.py and cinder/db/migrations/versions/921e1a36b076_initial.py; sqlalchemy-migrate migrate/changeset/constraint.py (UniqueConstraint.autoname).',
+  },
+];
+
+export function explain(differences: string[]): { explained: { why: string; lines: number }[]; unexplained: string[] } {
+  const explained = new Map<string, number>();
+  const unexplained: string[] = [];
+  for (const line of differences) {
+    const known = KNOWN.find((k) => k.pattern.test(line));
+    if (known) explained.set(known.why, (explained.get(known.why) ?? 0) + 1);
+    else unexplained.push(line);
+  }
+  return { explained: [...explained].map(([why, lines]) => ({ why, lines })), unexplained };
 }

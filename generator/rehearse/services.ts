@@ -64,8 +64,12 @@ export const SERVICES: RehearsedService[] = [
     config: (u) => [{ path: '/etc/keystone/keystone.conf', text: ini({ database: { connection: u.keystone! } }) }],
     create: ['sudo -u keystone keystone-manage db_sync'],
     data: {
-      // bootstrap is keystone's own way to create the first project, user, role, region and endpoint.
-      commands: ['sudo -u keystone keystone-manage bootstrap --bootstrap-username leapfrog-admin --bootstrap-password leapfrog-rehearse --bootstrap-project-name leapfrog-project --bootstrap-region-id leapfrog-region --bootstrap-public-url http://127.0.0.1:5000/v3'],
+      // bootstrap is keystone's own way to create the first project, user, role, region and endpoint;
+      // it encrypts with the fernet and credential keys, so those come first (upstream's install guide order).
+      commands: [
+        'sudo -u keystone keystone-manage fernet_setup --keystone-user keystone --keystone-group keystone',
+        'sudo -u keystone keystone-manage credential_setup --keystone-user keystone --keystone-group keystone',
+        'sudo -u keystone keystone-manage bootstrap --bootstrap-username leapfrog-admin --bootstrap-password leapfrog-rehearse --bootstrap-project-name leapfrog-project --bootstrap-region-id leapfrog-region --bootstrap-public-url http://127.0.0.1:5000/v3'],
       sql: {},
     },
     checks: [
@@ -144,9 +148,10 @@ export const SERVICES: RehearsedService[] = [
     data: {
       commands: [],
       sql: {
+        // One statement list, one connection: LAST_INSERT_ID() is per connection.
         neutron: [
-          "INSERT INTO standardattributes (resource_type, created_at, updated_at, description, revision_number) VALUES ('networks', NOW(), NOW(), 'leapfrog', 0)",
-          `INSERT INTO networks (project_id, id, name, status, admin_state_up, mtu, standard_attr_id) VALUES ('leapfrog', '${NETWORK_ID}', 'leapfrog-net', 'ACTIVE', 1, 1450, LAST_INSERT_ID())`,
+          "INSERT INTO standardattributes (resource_type, created_at, updated_at, description, revision_number) VALUES ('networks', NOW(), NOW(), 'leapfrog', 0); "
+          + `INSERT INTO networks (project_id, id, name, status, admin_state_up, mtu, standard_attr_id) VALUES ('leapfrog', '${NETWORK_ID}', 'leapfrog-net', 'ACTIVE', 1, 1450, LAST_INSERT_ID())`,
         ],
       },
     },
