@@ -43,7 +43,10 @@
     // What the home page lists as in progress.
     ls.set(`leapfrog-progress:${pair}`, total ? JSON.stringify({ title: root.dataset.title, done: total, total: boxes.length, at: Date.now() }) : null);
   };
+  const barHeight = () => document.documentElement.style.setProperty('--bar', `${bar.offsetHeight}px`);
+  addEventListener('resize', barHeight);
   const go = (box) => {
+    barHeight();
     const li = stepOf(box);
     li.scrollIntoView({ block: 'start' });
     box.focus({ preventScroll: true });
@@ -125,6 +128,7 @@
   filter(asked.filter((v) => all.includes(v)), false);
   form.hidden = false;
   bar.hidden = false;
+  barHeight();
 
   $('reset').addEventListener('click', () => {
     const mine = boxes.filter((b) => b.checked && shown(b));
