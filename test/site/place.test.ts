@@ -226,3 +226,19 @@ test('the home picker offers only targets after the source', async () => {
   const offered = await page.$$eval('#to option', (os) => os.filter((o) => !(o as HTMLOptionElement).disabled).map((o) => (o as HTMLOptionElement).value));
   assert.ok(!offered.includes('rocky') && !offered.includes('queens') && offered.includes('stein'));
 });
+
+test('a step\'s sources open in place; the source list links back to the citing steps; a repeated note links to the first', async () => {
+  const page = await open('/runbooks/kilo/newton/');
+  const src = step(page, 'offline.stop.nova').locator('details.src');
+  assert.equal(await src.locator('a').count(), 0, 'plain numbers until opened');
+  await src.locator('summary').click();
+  const ref = src.locator('a').first();
+  const n = /^\[(\d+)\]$/.exec((await ref.textContent()) ?? '')![1];
+  await ref.click();
+  assert.match(page.url(), new RegExp(`#r${n}$`));
+  const back = page.locator(`li[id="r${n}"] .back a[href="#offline.stop.nova"]`);
+  assert.equal(await back.count(), 1);
+  await back.click();
+  assert.ok(await inView(page, 'offline.stop.nova'));
+  assert.equal(await step(page, 'prepare.utility.mitaka').locator('a[href="#prepare.utility.liberty"] code').first().textContent(), 'prepare.utility.liberty');
+});
