@@ -242,3 +242,21 @@ test('a step\'s sources open in place; the source list links back to the citing 
   assert.ok(await inView(page, 'offline.stop.nova'));
   assert.equal(await step(page, 'prepare.utility.mitaka').locator('a[href="#prepare.utility.liberty"] code').first().textContent(), 'prepare.utility.liberty');
 });
+
+test('controls outside running text are at least 24 px, on a desktop and at 390 px', async () => {
+  const page = await open('/runbooks/kilo/newton/');
+  try {
+    for (const width of [1200, 390]) {
+      await page.setViewportSize({ width, height: 900 });
+      await page.goto(`${site.url}/runbooks/kilo/newton/`);
+      const small = await page.$$eval('a,button,input,select,summary', (els) => els.filter((e) => {
+        const r = e.getBoundingClientRect();
+        // Links inside a sentence, a table cell or a list of sources are exempt (WCAG 2.5.8 inline).
+        return r.width > 0 && (r.width < 24 || r.height < 24) && !e.closest('p,li:not(.steps>li),td,dd');
+      }).map((e) => e.outerHTML.slice(0, 80)));
+      assert.deepEqual(small, [], `at ${width} px`);
+    }
+  } finally {
+    await page.setViewportSize({ width: 1200, height: 900 });
+  }
+});
