@@ -53,7 +53,10 @@
     // What the home page lists as in progress.
     ls.set(`leapfrog-progress:${pair}`, total ? JSON.stringify({ title: root.dataset.title, done: total, total: boxes.length, at: Date.now() }) : null);
   };
+  const barHeight = () => document.documentElement.style.setProperty('--bar', `${bar.offsetHeight}px`);
+  addEventListener('resize', barHeight);
   const go = (box) => {
+    barHeight();
     const li = stepOf(box);
     li.scrollIntoView({ block: 'start' });
     box.focus({ preventScroll: true });
@@ -135,6 +138,7 @@
   filter(asked.filter((v) => all.includes(v)), false);
   form.hidden = false;
   bar.hidden = false;
+  barHeight();
 
   $('reset').addEventListener('click', () => {
     const mine = boxes.filter((b) => b.checked && shown(b));
@@ -205,9 +209,27 @@
     const ref = e.target.closest('a[href^="#r"]');
     if (ref) backLinks(ref.hash.slice(1));
   });
+  // A step's sources are "[12] [13]" in the page; opened, they become links.
+  const linkRefs = (d) => {
+    if (d.dataset.linked) return;
+    d.dataset.linked = '1';
+    const text = [...d.childNodes].filter((n) => n.nodeType === 3);
+    for (const t of text) {
+      const parts = t.textContent.split(/(\[\d+\])/);
+      t.replaceWith(...parts.map((s) => {
+        const m = /^\[(\d+)\]$/.exec(s);
+        if (!m) return s;
+        const a = document.createElement('a');
+        a.href = `#r${m[1]}`; a.textContent = s;
+        return a;
+      }));
+    }
+  };
+  root.addEventListener('toggle', (e) => { if (e.target.matches('details.src')) linkRefs(e.target); }, true);
   const backLinks = (id) => {
     const li = $(id);
     if (!li || li.querySelector('.back')) return;
+    for (const d of root.querySelectorAll('details.src')) if (d.textContent.includes(`[${id.slice(1)}]`)) linkRefs(d);
     const p = document.createElement('span');
     p.className = 'back';
     p.append(' Cited by: ');

@@ -7,49 +7,17 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { after, before, test } from 'node:test';
-import type { BrowserContext, Page } from 'playwright-core';
+import { test } from 'node:test';
+import type { Page } from 'playwright-core';
 import { buildRunbook, loadContent, toJson } from '../../generator/index.ts';
-import { launchChromium } from '../../site/scripts/chromium.ts';
 import { printPdf } from '../../site/scripts/pdf.ts';
-import { buildSite } from './support/build-site.ts';
-import { serveStatic, type StaticSite } from './support/static-server.ts';
+import { SiteSession } from './support/site-session.ts';
 
 const content = loadContent(resolve(import.meta.dirname, '../../content'));
 const dir = mkdtempSync(join(tmpdir(), 'leapfrog-site-'));
 const out = join(dir, 'site');
-let site: StaticSite;
-let browser: Awaited<ReturnType<typeof launchChromium>>;
-let context: BrowserContext;
-const outside: string[] = [];
-
-async function open(path: string): Promise<Page> {
-  const page = context.pages()[0] ?? (await context.newPage());
-  await page.goto(site.url + path);
-  return page;
-}
-
-function watch(ctx: BrowserContext) {
-  ctx.on('request', (r) => {
-    const url = new URL(r.url());
-    if (url.protocol !== 'data:' && url.origin !== site.url) outside.push(r.url());
-  });
-}
-
-before(async () => {
-  const r = buildSite(out);
-  assert.equal(r.code, 0, r.stderr);
-  site = await serveStatic(out);
-  browser = await launchChromium();
-  context = browser.context;
-  watch(context);
-});
-
-after(async () => {
-  await browser?.close();
-  await site?.close();
-  assert.deepEqual(outside, [], 'no request leaves 127.0.0.1');
-});
+const s = SiteSession.forThisFile(out);
+const open = (path: string): Promise<Page> => s.open(path);
 
 const step = (page: Page, id: string) => page.locator(`li[id="${id}"]`);
 const box = (page: Page, id: string) => step(page, id).locator('label > input');
@@ -68,10 +36,7 @@ test('a ticked step survives a reload and a browser restart; progress and reset 
   assert.equal(await page.evaluate(() => localStorage.getItem('leapfrog:kilo/newton:prepare.update-source')), '1');
 
   // Same profile, new browser process.
-  await browser.close(false);
-  browser = await launchChromium(browser.profile);
-  context = browser.context;
-  watch(context);
+  await s.restart();
   page = await open('/runbooks/kilo/newton/');
   assert.equal(await box(page, id).isChecked(), true);
   // Another pair does not share the tick.

@@ -8,44 +8,15 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { after, before, test } from 'node:test';
-import type { BrowserContext, Page } from 'playwright-core';
-import { launchChromium } from '../../site/scripts/chromium.ts';
+import { test } from 'node:test';
+import type { Page } from 'playwright-core';
 import { printPdf } from '../../site/scripts/pdf.ts';
-import { buildSite } from './support/build-site.ts';
-import { serveStatic, type StaticSite } from './support/static-server.ts';
+import { SiteSession } from './support/site-session.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'leapfrog-place-'));
 const out = join(dir, 'site');
-let site: StaticSite;
-let browser: Awaited<ReturnType<typeof launchChromium>>;
-let context: BrowserContext;
-const errors: string[] = [];
-
-async function open(path: string): Promise<Page> {
-  const page = context.pages()[0] ?? (await context.newPage());
-  await page.goto(site.url + path);
-  return page;
-}
-
-function watch(ctx: BrowserContext) {
-  ctx.on('weberror', (e) => errors.push(e.error().message));
-}
-
-before(async () => {
-  const r = buildSite(out);
-  assert.equal(r.code, 0, r.stderr);
-  site = await serveStatic(out);
-  browser = await launchChromium();
-  context = browser.context;
-  watch(context);
-});
-
-after(async () => {
-  await browser?.close();
-  await site?.close();
-  assert.deepEqual(errors, [], 'no script errors');
-});
+const s = SiteSession.forThisFile(out, { errors: true });
+const open = (path: string): Promise<Page> => s.open(path);
 
 const step = (page: Page, id: string) => page.locator(`li[id="${id}"]`);
 const box = (page: Page, id: string) => step(page, id).locator('label > input');
@@ -58,10 +29,7 @@ test('after a browser restart the page offers to resume at the first unticked st
   for (const id of ids.slice(0, 3)) await box(page, id).check();
   assert.equal(await page.locator('#resume').isVisible(), false, 'no offer while working');
 
-  await browser.close(false);
-  browser = await launchChromium(browser.profile);
-  context = browser.context;
-  watch(context);
+  await s.restart();
   page = await open('/runbooks/kilo/newton/');
   const resume = page.locator('#resume');
   assert.ok(await resume.isVisible());
@@ -123,7 +91,7 @@ test('the filter names unknown services, keeps one service shown, "only" narrows
   assert.match((await page.locator('#count').textContent()) ?? '', /\+\d+ ticked, hidden by the filter/);
   page.once('dialog', (d) => { assert.match(d.message(), /ticks of hidden services stay/); void d.accept(); });
   await page.locator('#reset').click();
-  await page.goto(`${site.url}/runbooks/kilo/newton/`);
+  await page.goto(`${s.url}/runbooks/kilo/newton/`);
   assert.equal(await box(page, 'offline.backup.cinder').isChecked(), false, 'shown tick cleared');
   assert.equal(await box(page, 'offline.backup.nova').isChecked(), true, 'hidden tick kept');
 });
@@ -133,7 +101,7 @@ test('copy buttons are named per command and announce the copy', async () => {
   const names = await page.$$eval('.copy', (bs) => bs.map((b) => b.getAttribute('aria-label')));
   assert.equal(new Set(names).size, names.length, 'every copy button has its own name');
   assert.ok(names.includes('Copy command 1 of offline.stop.nova'));
-  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: site.url });
+  await s.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: s.url });
   await page.locator('[aria-label="Copy command 1 of offline.stop.nova"]').click();
   assert.equal(await page.locator('#status').textContent(), 'Copied: command 1 of offline.stop.nova');
   assert.equal(await page.locator('#status').getAttribute('role'), 'status');
@@ -211,7 +179,7 @@ test('at 390 px no page scrolls sideways', async () => {
   await page.setViewportSize({ width: 390, height: 844 });
   try {
     for (const path of ['/', '/runbooks/kilo/newton/', '/runbooks/juno/gazpacho/', '/series/kilo/', '/series/', '/services/nova/', '/search/']) {
-      await page.goto(site.url + path);
+      await page.goto(s.url + path);
       const width = await page.evaluate(() => document.documentElement.scrollWidth);
       assert.ok(width <= 390, `${path} is ${width} px wide`);
     }
@@ -225,4 +193,38 @@ test('the home picker offers only targets after the source', async () => {
   await page.selectOption('#from', 'rocky');
   const offered = await page.$$eval('#to option', (os) => os.filter((o) => !(o as HTMLOptionElement).disabled).map((o) => (o as HTMLOptionElement).value));
   assert.ok(!offered.includes('rocky') && !offered.includes('queens') && offered.includes('stein'));
+});
+
+test('a step\'s sources open in place; the source list links back to the citing steps; a repeated note links to the first', async () => {
+  const page = await open('/runbooks/kilo/newton/');
+  const src = step(page, 'offline.stop.nova').locator('details.src');
+  assert.equal(await src.locator('a').count(), 0, 'plain numbers until opened');
+  await src.locator('summary').click();
+  const ref = src.locator('a').first();
+  const n = /^\[(\d+)\]$/.exec((await ref.textContent()) ?? '')![1];
+  await ref.click();
+  assert.match(page.url(), new RegExp(`#r${n}$`));
+  const back = page.locator(`li[id="r${n}"] .back a[href="#offline.stop.nova"]`);
+  assert.equal(await back.count(), 1);
+  await back.click();
+  assert.ok(await inView(page, 'offline.stop.nova'));
+  assert.equal(await step(page, 'prepare.utility.mitaka').locator('a[href="#prepare.utility.liberty"] code').first().textContent(), 'prepare.utility.liberty');
+});
+
+test('controls outside running text are at least 24 px, on a desktop and at 390 px', async () => {
+  const page = await open('/runbooks/kilo/newton/');
+  try {
+    for (const width of [1200, 390]) {
+      await page.setViewportSize({ width, height: 900 });
+      await page.goto(`${s.url}/runbooks/kilo/newton/`);
+      const small = await page.$$eval('a,button,input,select,summary', (els) => els.filter((e) => {
+        const r = e.getBoundingClientRect();
+        // Links inside a sentence, a table cell or a list of sources are exempt (WCAG 2.5.8 inline).
+        return r.width > 0 && (r.width < 24 || r.height < 24) && !e.closest('p,li:not(.steps>li),td,dd');
+      }).map((e) => e.outerHTML.slice(0, 80)));
+      assert.deepEqual(small, [], `at ${width} px`);
+    }
+  } finally {
+    await page.setViewportSize({ width: 1200, height: 900 });
+  }
 });
