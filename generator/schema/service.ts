@@ -41,7 +41,7 @@ const Database = z.strictObject({
 
 /** A directory of keys the service keeps outside its database (keystone's fernet and credential keys). */
 const KeyRepository = z.strictObject({
-  path: z.string().regex(/^\/[A-Za-z0-9._\/-]+[^/]$/, 'an absolute directory path, without a trailing slash').describe('Its default location on the hosts.'),
+  path: z.string().regex(/^\/[A-Za-z0-9._/-]+[^/]$/, 'an absolute directory path, without a trailing slash').describe('Its default location on the hosts.'),
   option: z.string().min(1).describe('The configuration option that moves it, e.g. [fernet_tokens] key_repository.'),
   since: Id.describe('First series whose code can use it.'),
   setup: z.string().regex(/^[a-z_]+$/).describe('The subcommand of the service\'s manage tool that creates it (fernet_setup): a stop running it creates the repository when the source had none.'),

@@ -6,6 +6,7 @@ import type { RunbookStep } from '../runbook-model.ts';
 import { BACKUP_DIR, configurationArchive, databaseExists, dumpDatabase } from './commands.ts';
 import { keyBackupStep } from './key-repositories.ts';
 import { SOURCES } from './sources.ts';
+import { plannedStepId } from '../step-id.ts';
 
 /**
  * One dump per database the source has, taken once every service is stopped: a dump taken while
@@ -19,7 +20,7 @@ export function backupSteps(content: Content, plan: Plan): RunbookStep[] {
     if (databases.length === 0) return [];
     const optional = databases.filter((db) => mayBeMissing(content, db, from));
     return [{
-      id: `offline.backup.${service.id}`,
+      id: plannedStepId('offline', 'backup', service.id),
       title: `Back up the ${service.name} ${databases.length === 1 ? 'database' : 'databases'}`,
       service: service.id, series: null,
       commands: [

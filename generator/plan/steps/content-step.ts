@@ -5,6 +5,7 @@ import type { RunbookStep } from '../runbook-model.ts';
 import { inContainer } from '../utility/container-run.ts';
 import type { UtilityMethod } from '../utility/method.ts';
 import { asServiceUser, inUtility, utilityPath } from './commands.ts';
+import { contentStepId } from '../step-id.ts';
 
 /**
  * A content step as a runbook step. `venv`/`container`: run from the series' utility (offline work at a stop,
@@ -26,7 +27,7 @@ export function contentStep(
     return runWith === 'container' ? inContainer(service, series, c) : inUtility(service, series, c);
   });
   return {
-    id: `${series}.${service.id}.${step.id}`,
+    id: contentStepId(series, service.id, step.id),
     title: step.title,
     service: service.id,
     series,

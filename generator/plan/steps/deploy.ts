@@ -7,6 +7,7 @@ import { configChecks } from './config-checks.ts';
 import { contentStep } from './content-step.ts';
 import { phaseSteps, targetRunWith } from './applies.ts';
 import { inDataPlaneOrder, ownUnits, unitSteps, webServed, webServers, webServerStep } from './units.ts';
+import { plannedStepId } from '../step-id.ts';
 
 /**
  * Deploy every service's code first, so the web server, which serves several APIs at once, never
@@ -22,7 +23,7 @@ export function deploySection(content: Content, plan: Plan): RunbookSection {
   const steps: RunbookStep[] = services.map((service) => {
     const release = content.release(to.id, service.id)!;
     return {
-      id: `deploy.${service.id}.install`,
+      id: plannedStepId('deploy', service.id, 'install'),
       title: `Deploy ${service.name} ${to.name} code and configuration`,
       service: service.id, series: to.id, commands: [], sources: to.sources, hosts: ['controller'],
       notes: [`Install ${service.name} from ${to.name} (code ref ${release['code-ref'] ?? to['code-ref']}) with your deployment tooling on every controller, and carry your configuration forward${prepared}. Do not start anything yet; data-plane hosts follow once the control plane runs.`],
@@ -51,7 +52,7 @@ export function deploySection(content: Content, plan: Plan): RunbookSection {
       .filter((s) => s['before-start'] && !(hoisted && s['needs-apis']) && !checked.has(`${service.id}.${s.id}`));
     for (const s of due) checked.add(`${service.id}.${s.id}`);
     return due.map((s) => contentStep(service, to.id, s, targetRunWith(content, to, service, plan.utility), {
-      id: `deploy.${service.id}.${s.id}`,
+      id: plannedStepId('deploy', service.id, s.id),
       title: `Before starting ${service.name}: ${s.title}`,
       notes: ['The data plane still runs the source release here: a result about hosts not yet upgraded (nova\'s Older than N-1 computes) is expected now; Verify runs the check again once they are.', ...s.notes],
       group: group(service),
@@ -70,7 +71,7 @@ export function deploySection(content: Content, plan: Plan): RunbookSection {
     }
     steps.push(...checks(service)); // those that call other APIs, once the web server runs
     const control = ownUnits(content, service, to, 'start').filter((g) => g.role === 'controller');
-    steps.push(...unitSteps(`deploy.${service.id}.start`, verbFor(service), service, control, to, { series: to.id, group: group(service) }));
+    steps.push(...unitSteps(plannedStepId('deploy', service.id, 'start'), verbFor(service), service, control, to, { series: to.id, group: group(service) }));
   }
   // The data plane comes back once the whole control plane runs the target.
   const dataPlane = inDataPlaneOrder(services.flatMap((service) =>
@@ -78,12 +79,12 @@ export function deploySection(content: Content, plan: Plan): RunbookSection {
   for (const { service, group: unitGroup } of dataPlane) {
     const hosts = ROLE_HOSTS[unitGroup.role];
     steps.push({
-      id: `deploy.${service.id}.install.${unitGroup.role}`,
+      id: plannedStepId('deploy', service.id, 'install', unitGroup.role),
       title: `Deploy ${service.name} ${to.name} code and configuration on ${hosts}`,
       service: service.id, series: to.id, commands: [], sources: to.sources, hosts: [unitGroup.role],
       notes: [`Install the ${to.name} packages of ${unitGroup.units.map((u) => u.name).join(', ')} with your deployment tooling and carry their configuration forward.`],
       group: 'Data plane',
-    }, ...unitSteps(`deploy.${service.id}.start`, verbFor(service), service, [unitGroup], to, { series: to.id, group: 'Data plane' }));
+    }, ...unitSteps(plannedStepId('deploy', service.id, 'start'), verbFor(service), service, [unitGroup], to, { series: to.id, group: 'Data plane' }));
   }
   for (const service of services) {
     steps.push(...targetSteps(service, 'post-start').map((s) => contentStep(service, to.id, s, 'installed', { group: `${group(service)}: once the services run` })));
@@ -98,7 +99,7 @@ export function deploySection(content: Content, plan: Plan): RunbookSection {
 
 /** `deploy.web-server.apache2.start`: named by the unit, so two web servers never share an id. */
 function webServerId(unit: string, verb: string): string {
-  return `deploy.web-server.${unit.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '')}.${verb}`;
+  return plannedStepId('deploy', 'web-server', unit.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, ''), verb);
 }
 
 /** Past this step users can write again: a roll back from here loses their work. */

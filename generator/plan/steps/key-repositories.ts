@@ -4,6 +4,7 @@ import { OFFLINE_PHASES } from '../../schema/release.ts';
 import type { Plan } from '../plan.ts';
 import type { RunbookStep } from '../runbook-model.ts';
 import { BACKUP_DIR } from './commands.ts';
+import { plannedStepId } from '../step-id.ts';
 
 /** GNU tar's --ignore-failed-read: a repository the source never created is reported, not fatal. */
 const TAR = 'https://manpages.debian.org/bookworm/tar/tar.1.en.html';
@@ -30,7 +31,7 @@ export function keyBackupStep(content: Content, plan: Plan, service: Service): R
   if (atSource.length === 0) return [];
   const file = archive(plan, service);
   return [{
-    id: `offline.backup.${service.id}.key-repositories`,
+    id: plannedStepId('offline', 'backup', service.id, 'key-repositories'),
     title: `Back up the ${service.name} key repositories`,
     service: service.id, series: null,
     commands: [`tar -czf ${file} --ignore-failed-read ${atSource.map((r) => r.path).join(' ')}`, `tar -tzf ${file}`],
@@ -51,7 +52,7 @@ export function keyRestoreStep(content: Content, plan: Plan, service: Service): 
   if (touched.length === 0) return [];
   const archived = touched.some((r) => content.indexOf(r.since) <= content.indexOf(plan.from.id));
   return [{
-    id: `rollback.restore.${service.id}.key-repositories`,
+    id: plannedStepId('rollback', 'restore', service.id, 'key-repositories'),
     title: `Restore the ${service.name} key repositories of ${plan.from.name}`,
     service: service.id, series: null,
     commands: [`rm -rf ${touched.map((r) => r.path).join(' ')}`, ...(archived ? [`tar -xzf ${archive(plan, service)} -C /`] : [])],

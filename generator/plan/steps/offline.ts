@@ -6,6 +6,7 @@ import type { RunbookSection, RunbookStep } from '../runbook-model.ts';
 import { backupSteps } from './backups.ts';
 import { contentStep } from './content-step.ts';
 import { inDataPlaneOrder, ownUnits, unitSteps, webServers, webServerStep } from './units.ts';
+import { blockerStepId, contentStepId, plannedStepId } from '../step-id.ts';
 
 const STOP_GROUP = 'Stop the services';
 
@@ -43,7 +44,7 @@ function stopServices(content: Content, plan: Plan): RunbookStep[] {
   const groups = stopped.flatMap((service) => ownUnits(content, service, from, 'run').map((group) => ({ service, group })));
   const named = `Units as ${from.name} packages name them on Ubuntu/Debian; names differ between distributions: stop every unit of this service.`;
   const step = ({ service, group }: (typeof groups)[number], title: string) =>
-    unitSteps(`offline.stop.${service.id}`, 'stop', service, [group], from, { notes: [named, ...service.notes], group: title });
+    unitSteps(plannedStepId('offline', 'stop', service.id), 'stop', service, [group], from, { notes: [named, ...service.notes], group: title });
   return [
     ...webServerStep('offline.stop.web-server', 'stop', servers, from, STOP_GROUP),
     ...groups.filter((g) => g.group.role === 'controller').flatMap((g) => step(g, STOP_GROUP)),
@@ -79,7 +80,7 @@ function migrationSteps(content: Content, plan: Plan, service: Service, series: 
       return true;
     })
     .map((b) => ({
-      id: `${series}.${service.id}.requires.${b.requires}`,
+      id: blockerStepId(series, service.id, b.requires),
       title: `Confirm ${content.getSeries(b.requires)!.name} work is complete: ${b.steps.join(', ')}`,
       service: service.id, series: null, commands: [], sources: b.sources,
       notes: [b.text, ...doneWhen(content, service, b.requires, b.steps)],
@@ -96,6 +97,6 @@ function doneWhen(content: Content, service: Service, series: string, ids: strin
   const release = content.release(series, service.id);
   return ids.flatMap((id) => {
     const step = release?.steps.find((s) => s.id === id);
-    return step?.['done-when'] ? [`\`${series}.${service.id}.${id}\` is complete when: ${step['done-when']}`] : [];
+    return step?.['done-when'] ? [`\`${contentStepId(series, service.id, id)}\` is complete when: ${step['done-when']}`] : [];
   });
 }

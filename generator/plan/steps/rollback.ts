@@ -9,6 +9,7 @@ import { keyRestoreStep } from './key-repositories.ts';
 import { ROLE_HOSTS } from '../lifetimes.ts';
 import { inDataPlaneOrder, ownUnits, unitSteps, webServers, webServerStep } from './units.ts';
 import { SOURCES } from './sources.ts';
+import { plannedStepId } from '../step-id.ts';
 
 /** Back to the source: stop, restore every dump taken in the offline section, redeploy the source code, start. */
 export function rollbackSection(content: Content, plan: Plan): RunbookSection {
@@ -16,7 +17,7 @@ export function rollbackSection(content: Content, plan: Plan): RunbookSection {
   const stoppedServers = webServers(content, plan.services, to, 'start');
   const steps: RunbookStep[] = [...webServerStep('rollback.stop.web-server', 'stop', stoppedServers, to, 'Stop the services')];
   for (const service of plan.services) {
-    steps.push(...unitSteps(`rollback.stop.${service.id}`, 'stop', service, ownUnits(content, service, to, 'start'), to, { group: 'Stop the services' }));
+    steps.push(...unitSteps(plannedStepId('rollback', 'stop', service.id), 'stop', service, ownUnits(content, service, to, 'start'), to, { group: 'Stop the services' }));
   }
   const atSource = new Set(content.services.flatMap((s) => databasesAt(content, s, from).map((d) => d.name)));
   for (const service of plan.services) {
@@ -28,7 +29,7 @@ export function rollbackSection(content: Content, plan: Plan): RunbookSection {
     const group = service.name;
     if (databases.length) {
       steps.push({
-        id: `rollback.restore.${service.id}`,
+        id: plannedStepId('rollback', 'restore', service.id),
         title: `Restore the ${service.name} ${databases.length === 1 ? 'database' : 'databases'} from the backups`,
         service: service.id, series: null,
         commands: databases.map((db) => restoreDatabase(from, db)),
@@ -43,7 +44,7 @@ export function rollbackSection(content: Content, plan: Plan): RunbookSection {
     steps.push(...keyRestoreStep(content, plan, service));
     if (created.length) {
       steps.push({
-        id: `rollback.drop.${service.id}`,
+        id: plannedStepId('rollback', 'drop', service.id),
         title: `Drop the ${service.name} ${created.length === 1 ? 'database' : 'databases'} the upgrade created`,
         service: service.id, series: null,
         commands: created.map((db) => dropDatabase(db)),
@@ -54,7 +55,7 @@ export function rollbackSection(content: Content, plan: Plan): RunbookSection {
     }
     if (content.indexOf(service.since) > content.indexOf(from.id)) {
       steps.push({
-        id: `rollback.remove.${service.id}`,
+        id: plannedStepId('rollback', 'remove', service.id),
         title: `Remove ${service.name}: it did not exist at ${from.name}`,
         service: service.id, series: null, commands: [], sources: service.sources,
         notes: [`${from.name} does not run ${service.name}: leave it stopped and uninstalled; its databases were dropped above.`],
@@ -63,7 +64,7 @@ export function rollbackSection(content: Content, plan: Plan): RunbookSection {
       continue;
     }
     steps.push({
-      id: `rollback.redeploy.${service.id}`,
+      id: plannedStepId('rollback', 'redeploy', service.id),
       title: `Redeploy ${service.name} ${from.name} code and configuration`,
       service: service.id, series: from.id, commands: [],
       sources: [...service.sources, SOURCES.opsUpgrades],
@@ -75,7 +76,7 @@ export function rollbackSection(content: Content, plan: Plan): RunbookSection {
     // back too; those not reached yet still run the source and only need starting.
     for (const { group: units } of inDataPlaneOrder(ownUnits(content, service, to, 'start').filter((g) => g.role !== 'controller').map((g) => ({ service, group: g })))) {
       steps.push({
-        id: `rollback.redeploy.${service.id}.${units.role}`,
+        id: plannedStepId('rollback', 'redeploy', service.id, units.role),
         title: `Redeploy ${service.name} ${from.name} code on ${ROLE_HOSTS[units.role]} already upgraded`,
         service: service.id, series: from.id, commands: [],
         sources: [...service.sources, SOURCES.opsUpgrades],
@@ -97,7 +98,7 @@ export function rollbackSection(content: Content, plan: Plan): RunbookSection {
   for (const service of back) {
     // What a deploy of the source starts: not a unit its guides had already retired (keystone's
     // eventlet server on Kilo..Mitaka).
-    steps.push(...unitSteps(`rollback.start.${service.id}`, 'start', service, ownUnits(content, service, from, 'start'), from, { series: from.id, group: 'Start the services' }));
+    steps.push(...unitSteps(plannedStepId('rollback', 'start', service.id), 'start', service, ownUnits(content, service, from, 'start'), from, { series: from.id, group: 'Start the services' }));
   }
   return {
     id: 'roll-back',

@@ -8,6 +8,7 @@ import { OS_UNVERIFIED } from '../utility/os-releases.ts';
 import { buildPackages, containerfile, serviceInstall, utilityRecipe, venvCommands } from '../utility/recipe.ts';
 import { utilityPath } from './commands.ts';
 import { SOURCES } from './sources.ts';
+import { plannedStepId } from '../step-id.ts';
 
 const GROUP = 'Utilities';
 
@@ -41,7 +42,7 @@ function venvSteps(content: Content, series: Series, services: Service[], host: 
   if (host.os.distro === 'ubuntu') notes.push(OS_UNVERIFIED);
   return [
     {
-      id: `prepare.utility.${series.id}`,
+      id: plannedStepId('prepare', 'utility', series.id),
       title: `Create the ${series.name} utility in ${utilityPath(series.id)} (Python ${host.python}, ${host.os.name})`,
       service: null, series: null,
       commands: [`apt-get install -y ${buildPackages(series, host).join(' ')}`, ...venvCommands(content, series, undefined, host.python)],
@@ -50,7 +51,7 @@ function venvSteps(content: Content, series: Series, services: Service[], host: 
       group: GROUP,
     },
     ...services.map((service): RunbookStep => ({
-      id: `prepare.utility.${series.id}.${service.id}`,
+      id: plannedStepId('prepare', 'utility', series.id, service.id),
       title: `Install ${service.name} ${series.name} code into the ${series.name} utility`,
       service: service.id, series: null,
       commands: serviceInstall(content, series, service),
@@ -74,7 +75,7 @@ function containerSteps(content: Content, series: Series, services: Service[]): 
   const dir = utilityPath(series.id);
   return [
     {
-      id: `prepare.utility.${series.id}`,
+      id: plannedStepId('prepare', 'utility', series.id),
       title: `Pull the base images of the ${series.name} utilities`,
       service: null, series: null,
       commands: [`mkdir -p ${dir}`, ...images.map((image) => `podman pull ${image}`)],
@@ -90,7 +91,7 @@ function containerSteps(content: Content, series: Series, services: Service[]): 
       const file = `${dir}/${service.id}.Containerfile`;
       const keys = writtenDirs(service, (content.release(series.id, service.id)?.steps ?? []).flatMap((s) => s.commands));
       return {
-        id: `prepare.utility.${series.id}.${service.id}`,
+        id: plannedStepId('prepare', 'utility', series.id, service.id),
         title: `Build the ${service.name} ${series.name} image ${imageName(service, series.id)}`,
         service: service.id, series: null,
         commands: [

@@ -19,7 +19,10 @@ export function distinctReasons(plan: Plan): { cells: Map<string, Cell[]>; reaso
           const m = BLOCKER.exec(r.text);
           const text = m ? r.text.slice(m[0].length) : r.text;
           let d = byText.get(text);
-          if (!d) byText.set(text, (d = { n: byText.size + 1, text, sources: r.sources, services: [], at: [], for: [] }));
+          if (!d) {
+            d = { n: byText.size + 1, text, sources: r.sources, services: [], at: [], for: [] };
+            byText.set(text, d);
+          }
           if (m && !d.for.includes(m[1])) d.for.push(m[1]);
           if (!d.services.includes(path.service)) d.services.push(path.service);
           if (!d.at.includes(stop.series)) d.at.push(stop.series);
