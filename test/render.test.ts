@@ -181,6 +181,13 @@ test('a repeated note only points back to a step of the same service', () => {
   assert.ok(stopNotes('beta').every((n) => !n.startsWith('Same note')));
 });
 
+test('two notes repeated from the same step make one pointer back, not two', () => {
+  const step = () => ({ id: 'db-sync', phase: 'schema', title: 'Sync', commands: ['alpha-manage db sync'], notes: ['First note.', 'Second note.'], sources: SRC });
+  const content = loadContent(syntheticContent({ series: ['a', 'b', 'c'], releases: { 'b/alpha': { steps: [step()] }, 'c/alpha': { steps: [step()] } } }));
+  const steps = buildRunbook(content, { from: 'a', to: 'c', services: ['alpha'] }).sections[1].steps;
+  assert.deepEqual(steps.find((s) => s.id === 'c.alpha.db-sync')!.notes, ['Same note as at `b.alpha.db-sync`.']);
+});
+
 test('two web servers get a start step each, with distinct ids', () => {
   const dir = syntheticContent({
     series: ['a', 'b'],

@@ -12,13 +12,14 @@ export function referRepeatedNotes(sections: RunbookSection[]): RunbookSection[]
     ...section,
     steps: section.steps.map((step) => ({
       ...step,
-      notes: step.notes.map((note) => {
+      // Several notes first seen at the same step make one pointer, not one each.
+      notes: [...new Set(step.notes.map((note) => {
         const key = `${step.service}\0${note}`;
         const first = firstAt.get(key);
         if (first) return `Same note as at \`${first}\`.`;
         firstAt.set(key, step.id);
         return note;
-      }),
+      }))],
     })),
   }));
 }
