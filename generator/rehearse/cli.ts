@@ -28,7 +28,7 @@ const OPTIONS = {
   from: { type: 'string' }, to: { type: 'string' }, services: { type: 'string' },
   'fewest-stops': { type: 'boolean', default: false }, all: { type: 'boolean', default: false },
   db: { type: 'string' }, replace: { type: 'boolean', default: false }, record: { type: 'boolean', default: false },
-  'roots-only': { type: 'boolean', default: false }, jobs: { type: 'string', default: '1' }, worker: { type: 'boolean', default: false },
+  'roots-only': { type: 'boolean', default: false }, suites: { type: 'string' }, jobs: { type: 'string', default: '1' }, worker: { type: 'boolean', default: false },
   cache: { type: 'string' }, out: { type: 'string' }, content: { type: 'string' }, port: { type: 'string', default: '13306' },
   help: { type: 'boolean', short: 'h', default: false },
 } as const;
@@ -92,7 +92,8 @@ export async function rehearseMain(argv: string[], out = process.stdout, err = p
     }
     if (!values.worker) for (const name of leftovers) dropDatabase(server, name);
     const started = Date.now();
-    const roots = await buildRoots(cache, SUITES, ROOT_PACKAGES, log);
+    // --suites: only these Debian suites' roots (a single pair needs two), e.g. --suites bullseye,bookworm.
+    const roots = await buildRoots(cache, values.suites?.split(',') ?? SUITES, ROOT_PACKAGES, log);
     log(`roots: ${roots.map((r) => r.suite).join(', ')} ready (${Math.round((Date.now() - started) / 1000)}s)`);
     const recorded = readRecord(SHIPPED_RECORD);
     const shipped = roots.flatMap((root) => shippedBy(root, recorded));

@@ -88,12 +88,27 @@ const KNOWN: { pattern: RegExp; why: string }[] = [
   },
 ];
 
+const RENAMED = 'Same keys and foreign keys under other names: MySQL numbers unnamed foreign keys <table>_ibfk_<n> in the order a CREATE TABLE declares them, and the older migration scripts (sqlalchemy-migrate, or their squashed initial versions) declared or named them differently from the alembic initial revision a fresh install runs; the columns, references and uniqueness are identical. A later migration that drops one by name would have to handle both names.';
+
 export function explain(differences: string[]): { explained: { why: string; lines: number }[]; unexplained: string[] } {
   const explained = new Map<string, number>();
   const unexplained: string[] = [];
+  const add = (why: string) => explained.set(why, (explained.get(why) ?? 0) + 1);
+  // A key or foreign key present on both sides under another name: the same structure, named by a tool.
+  const unnamed = (line: string) => line.slice(2).replace(/(CONSTRAINT|KEY) `[^`]+`/, '$1 ?');
+  const minus = differences.filter((l) => l.startsWith('- ')).map(unnamed);
+  const renamed = new Set<string>();
+  for (const line of differences.filter((l) => l.startsWith('+ ') && / (CONSTRAINT|KEY) `/.test(l))) {
+    const at = minus.indexOf(unnamed(line));
+    if (at === -1) continue;
+    minus[at] = '';
+    renamed.add(line);
+    renamed.add(differences.filter((l) => l.startsWith('- ') && unnamed(l) === unnamed(line)).find((l) => !renamed.has(l))!);
+  }
   for (const line of differences) {
     const known = KNOWN.find((k) => k.pattern.test(line));
-    if (known) explained.set(known.why, (explained.get(known.why) ?? 0) + 1);
+    if (known) add(known.why);
+    else if (renamed.has(line)) add(RENAMED);
     else unexplained.push(line);
   }
   return { explained: [...explained].map(([why, lines]) => ({ why, lines })), unexplained };
