@@ -1,5 +1,5 @@
-import { writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { rmSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { DEFAULT_CONTENT_DIR, loadContent, type Content } from '../index.ts';
@@ -78,12 +78,18 @@ export async function rehearseMain(argv: string[], out = process.stdout, err = p
   const content = loadContent(values.content ? resolve(values.content) : DEFAULT_CONTENT_DIR);
   const cache = resolve(values.cache ?? join(CHECKOUT, '.cache/rehearse'));
   let local: LocalServer | undefined;
-  const stop = () => local?.stop();
+  let optionsFile: string | undefined;
+  // The client options file holds the password: removed with the server, whatever happened.
+  const stop = () => {
+    local?.stop();
+    if (optionsFile) rmSync(dirname(optionsFile), { recursive: true, force: true });
+  };
   process.once('SIGINT', () => { stop(); process.exit(130); });
   try {
     // A worker gets the server from its parent through the environment, never on a command line.
     const url = values.db ?? process.env.LEAPFROG_REHEARSE_DB ?? (local = await startLocalServer(Number(values.port), log)).url;
     const server = parseServer(url);
+    optionsFile = server.optionsFile;
     const redact = redactor([server.password]);
     const leftovers = existingScratch(server);
     if (leftovers.length && !values.replace && !values.worker) {
