@@ -108,6 +108,15 @@ describe('rehearse: schema differences are explained or reported', () => {
     assert.equal(result.explained.length, 2);
     assert.deepEqual(result.unexplained, ['- instances: `hidden` tinyint(1) DEFAULT NULL']);
   });
+  it('pairs a foreign key that differs only in its generated name, and nothing else', () => {
+    const result = explain([
+      '+ resource: CONSTRAINT `resource_ibfk_1` FOREIGN KEY (`stack_id`) REFERENCES `stack` (`id`)',
+      '- resource: CONSTRAINT `resource_ibfk_2` FOREIGN KEY (`stack_id`) REFERENCES `stack` (`id`)',
+      '+ stack: CONSTRAINT `stack_ibfk_1` FOREIGN KEY (`owner_id`) REFERENCES `stack` (`id`)',
+    ]);
+    assert.equal(result.explained[0]!.lines, 2);
+    assert.deepEqual(result.unexplained, ['+ stack: CONSTRAINT `stack_ibfk_1` FOREIGN KEY (`owner_id`) REFERENCES `stack` (`id`)']);
+  });
 });
 
 describe('rehearse: roots and versions', () => {

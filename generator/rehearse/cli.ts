@@ -1,5 +1,5 @@
-import { writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { rmSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { DEFAULT_CONTENT_DIR, loadContent, type Content } from '../index.ts';
@@ -28,7 +28,7 @@ const OPTIONS = {
   from: { type: 'string' }, to: { type: 'string' }, services: { type: 'string' },
   'fewest-stops': { type: 'boolean', default: false }, all: { type: 'boolean', default: false },
   db: { type: 'string' }, replace: { type: 'boolean', default: false }, record: { type: 'boolean', default: false },
-  'roots-only': { type: 'boolean', default: false }, jobs: { type: 'string', default: '1' }, worker: { type: 'boolean', default: false },
+  'roots-only': { type: 'boolean', default: false }, suites: { type: 'string' }, jobs: { type: 'string', default: '1' }, worker: { type: 'boolean', default: false },
   cache: { type: 'string' }, out: { type: 'string' }, content: { type: 'string' }, port: { type: 'string', default: '13306' },
   help: { type: 'boolean', short: 'h', default: false },
 } as const;
@@ -78,12 +78,18 @@ export async function rehearseMain(argv: string[], out = process.stdout, err = p
   const content = loadContent(values.content ? resolve(values.content) : DEFAULT_CONTENT_DIR);
   const cache = resolve(values.cache ?? join(CHECKOUT, '.cache/rehearse'));
   let local: LocalServer | undefined;
-  const stop = () => local?.stop();
+  let optionsFile: string | undefined;
+  // The client options file holds the password: removed with the server, whatever happened.
+  const stop = () => {
+    local?.stop();
+    if (optionsFile) rmSync(dirname(optionsFile), { recursive: true, force: true });
+  };
   process.once('SIGINT', () => { stop(); process.exit(130); });
   try {
     // A worker gets the server from its parent through the environment, never on a command line.
     const url = values.db ?? process.env.LEAPFROG_REHEARSE_DB ?? (local = await startLocalServer(Number(values.port), log)).url;
     const server = parseServer(url);
+    optionsFile = server.optionsFile;
     const redact = redactor([server.password]);
     const leftovers = existingScratch(server);
     if (leftovers.length && !values.replace && !values.worker) {
@@ -92,7 +98,8 @@ export async function rehearseMain(argv: string[], out = process.stdout, err = p
     }
     if (!values.worker) for (const name of leftovers) dropDatabase(server, name);
     const started = Date.now();
-    const roots = await buildRoots(cache, SUITES, ROOT_PACKAGES, log);
+    // --suites: only these Debian suites' roots (a single pair needs two), e.g. --suites bullseye,bookworm.
+    const roots = await buildRoots(cache, values.suites?.split(',') ?? SUITES, ROOT_PACKAGES, log);
     log(`roots: ${roots.map((r) => r.suite).join(', ')} ready (${Math.round((Date.now() - started) / 1000)}s)`);
     const recorded = readRecord(SHIPPED_RECORD);
     const shipped = roots.flatMap((root) => shippedBy(root, recorded));

@@ -79,6 +79,7 @@ export function rehearsalRecords(report: Report): RehearsalRecord[] {
       services: runs.map((r) => r.service),
       steps: runs.reduce((n, r) => n + r.steps_run, 0),
       schemaEqual: runs.every((r) => r.schema_equal === true),
+      differencesExplained: runs.every((r) => unexplained(r) === 0),
       notRehearsed: report.not_rehearsable.filter((n) => n.from === from && n.to === to && n.policy === policy).map((n) => ({ service: n.service, missing: n.missing })),
     }];
   });

@@ -86,14 +86,37 @@ const KNOWN: { pattern: RegExp; why: string }[] = [
     pattern: /^[+-] quota_usages: UNIQUE KEY `(quota_usages_project_id_key|project_id)` \(`project_id`,`resource`,`race_preventer`\)$/,
     why: 'Cinder quota_usages: the same unique key under two names. On an upgraded database Zed\'s legacy script 141_add_quota_usage_unique_constraint adds it through sqlalchemy-migrate, which names an unnamed constraint <table>_<first column>_key; a fresh Zed install creates it in alembic\'s 921e1a36b076_initial, unnamed, and MySQL names it after its first column. A later migration dropping it by name would have to try both. Sources: cinder 21.0.0 cinder/db/legacy_migrations/versions/141_add_quota_usage_unique_constraint.py and cinder/db/migrations/versions/921e1a36b076_initial.py; sqlalchemy-migrate migrate/changeset/constraint.py (UniqueConstraint.autoname).',
   },
+  {
+    pattern: /^[+-] shadow_(migrate|alembic)_version: .*$/,
+    why: 'Nova: the initial schema gives every table a shadow_ copy by reflecting what exists at that moment, the version table included: shadow_migrate_version where sqlalchemy-migrate created the schema (Victoria\'s 216_havana chain), shadow_alembic_version on a fresh alembic install. Nothing uses either. Source: nova zed-eom nova/db/main/migrations/versions/8f2f1571d55b_initial_version.py (_create_shadow_tables).',
+  },
+  {
+    pattern: /^[+-] shadow_quota_usages: `resource` varchar\(255\) (DEFAULT NULL|NOT NULL)$/,
+    why: 'Nova shadow_quota_usages.resource: 247_nullable_mismatch (Victoria\'s chain) made quota_usages.resource NOT NULL but not its shadow copy, so upgraded databases keep it nullable; the squashed initial versions mean to reproduce that, but test column.name == \'resources\' (never true), so fresh installs get NOT NULL. Harmless (archived rows always have a value). Sources: nova 22.0.0 nova/db/sqlalchemy/migrate_repo/versions/247_nullable_mismatch.py; zed-eom nova/db/main/migrations/versions/8f2f1571d55b_initial_version.py.',
+  },
 ];
+
+const RENAMED = 'Same keys and foreign keys under other names: MySQL numbers unnamed foreign keys <table>_ibfk_<n> in the order a CREATE TABLE declares them, and the older migration scripts (sqlalchemy-migrate, or their squashed initial versions) declared or named them differently from the alembic initial revision a fresh install runs; the columns, references and uniqueness are identical. A later migration that drops one by name would have to handle both names.';
 
 export function explain(differences: string[]): { explained: { why: string; lines: number }[]; unexplained: string[] } {
   const explained = new Map<string, number>();
   const unexplained: string[] = [];
+  const add = (why: string) => explained.set(why, (explained.get(why) ?? 0) + 1);
+  // A key or foreign key present on both sides under another name: the same structure, named by a tool.
+  const unnamed = (line: string) => line.slice(2).replace(/(CONSTRAINT|KEY) `[^`]+`/, '$1 ?');
+  const minus = differences.filter((l) => l.startsWith('- ')).map(unnamed);
+  const renamed = new Set<string>();
+  for (const line of differences.filter((l) => l.startsWith('+ ') && / (CONSTRAINT|KEY) `/.test(l))) {
+    const at = minus.indexOf(unnamed(line));
+    if (at === -1) continue;
+    minus[at] = '';
+    renamed.add(line);
+    renamed.add(differences.filter((l) => l.startsWith('- ') && unnamed(l) === unnamed(line)).find((l) => !renamed.has(l))!);
+  }
   for (const line of differences) {
     const known = KNOWN.find((k) => k.pattern.test(line));
-    if (known) explained.set(known.why, (explained.get(known.why) ?? 0) + 1);
+    if (known) add(known.why);
+    else if (renamed.has(line)) add(RENAMED);
     else unexplained.push(line);
   }
   return { explained: [...explained].map(([why, lines]) => ({ why, lines })), unexplained };
