@@ -1,3 +1,4 @@
+import { defaultRehearseCache } from '../generator/rehearse/cache-dir.ts';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
@@ -9,7 +10,7 @@ import { buildRoots } from '../generator/rehearse/roots.ts';
 import { ROOT_PACKAGES } from '../generator/rehearse/services.ts';
 import { readRecord, shippedBy } from '../generator/rehearse/shipped.ts';
 
-const CACHE = fileURLToPath(new URL('../.cache/rehearse', import.meta.url));
+const CACHE = defaultRehearseCache();
 const has = (program: string) => spawnSync('sh', ['-c', `command -v ${program}`]).status === 0;
 // Roots need root (debootstrap, chroot), debootstrap and Debian's MariaDB; .ci/run installs both.
 const cannot = process.getuid?.() !== 0 ? 'needs root for debootstrap and chroot'

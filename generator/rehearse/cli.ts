@@ -1,3 +1,4 @@
+import { defaultRehearseCache } from './cache-dir.ts';
 import { rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -22,7 +23,7 @@ Runs the runbook's database steps with Debian's packages of each series (deboots
 root needed) against scratch databases named leapfrog_rehearse_* on the --db server, which must be one you
 own. Without --db, Debian's MariaDB is started on 127.0.0.1 for the run. --replace drops leftover
 leapfrog_rehearse_* databases first. --all: every pair and policy whose stops Debian ships.
-Report: dist/rehearse/report.json (--out FILE); roots are cached in .cache/rehearse (--cache DIR).`;
+Report: dist/rehearse/report.json (--out FILE); roots are cached in ~/.cache/leapfrog/rehearse (--cache DIR or LEAPFROG_REHEARSE_CACHE).`;
 
 const OPTIONS = {
   from: { type: 'string' }, to: { type: 'string' }, services: { type: 'string' },
@@ -66,7 +67,7 @@ export async function rehearseMain(argv: string[], out = process.stdout, err = p
   }
   if (values['roots-only']) {
     // CI builds the roots while the tests run; the rehearsal then finds them in the cache.
-    const roots = await buildRoots(resolve(values.cache ?? join(CHECKOUT, '.cache/rehearse')), SUITES, ROOT_PACKAGES, (l) => err.write(`${l}\n`));
+    const roots = await buildRoots(resolve(values.cache ?? defaultRehearseCache()), SUITES, ROOT_PACKAGES, (l) => err.write(`${l}\n`));
     out.write(`roots: ${roots.map((r) => r.suite).join(', ')} ready\n`);
     return roots.length === SUITES.length ? 0 : 1;
   }
@@ -76,7 +77,7 @@ export async function rehearseMain(argv: string[], out = process.stdout, err = p
   }
   const log = (line: string) => err.write(`${line}\n`);
   const content = loadContent(values.content ? resolve(values.content) : DEFAULT_CONTENT_DIR);
-  const cache = resolve(values.cache ?? join(CHECKOUT, '.cache/rehearse'));
+  const cache = resolve(values.cache ?? defaultRehearseCache());
   let local: LocalServer | undefined;
   let optionsFile: string | undefined;
   // The client options file holds the password: removed with the server, whatever happened.
