@@ -54,7 +54,7 @@ function parse(argv: string[]) {
 }
 
 export async function rehearseMain(argv: string[], out = process.stdout, err = process.stderr): Promise<number> {
-  let values;
+  let values: ReturnType<typeof parse>;
   try {
     values = parse(argv);
   } catch (error) {
@@ -88,7 +88,11 @@ export async function rehearseMain(argv: string[], out = process.stdout, err = p
   process.once('SIGINT', () => { stop(); process.exit(130); });
   try {
     // A worker gets the server from its parent through the environment, never on a command line.
-    const url = values.db ?? process.env.LEAPFROG_REHEARSE_DB ?? (local = await startLocalServer(Number(values.port), log)).url;
+    let url = values.db ?? process.env.LEAPFROG_REHEARSE_DB;
+    if (!url) {
+      local = await startLocalServer(Number(values.port), log);
+      url = local.url;
+    }
     const server = parseServer(url);
     optionsFile = server.optionsFile;
     const redact = redactor([server.password]);

@@ -91,6 +91,7 @@ function buildLocked(cache: string, suite: string, packages: string[], dir: stri
     // Lazy: a maintainer script's leftover child must not keep the root's /proc mounted.
     run('umount', ['-l', join(tmp, 'proc')]);
   }
+  // biome-ignore lint/suspicious/noTemplateCurlyInString: dpkg-query's own format fields, not a template
   const listed = run('chroot', [tmp, 'dpkg-query', '-W', '-f', '${Package} ${Version}\\n']);
   const versions = Object.fromEntries(listed.stdout.split('\n').filter(Boolean).map((l) => l.split(' ') as [string, string]));
   const root: Root = { suite, dir, versions };
