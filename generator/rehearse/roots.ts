@@ -15,6 +15,11 @@ export interface Root {
 }
 
 const MARKER = '.leapfrog-root.json';
+
+/** A finished root, wherever the cache now is (a moved cache keeps working). */
+function cached(dir: string): Root {
+  return { ...(JSON.parse(readFileSync(join(dir, MARKER), 'utf8')) as Root), dir };
+}
 /** Some 400 Python packages are configured (byte-compiled) per suite: on a loaded machine this takes half an hour. */
 const INSTALL_TIMEOUT = 3 * 3600;
 
@@ -30,12 +35,12 @@ export function rootKey(suite: string, packages: string[]): string {
  */
 export function buildRoot(cache: string, suite: string, packages: string[], log: (line: string) => void): Root {
   const dir = join(cache, 'roots', rootKey(suite, packages));
-  if (existsSync(join(dir, MARKER))) return JSON.parse(readFileSync(join(dir, MARKER), 'utf8')) as Root;
+  if (existsSync(join(dir, MARKER))) return cached(dir);
   // Two processes (CI builds roots while the tests run) wait for each other instead of sharing a half-built root.
   const lock = `${dir}.lock`;
   mkdirSync(join(cache, 'roots'), { recursive: true });
   while (!tryLock(lock)) {
-    if (existsSync(join(dir, MARKER))) return JSON.parse(readFileSync(join(dir, MARKER), 'utf8')) as Root;
+    if (existsSync(join(dir, MARKER))) return cached(dir);
     run('sleep', ['5']);
   }
   try {
