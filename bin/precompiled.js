@@ -10,14 +10,18 @@ export async function compiledCli(root) {
   try {
     const src = join(root, 'generator');
     const cache = join(root, 'node_modules', '.cache', 'leapfrog');
-    const out = join(cache, 'js');
     const files = tsFiles(src);
     // Size and mtime of every source: a stat each, no reads, on every start.
     const stamp = createHash('sha256').update(files.map((f) => { const s = statSync(f); return `${relative(src, f)}:${s.size}:${s.mtimeMs}`; }).join('\n')).digest('hex');
+    // One folder per state of the sources, never rewritten once there: a start that is importing
+    // from it cannot lose it to another start compiling at the same moment.
+    const out = join(cache, 'js', stamp.slice(0, 16));
     const entry = join(out, 'cli', 'main.js');
     if (readOr(join(out, '.stamp')) === stamp) return entry;
     const { default: ts } = await import('typescript');
-    const temp = join(cache, `js.${process.pid}.tmp`);
+    const temp = join(cache, 'js', `.${process.pid}.tmp`);
+    rmSync(temp, { recursive: true, force: true }); // left by a start that died with this pid
+    prune(join(cache, 'js'));
     for (const file of files) {
       const target = join(temp, relative(src, file)).replace(/\.ts$/, '.js');
       mkdirSync(dirname(target), { recursive: true });
@@ -28,11 +32,26 @@ export async function compiledCli(root) {
       writeFileSync(target, outputText);
     }
     writeFileSync(join(temp, '.stamp'), stamp);
-    rmSync(out, { recursive: true, force: true });
-    renameSync(temp, out); // a concurrent start sees the old tree or the new one, not half of one
-    return entry;
+    try {
+      renameSync(temp, out);
+    } catch {
+      rmSync(temp, { recursive: true, force: true }); // another start made the same folder first
+    }
+    return readOr(join(out, '.stamp')) === stamp ? entry : undefined;
   } catch {
     return undefined;
+  }
+}
+
+/** Copies of older sources go once they are an hour old (a start still running one is long done). */
+function prune(dir) {
+  try {
+    for (const name of readdirSync(dir)) {
+      const path = join(dir, name);
+      if (!name.startsWith('.') && Date.now() - statSync(path).mtimeMs > 3_600_000) rmSync(path, { recursive: true, force: true });
+    }
+  } catch {
+    // nothing compiled yet
   }
 }
 
