@@ -5,6 +5,7 @@ import { unified } from 'unified';
 import { boundedMemo } from '../../text/bounded-memo.ts';
 import { escapeForTerminal } from '../../text/escape-terminal.ts';
 import { splitProse } from '../prose.ts';
+import { plainHeading, plainParagraph } from './plain-line.ts';
 
 /**
  * One line of a runbook's Markdown, built as mdast and written by remark-stringify: the
@@ -66,12 +67,22 @@ function write(node: Paragraph | Heading): string {
 const paragraphOf = boundedMemo((key: string) => write({ type: 'paragraph', children: JSON.parse(key) }));
 const headingOf = boundedMemo((key: string) => write({ type: 'heading', depth: 1, children: JSON.parse(key) }).slice(2));
 
+let fastLines = true;
+
+/** Tests turn the plain-line shortcut off to compare it with remark-stringify on the same runbooks. */
+export function usePlainLines(on: boolean): void {
+  fastLines = on;
+}
+
 /** A paragraph's Markdown (or a list item's first line) from its pieces. */
 export function paragraphText(pieces: Piece[]): string {
-  return paragraphOf(JSON.stringify(phrasing(pieces)));
+  const nodes = phrasing(pieces);
+  return (fastLines ? plainParagraph(nodes) : undefined) ?? paragraphOf(JSON.stringify(nodes));
 }
 
 /** A heading's content, without its `#` marks (the template writes those). */
 export function headingText(pieces: Piece[]): string {
-  return headingOf(JSON.stringify(phrasing(pieces)));
+  const nodes = phrasing(pieces);
+  return (fastLines ? plainHeading(nodes) : undefined) ?? headingOf(JSON.stringify(nodes));
 }
+
