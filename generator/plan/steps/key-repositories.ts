@@ -1,6 +1,6 @@
 import type { Content, Service } from '../../content.ts';
 import type { KeyRepository } from '../../schema/service.ts';
-import { OFFLINE_PHASES } from '../../schema/release.ts';
+import { OFFLINE_PHASES } from '../../schema/phases.ts';
 import type { Plan } from '../plan.ts';
 import type { RunbookStep } from '../runbook-model.ts';
 import { BACKUP_DIR } from './commands.ts';
