@@ -1,16 +1,17 @@
-// The CLI as plain JavaScript: the generator's .ts files are transpiled once into
-// node_modules/.cache/leapfrog/js/ (again whenever one changes), so a start loads neither
-// Node's TypeScript stripper nor the compiler. Any failure means running the .ts files as usual.
+// The CLI as plain JavaScript: the generator's .ts files and the libraries they import are
+// bundled once into node_modules/.cache/leapfrog/js/ (again whenever a source changes), so a start
+// neither strips types nor resolves hundreds of modules. Any failure means running the .ts files.
 import { createHash } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { dirname, join, relative } from 'node:path';
+import { readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
 
 /** Path of the compiled CLI entry, up to date with the sources, or undefined. */
 export async function compiledCli(root) {
   try {
     const src = join(root, 'generator');
     const cache = join(root, 'node_modules', '.cache', 'leapfrog');
-    const files = tsFiles(src);
+    // The libraries are bundled too: the lockfile stands for their versions.
+    const files = [...tsFiles(src), join(root, 'package-lock.json')];
     // Size and mtime of every source: a stat each, no reads, on every start.
     const stamp = createHash('sha256').update(files.map((f) => { const s = statSync(f); return `${relative(src, f)}:${s.size}:${s.mtimeMs}`; }).join('\n')).digest('hex');
     // One folder per state of the sources, never rewritten once there: a start that is importing
@@ -18,19 +19,20 @@ export async function compiledCli(root) {
     const out = join(cache, 'js', stamp.slice(0, 16));
     const entry = join(out, 'cli', 'main.js');
     if (readOr(join(out, '.stamp')) === stamp) return entry;
-    const { default: ts } = await import('typescript');
+    const { build } = await import('esbuild');
     const temp = join(cache, 'js', `.${process.pid}.tmp`);
     rmSync(temp, { recursive: true, force: true }); // left by a start that died with this pid
     prune(join(cache, 'js'));
-    for (const file of files) {
-      const target = join(temp, relative(src, file)).replace(/\.ts$/, '.js');
-      mkdirSync(dirname(target), { recursive: true });
-      const { outputText } = ts.transpileModule(readFileSync(file, 'utf8'), {
-        fileName: file,
-        compilerOptions: { target: ts.ScriptTarget.ES2023, module: ts.ModuleKind.ESNext, verbatimModuleSyntax: true, rewriteRelativeImportExtensions: true },
-      });
-      writeFileSync(target, outputText);
-    }
+    // One bundle, split where the CLI loads a module lazily (load-content: only when the
+    // snapshot is stale): a start reads a few files instead of resolving some 300 modules.
+    await build({
+      entryPoints: { 'cli/main': join(src, 'cli', 'main.ts'), 'cli/stdout-errors': join(src, 'cli', 'stdout-errors.ts'), 'load-content': join(src, 'load-content.ts') },
+      outdir: temp, bundle: true, splitting: true, format: 'esm', platform: 'node', target: 'node22',
+      // Loaded by Node from node_modules as they are: Handlebars is CommonJS (its compiler only
+      // when a template changed); TypeScript and the rehearsal never run from the bundle.
+      external: ['handlebars', 'handlebars/*', 'typescript', 'esbuild'],
+      logLevel: 'silent', legalComments: 'none', write: true,
+    });
     writeFileSync(join(temp, '.stamp'), stamp);
     try {
       renameSync(temp, out);
