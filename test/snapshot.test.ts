@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { appendFileSync, writeFileSync } from 'node:fs';
+import { appendFileSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { buildRunbook, ContentError, loadContent, renderJson, renderMarkdown } from '../generator/index.ts';
@@ -34,4 +34,17 @@ test('an edited content file is read again, and a broken one is reported even af
   assert.equal(readSnapshot(dir), undefined);
   writeFileSync(join(dir, 'services', 'alpha.yaml'), 'id: alpha\nname: [\n');
   assert.throws(() => loadContent(dir), (e) => e instanceof ContentError && /alpha\.yaml:\d+:\d+/.test(e.report));
+});
+
+test('a same-size edit in the same clock tick still changes the key (the bytes of a fresh file count)', () => {
+  const dir = syntheticContent(options);
+  const file = join(dir, 'services', 'alpha.yaml');
+  const text = readFileSync(file, 'utf8');
+  const tick = Math.floor(Date.now() / 1000); // a whole second: utimes sets it exactly
+  utimesSync(file, tick, tick);
+  loadContent(dir);
+  const before = snapshotKey(dir);
+  writeFileSync(file, text.replace(/name: (\w)/, (_, c: string) => `name: ${c === 'X' ? 'Y' : 'X'}`));
+  utimesSync(file, tick, tick); // as if the rewrite landed in the same tick
+  assert.notEqual(snapshotKey(dir), before);
 });

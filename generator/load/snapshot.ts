@@ -5,18 +5,28 @@ import { Content, type ContentData } from '../content.ts';
 import { CACHE_DIR, GENERATOR_DIR } from '../paths.ts';
 
 /**
- * Valid content as one JSON file, keyed by a hash of every content file and of the code that
- * reads and checks them: `runbook` and `path` load it instead of parsing and validating ~250
- * YAML files. Any doubt (an odd file, an unreadable cache) means no snapshot, never a stale one.
+ * Valid content as one JSON file, keyed by the name, size and modification time of every content
+ * file and of the code that reads and checks them (as make and tsc do: an edit or a checkout
+ * changes them; reading and hashing ~1.5 MB on every start cost more than the snapshot saved):
+ * `runbook` and `path` load it instead of parsing and validating ~250 YAML files. Any doubt (an
+ * odd file, an unreadable cache) means no snapshot. `validate` always reads the YAML itself.
  */
 const CODE_DIRS = ['schema', 'validate', 'load'].map((d) => join(GENERATOR_DIR, d));
 const KEEP = 8;
+const RACY_MS = 3000n;
 
 export function snapshotKey(contentDir: string): string | undefined {
-  const hash = createHash('sha256').update('leapfrog content snapshot 1\0');
+  const hash = createHash('sha256').update('leapfrog content snapshot 2\0');
   const files = [...CODE_DIRS.flatMap((d) => regularFiles(d) ?? []), ...(regularFiles(contentDir) ?? ['\0'])];
   if (files.includes('\0')) return undefined;
-  for (const file of files) hash.update(`${relative(contentDir, file)}\0`).update(readFileSync(file)).update('\0');
+  const recent = (BigInt(Date.now()) - RACY_MS) * 1_000_000n;
+  for (const file of files) {
+    const stat = statSync(file, { bigint: true });
+    hash.update(`${relative(contentDir, file)}\0${stat.size}\0${stat.mtimeNs}\0${stat.ino}\0`);
+    // Timestamps are coarse: two same-size writes inside one tick look alike, so a file written
+    // just now is keyed by its bytes too (git's "racily clean" rule).
+    if (stat.mtimeNs > recent) hash.update(readFileSync(file)).update('\0');
+  }
   return hash.update(contentDir).digest('hex').slice(0, 32);
 }
 

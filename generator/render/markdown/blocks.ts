@@ -12,10 +12,11 @@ export function indentLines(text: string, width: number): string {
 
 function longestRun(value: string, char: string): number {
   let best = 0;
-  let run = 0;
-  for (const c of value) {
-    run = c === char ? run + 1 : 0;
-    best = Math.max(best, run);
+  for (let at = value.indexOf(char); at !== -1; ) {
+    let end = at + 1;
+    while (value[end] === char) end++;
+    best = Math.max(best, end - at);
+    at = value.indexOf(char, end);
   }
   return best;
 }
