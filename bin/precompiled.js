@@ -4,14 +4,15 @@
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 /** Path of the compiled CLI entry, up to date with the sources, or undefined. */
 export async function compiledCli(root) {
   try {
     const src = join(root, 'generator');
     const cache = join(root, 'node_modules', '.cache', 'leapfrog');
-    // The libraries are bundled too: the lockfile stands for their versions.
-    const files = [...tsFiles(src), join(root, 'package-lock.json')];
+    // The libraries are bundled too (the lockfile stands for their versions), and so is how.
+    const files = [...tsFiles(src), join(root, 'package-lock.json'), fileURLToPath(import.meta.url)];
     // Size and mtime of every source: a stat each, no reads, on every start.
     const stamp = createHash('sha256').update(files.map((f) => { const s = statSync(f); return `${relative(src, f)}:${s.size}:${s.mtimeMs}`; }).join('\n')).digest('hex');
     // One folder per state of the sources, never rewritten once there: a start that is importing
@@ -31,6 +32,8 @@ export async function compiledCli(root) {
       // Loaded by Node from node_modules as they are: Handlebars is CommonJS (its compiler only
       // when a template changed); TypeScript and the rehearsal never run from the bundle.
       external: ['handlebars', 'handlebars/*', 'typescript', 'esbuild'],
+      // CommonJS libraries inside the bundle still require Node's builtins.
+      banner: { js: "import { createRequire as __leapfrogRequire } from 'node:module'; const require = __leapfrogRequire(import.meta.url);" },
       logLevel: 'silent', legalComments: 'none', write: true,
     });
     writeFileSync(join(temp, '.stamp'), stamp);

@@ -1,10 +1,12 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { test } from 'node:test';
 // @ts-expect-error: a plain JavaScript module next to the entry, without typings
 import { compiledCli } from '../bin/precompiled.js';
+import { syntheticContent } from './support/synthetic-content.ts';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const run = (args: string[]) => spawnSync(process.execPath, args, { cwd: ROOT, encoding: 'utf8', maxBuffer: 64 << 20 });
@@ -20,6 +22,16 @@ test('the CLI starts from its bundle, and the bundle writes what the sources wri
     assert.equal(bundled.status, 0, bundled.stderr);
     assert.equal(bundled.stdout, sources.stdout, args.join(' '));
   }
+  // Content without a snapshot yet: the bundle loads YAML and zod lazily (its own chunk).
+  const fresh = syntheticContent({ series: ['a', 'b', 'c'] });
+  const fromYaml = run(['bin/leapfrog.js', 'runbook', '--from', 'a', '--to', 'c', '--content', fresh]);
+  assert.equal(fromYaml.status, 0, fromYaml.stderr);
+  assert.equal(fromYaml.stdout, run(['generator/cli/main.ts', 'runbook', '--from', 'a', '--to', 'c', '--content', fresh]).stdout);
+  const broken = syntheticContent({ series: ['a', 'b'] });
+  writeFileSync(join(broken, 'series', 'a', 'series.yaml'), 'id: a\nname: [\n');
+  const invalid = run(['bin/leapfrog.js', 'runbook', '--from', 'a', '--to', 'b', '--content', broken]);
+  assert.equal(invalid.status, 1, invalid.stderr);
+  assert.match(invalid.stderr, /series\.yaml:\d+:\d+/);
   const wrong = run(['bin/leapfrog.js', 'runbook', '--from', 'newton', '--to', 'kilo']);
   assert.equal(wrong.status, 2);
   assert.equal(wrong.stderr, run(['generator/cli/main.ts', 'runbook', '--from', 'newton', '--to', 'kilo']).stderr);
