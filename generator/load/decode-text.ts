@@ -16,7 +16,7 @@ export function decodeText(bytes: Uint8Array): Decoded {
   const before = body.subarray(0, offset);
   const line = before.filter((b) => b === 0x0a).length + 1;
   const column = offset - before.lastIndexOf(0x0a);
-  return { error: `File is not valid UTF-8 (byte 0x${body[offset].toString(16).toUpperCase().padStart(2, '0')} at offset ${offset}), expected UTF-8 text: re-save the file as UTF-8`, line, column };
+  return { error: `File is not valid UTF-8 (byte 0x${(body[offset] ?? 0).toString(16).toUpperCase().padStart(2, '0')} at offset ${offset}), expected UTF-8 text: re-save the file as UTF-8`, line, column };
 }
 
 function decode(encoding: string, bytes: Uint8Array): Decoded {
@@ -32,7 +32,7 @@ function decode(encoding: string, bytes: Uint8Array): Decoded {
 function firstInvalidUtf8(bytes: Uint8Array): number {
   const strict = new TextDecoder('utf-8', { fatal: true });
   for (let i = 0; i < bytes.length; ) {
-    const b = bytes[i];
+    const b = bytes[i] ?? 0;
     const length = b < 0x80 ? 1 : b >= 0xc2 && b <= 0xdf ? 2 : b >= 0xe0 && b <= 0xef ? 3 : b >= 0xf0 && b <= 0xf4 ? 4 : 0;
     if (!length) return i;
     try {

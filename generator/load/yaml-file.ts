@@ -86,5 +86,5 @@ export function parseYamlFile(file: string, text: string): { yaml?: YamlFile; pr
 }
 
 function firstLine(s: string): string {
-  return s.split('\n')[0].trim();
+  return (s.split('\n')[0] ?? '').trim();
 }

@@ -8,7 +8,7 @@ import { escapeForTerminal } from './escape-terminal.ts';
 export function sourceLabel(url: string): string {
   const opendev = /^https:\/\/opendev\.org\/([^/]+\/[^/]+)\/(?:src|raw)\/(?:tag|commit|branch)\/([^/]+)\/(.*)$/.exec(url);
   if (opendev) {
-    const [, repo, ref, path] = opendev;
+    const [, repo = '', ref = '', path = ''] = opendev;
     const shortRef = /^[0-9a-f]{40}$/.test(ref) ? ref.slice(0, 10) : ref;
     return `${repo} ${shortRef}: ${decodePath(path)}`;
   }

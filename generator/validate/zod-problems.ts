@@ -88,14 +88,17 @@ function closest(key: string, known: string[]): string | undefined {
 }
 
 function distance(a: string, b: string): number {
+  // One row of the edit-distance table at a time; `at` reads it (every index is in range).
   const row = Array.from({ length: b.length + 1 }, (_, i) => i);
+  const at = (j: number) => row[j] ?? 0;
   for (let i = 1; i <= a.length; i++) {
-    let prev = row[0]++;
+    let prev = at(0);
+    row[0] = i;
     for (let j = 1; j <= b.length; j++) {
-      const next = Math.min(row[j] + 1, row[j - 1] + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
-      prev = row[j];
+      const next = Math.min(at(j) + 1, at(j - 1) + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
+      prev = at(j);
       row[j] = next;
     }
   }
-  return row[b.length];
+  return at(b.length);
 }

@@ -103,6 +103,6 @@ export function unitSteps(base: string, verb: Verb, service: Service, groups: Un
 
 /** Data-plane groups in the order they come back: by kind of host, then the units' start order. */
 export function inDataPlaneOrder<T extends { service: Service; group: UnitGroup }>(items: T[]): T[] {
-  const rank = (x: T) => x.group.units[0]['start-order'] ?? x.service['start-order'] ?? x.service.order;
+  const rank = (x: T) => x.group.units[0]?.['start-order'] ?? x.service['start-order'] ?? x.service.order;
   return [...items].sort((a, b) => DATA_PLANE.indexOf(a.group.role) - DATA_PLANE.indexOf(b.group.role) || rank(a) - rank(b));
 }
