@@ -6,6 +6,7 @@ import { join, resolve } from 'node:path';
 import { test } from 'node:test';
 import { describeFailure } from '../site/scripts/build.ts';
 import { syntheticContent } from './support/synthetic-content.ts';
+import { at } from './support/at.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const BUILD = join(ROOT, 'generator/cli/build.ts');
@@ -75,7 +76,7 @@ test('npm run build swaps runbooks and site together: a kill during the site ste
   while (Date.now() < deadline) {
     const temps = readdirSync(join(dist, '..')).filter((n) => n.startsWith(`dist.tmp-${child.pid}-`));
     const siteStarted = existsSync(siteWork) && readdirSync(siteWork).some((n) => n.startsWith(`site.tmp-${child.pid}-`));
-    if (temps.length && existsSync(join(dist, '..', temps[0], 'runbooks', 'a', 'c.md')) && siteStarted) break;
+    if (temps.length && existsSync(join(dist, '..', at(temps, 0, 'temp folder'), 'runbooks', 'a', 'c.md')) && siteStarted) break;
     await new Promise((ok) => setTimeout(ok, 20));
   }
   const exited = new Promise((ok) => child.on('exit', ok));

@@ -3,6 +3,7 @@ import { test } from 'node:test';
 import { buildRunbook, checkContent, forwardPairs, loadContent, OFFLINE_PHASES, renderMarkdown, toJson, type RunbookJson } from '../generator/index.ts';
 import { contentStepId } from '../generator/plan/step-id.ts';
 import { stepsInMarkdown } from './support/markdown-steps.ts';
+import { at } from './support/at.ts';
 
 /** The real content in content/: what operators get. */
 const content = loadContent();
@@ -68,7 +69,7 @@ test('nova kilo -> newton stops at liberty and mitaka, with blocker work before 
   before(all, 'mitaka.nova.online-data-migrations', 'newton.nova.requires.mitaka');
   before(all, 'newton.nova.requires.mitaka', 'newton.nova.db-sync');
   before(all, 'newton.nova.online-data-migrations', 'newton.nova.cell-v2-simple-cell-setup');
-  const sync = json.sections[1].steps.find((s) => s.id === 'mitaka.nova.db-sync')!;
+  const sync = at(json.sections, 1, 'section').steps.find((s) => s.id === 'mitaka.nova.db-sync')!;
   assert.deepEqual(sync.commands, ['sudo -u nova /opt/leapfrog/mitaka/bin/nova-manage db sync']);
   assert.equal(sync.series, 'mitaka');
 });
@@ -78,7 +79,7 @@ test('cinder ocata -> queens runs ocata\'s online migrations before pike\'s sche
   assert.deepEqual(json.stops.map((s) => s.series), ['pike', 'queens']);
   before(ids(json), 'offline.stop.cinder', 'ocata.cinder.online-data-migrations');
   before(ids(json), 'ocata.cinder.online-data-migrations', 'pike.cinder.db-sync');
-  const source = json.sections[1].steps.find((s) => s.id === 'ocata.cinder.online-data-migrations')!;
+  const source = at(json.sections, 1, 'section').steps.find((s) => s.id === 'ocata.cinder.online-data-migrations')!;
   assert.equal(source.series, 'ocata');
   assert.ok(source.commands.every((c) => c.startsWith('sudo -u cinder cinder-manage ')), 'the source cloud\'s installed code, no utility');
   before(ids(json), 'pike.cinder.online-data-migrations', 'queens.cinder.db-sync');
@@ -105,7 +106,7 @@ test('fewest stops gives neutron fewer stops than nova, and says it leaves the t
   assert.deepEqual(stops('neutron'), ['gazpacho']);
   assert.ok(stops('nova').length > 3);
   assert.ok(stops('nova').includes('newton'), 'nova cells v2 setup needs newton code');
-  assert.match(built.warnings[0], /leaves upstream's tested upgrade path/);
+  assert.match(at(built.warnings, 0, 'warning'), /leaves upstream's tested upgrade path/);
 });
 
 test('each service\'s fewest stops follow from its own data (kilo -> gazpacho)', () => {
@@ -133,7 +134,7 @@ test('glance reloads metadefs after the target is deployed, not at each stop', (
 test('horizon alone runs only post-deploy steps, with the installed code, and its web server is restarted, never stopped', () => {
   const json = runbook('rocky', 'train', ['horizon']);
   assert.deepEqual(ids(json, 'offline-migrations'), [], 'no database: its web server keeps serving during the migrations');
-  assert.deepEqual(json.sections[2].steps.find((s) => s.id === 'deploy.web-server.apache2.restart')!.commands, ['systemctl restart apache2']);
+  assert.deepEqual(at(json.sections, 2, 'section').steps.find((s) => s.id === 'deploy.web-server.apache2.restart')!.commands, ['systemctl restart apache2']);
   const post = json.sections.find((s) => s.id === 'deploy-target')!.steps.filter((s) => s.id.startsWith('train.horizon.'));
   assert.ok(post.length > 0);
   assert.ok(post.every((s) => s.series === 'train' && s.commands.every((c) => !c.includes('/opt/leapfrog/'))));
@@ -163,11 +164,11 @@ test('work a blocker needs from the source series runs with the source code, off
   before(all, 'offline.backup.nova', 'newton.nova.create-cell0-database');
   before(all, 'newton.nova.create-cell0-database', 'newton.nova.cell-v2-simple-cell-setup');
   before(all, 'newton.nova.cell-v2-simple-cell-setup', 'ocata.nova.api-db-sync');
-  const setup = json.sections[1].steps.find((s) => s.id === 'newton.nova.cell-v2-simple-cell-setup')!;
+  const setup = at(json.sections, 1, 'section').steps.find((s) => s.id === 'newton.nova.cell-v2-simple-cell-setup')!;
   assert.deepEqual(setup.commands, ['sudo -u nova nova-manage cell_v2 simple_cell_setup']);
   assert.equal(setup.series, 'newton');
   assert.ok(!ids(json, 'prepare').some((id) => id.includes('online-data-migrations')), 'nothing that writes runs before the backups');
-  const gate = buildRunbook(content, { from: 'newton', to: 'ocata', services: ['nova'] }).sections[1].steps.find((s) => s.id === 'ocata.nova.requires.newton')!;
+  const gate = at(buildRunbook(content, { from: 'newton', to: 'ocata', services: ['nova'] }).sections, 1, 'section').steps.find((s) => s.id === 'ocata.nova.requires.newton')!;
   assert.ok(gate.notes.some((n) => n.startsWith('`newton.nova.cell-v2-simple-cell-setup` is complete when:')));
 });
 

@@ -71,7 +71,7 @@ test('a UTF-8 BOM and UTF-16 with a BOM read as the text they hold', () => {
   const { content, problems } = checkContent(root, root);
   assert.deepEqual(problems, []);
   assert.equal(content.note('b', 'alpha')?.title, 'Café at B');
-  assert.equal(content.release('c', 'alpha')?.steps[0].title, 'Sync alpha at the café');
+  assert.equal(content.release('c', 'alpha')?.steps[0]?.title, 'Sync alpha at the café');
 });
 
 test('a file name with an ESC sequence is reported escaped, never raw', () => {

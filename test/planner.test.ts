@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { loadContent, plan, PlanError } from '../generator/index.ts';
 import { syntheticContent } from './support/synthetic-content.ts';
+import { at } from './support/at.ts';
 
 const SERIES = ['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h'];
 const stopsOf = (p: ReturnType<typeof plan>, service: string) =>
@@ -30,7 +31,7 @@ test('a must-stop keeps a .2 series on the tested path, for that service only', 
   assert.deepEqual(stopsOf(p, 'alpha'), ['f']);
   assert.deepEqual(stopsOf(p, 'beta'), ['e', 'f']);
   assert.deepEqual(p.stops.map((s) => [s.series, s.services]), [['e', ['beta']], ['f', ['alpha', 'beta']]]);
-  assert.match(p.stops[0].reasons[0], /^beta: E must not be skipped: beta needs e$/);
+  assert.match(at(at(p.stops, 0, 'stop').reasons, 0, 'reason'), /^beta: E must not be skipped: beta needs e$/);
 });
 
 test('the tested path keeps a stop the data demands even where SLURP would skip it', () => {
@@ -50,9 +51,9 @@ test('fewest stops jumps as far as min start allows', () => {
   const p = plan(content, { from: 'a', to: 'h', fewestStops: true, services: ['alpha'] });
   // Walking back from h: h needs f, f needs c, c upgrades from a itself.
   assert.deepEqual(stopsOf(p, 'alpha'), ['c', 'f', 'h']);
-  const skipped = p.paths[0].skipped.map((s) => s.series);
+  const skipped = at(p.paths, 0, 'path').skipped.map((s) => s.series);
   assert.deepEqual(skipped, ['b', 'd', 'e', 'g']);
-  assert.match(p.paths[0].skipped[0].reasons[0].text, /^C upgrades Alpha databases from A on \(from a\), and no blocker needs B's code$/);
+  assert.match(at(at(at(p.paths, 0, 'path').skipped, 0, 'skipped series').reasons, 0, 'reason').text, /^C upgrades Alpha databases from A on \(from a\), and no blocker needs B's code$/);
   assert.equal(p.policy, 'fewest');
 });
 
@@ -68,7 +69,7 @@ test('a blocker forces the series whose code must do the work, even with fewest 
   // e's own min start (d) and c's blocker both shape the path: f needs c done; e needs d.
   assert.ok(stopsOf(p, 'alpha').includes('c'));
   assert.equal(stopsOf(p, 'alpha').at(-1), 'f');
-  const reason = p.paths[0].stops.find((s) => s.series === 'c')!.reasons.map((r) => r.text).join(' ');
+  const reason = at(p.paths, 0, 'path').stops.find((s) => s.series === 'c')!.reasons.map((r) => r.text).join(' ');
   assert.match(reason, /F requires c work first \(online-data-migrations\): c data first/);
 });
 

@@ -20,7 +20,7 @@ test('control characters in prose come out escaped, not raw', () => {
   const text = paragraphText(['db sync\x1b[2K\rdb purge --all-rows \u202e\u009b']);
   assert.doesNotMatch(text, /[\x1b\r\u202e\u009b]/);
   const shown = unified().use(remarkParse).parse(text).children[0];
-  assert.equal(shown.type === 'paragraph' && shown.children.map((c) => ('value' in c ? c.value : '')).join(''), 'db sync\\u{1B}[2K db purge --all-rows \\u{202E}\\u{9B}');
+  assert.equal(shown?.type === 'paragraph' && shown.children.map((c) => ('value' in c ? c.value : '')).join(''), 'db sync\\u{1B}[2K db purge --all-rows \\u{202E}\\u{9B}');
 });
 
 test('source labels decode safely: bad escapes stay encoded, controls show escaped, credentials show', () => {

@@ -8,6 +8,7 @@ import { visit } from 'unist-util-visit';
 import { buildRunbook, loadContent, renderMarkdown, ROLE_NAMES, toJson } from '../generator/index.ts';
 import { stepsInMarkdown } from './support/markdown-steps.ts';
 import { syntheticContent } from './support/synthetic-content.ts';
+import { at } from './support/at.ts';
 
 const SRC = ['https://opendev.org/openstack/alpha/src/tag/1.0.0/x'];
 const NASTY = [
@@ -84,8 +85,8 @@ test('the JSON runbook has exactly the contract keys', () => {
   const json = toJson(buildRunbook(loadContent(syntheticContent({ series: ['a', 'b', 'c'] })), { from: 'a', to: 'c' }));
   assert.deepEqual(Object.keys(json), ['version', 'from', 'to', 'utility', 'services', 'stops', 'sections']);
   assert.equal(json.version, 1);
-  assert.deepEqual(Object.keys(json.stops[0]), ['series', 'services', 'reasons']);
-  assert.deepEqual(Object.keys(json.sections[0]), ['id', 'title', 'steps']);
+  assert.deepEqual(Object.keys(at(json.stops, 0, 'stop')), ['series', 'services', 'reasons']);
+  assert.deepEqual(Object.keys(at(json.sections, 0, 'section')), ['id', 'title', 'steps']);
   for (const step of json.sections.flatMap((s) => s.steps)) {
     // `hosts` is the one optional key: present on steps that run on some kinds of host only.
     const keys = ['id', 'title', 'service', 'series', 'commands', 'sources'];
@@ -114,11 +115,11 @@ test('a blocker becomes a gate before the blocked stop, saying how to tell the w
     releases: { 'c/alpha': { blockers: [{ requires: 'b', steps: ['online-data-migrations'], text: 'B data must be migrated', sources: SRC }] } },
   }));
   const runbook = buildRunbook(content, { from: 'a', to: 'd', services: ['alpha'] });
-  const offline = runbook.sections[1].steps;
+  const offline = at(runbook.sections, 1, 'section').steps;
   const gate = offline.findIndex((s) => s.id === 'c.alpha.requires.b');
   assert.ok(gate > offline.findIndex((s) => s.id === 'b.alpha.online-data-migrations'));
   assert.ok(gate < offline.findIndex((s) => s.id === 'c.alpha.db-sync'));
-  assert.deepEqual(offline[gate].notes, ['B data must be migrated', '`b.alpha.online-data-migrations` is complete when: exit code 0']);
+  assert.deepEqual(at(offline, gate, 'step').notes, ['B data must be migrated', '`b.alpha.online-data-migrations` is complete when: exit code 0']);
 });
 
 test('the Markdown says what the model says: parsed once, it gives back every title, note, command and source', () => {
@@ -137,7 +138,8 @@ test('the Markdown says what the model says: parsed once, it gives back every ti
   const steps = runbook.sections.flatMap((s) => s.steps);
   assert.equal(items.length, steps.length, 'every step is a task item');
   steps.forEach((step, i) => {
-    const [head, ...rest] = items[i].children;
+    const [head, ...rest] = at(items, i, 'list item').children;
+    assert.ok(head, `${step.id} has a first line`);
     assert.equal(plain(head), plain(`\`${step.id}\` ${step.title}`), step.id);
     assert.deepEqual(rest.filter((n) => n.type === 'code').map((n) => (n as Code).value), step.commands);
     assert.ok(rest.filter((n) => n.type === 'code').every((n) => (n as Code).lang === 'sh'), 'every command is a fenced sh block');
@@ -166,7 +168,7 @@ test('a note repeated at later stops is printed once, later copies point back to
     series: ['a', 'b', 'c', 'd'],
     releases: { 'b/alpha': { steps: [step()] }, 'c/alpha': { steps: [step()] }, 'd/alpha': { steps: [step()] } },
   }));
-  const steps = buildRunbook(content, { from: 'a', to: 'd', services: ['alpha'] }).sections[1].steps;
+  const steps = at(buildRunbook(content, { from: 'a', to: 'd', services: ['alpha'] }).sections, 1, 'section').steps;
   const notes = (id: string) => steps.find((s) => s.id === id)!.notes;
   assert.deepEqual(notes('b.alpha.db-sync'), ['Back up first, this takes a while.']);
   assert.deepEqual(notes('c.alpha.db-sync'), ['Same note as at `b.alpha.db-sync`.']);
@@ -175,7 +177,7 @@ test('a note repeated at later stops is printed once, later copies point back to
 
 test('a repeated note only points back to a step of the same service', () => {
   const content = loadContent(syntheticContent({ series: ['a', 'b', 'c'] }));
-  const steps = buildRunbook(content, { from: 'a', to: 'c' }).sections[1].steps;
+  const steps = at(buildRunbook(content, { from: 'a', to: 'c' }).sections, 1, 'section').steps;
   const stopNotes = (service: string) => steps.find((s) => s.id === `offline.stop.${service}`)!.notes;
   assert.deepEqual(stopNotes('alpha'), stopNotes('beta'), 'each service\'s stop step keeps its own copy');
   assert.ok(stopNotes('beta').every((n) => !n.startsWith('Same note')));
@@ -184,7 +186,7 @@ test('a repeated note only points back to a step of the same service', () => {
 test('two notes repeated from the same step make one pointer back, not two', () => {
   const step = () => ({ id: 'db-sync', phase: 'schema', title: 'Sync', commands: ['alpha-manage db sync'], notes: ['First note.', 'Second note.'], sources: SRC });
   const content = loadContent(syntheticContent({ series: ['a', 'b', 'c'], releases: { 'b/alpha': { steps: [step()] }, 'c/alpha': { steps: [step()] } } }));
-  const steps = buildRunbook(content, { from: 'a', to: 'c', services: ['alpha'] }).sections[1].steps;
+  const steps = at(buildRunbook(content, { from: 'a', to: 'c', services: ['alpha'] }).sections, 1, 'section').steps;
   assert.deepEqual(steps.find((s) => s.id === 'c.alpha.db-sync')!.notes, ['Same note as at `b.alpha.db-sync`.']);
 });
 

@@ -25,7 +25,7 @@ export function syntheticContent(options: SyntheticOptions): string {
   mkdirSync(join(root, 'services'), { recursive: true });
   services.forEach((id, i) => {
     write(join(root, 'services', `${id}.yaml`), {
-      id, name: id[0].toUpperCase() + id.slice(1), order: (i + 1) * 10, package: id, repo: `openstack/${id}`,
+      id, name: id.charAt(0).toUpperCase() + id.slice(1), order: (i + 1) * 10, package: id, repo: `openstack/${id}`,
       'os-user': id, since: options.series[0], databases: [{ name: id }], units: [`${id}-api`], sources: [SRC],
       ...options.serviceOverrides?.[id],
     });
@@ -35,7 +35,7 @@ export function syntheticContent(options: SyntheticOptions): string {
     mkdirSync(dir, { recursive: true });
     const version = `${2020 + Math.floor(i / 2)}.${(i % 2) + 1}`;
     write(join(dir, 'series.yaml'), {
-      id, name: id[0].toUpperCase() + id.slice(1), version, released: `${2020 + Math.floor(i / 2)}-0${(i % 2) * 6 + 3}-01`,
+      id, name: id.charAt(0).toUpperCase() + id.slice(1), version, released: `${2020 + Math.floor(i / 2)}-0${(i % 2) * 6 + 3}-01`,
       slurp: options.slurp?.includes(id) ?? false, status: 'end-of-life', 'code-ref': `${id}-eol`, 'constraints-ref': `${id}-eol`,
       python: '3.8', sources: [SRC],
     });
