@@ -14,7 +14,7 @@ export default function remarkImagesAsLinks() {
     });
     visit(tree, 'imageReference', (node, index, parent) => {
       if (!parent || index === undefined) return;
-      parent.children.splice(index, 1, { type: 'text', value: `Image: ${node.alt ?? node.identifier}` });
+      parent.children.splice(index, 1, { type: 'text', value: `Image: ${node.alt || node.identifier}` });
     });
   };
 }
