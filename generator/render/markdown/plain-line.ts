@@ -17,7 +17,8 @@ const LOOSE_UNDERSCORE = /(?<![A-Za-z0-9])_|_(?![A-Za-z0-9])/;
 const NEIGHBOURS = /[Ww]\.[-.\w]|[ps]:\//;
 // At the start of a paragraph: block markers (lists, headings, quotes, thematic breaks, tables), or leading space.
 const AT_START = /^(?:[\s#+\-=>|:~]|\d+[.)])/;
-const ALNUM_EDGE = /^[A-Za-z0-9][^]*[A-Za-z0-9]$|^[A-Za-z0-9]$/;
+// A strong's text: starts with a letter or digit, ends with one or with a colon (`**Warning:**`).
+const STRONG_TEXT = /^[A-Za-z0-9](?:[\s\S]*[A-Za-z0-9:])?$/;
 // A destination that needs neither angle brackets nor escapes.
 const PLAIN_URL = /^[A-Za-z][A-Za-z0-9+.-]*:[A-Za-z0-9:/._~%?=#+,;@$'-]*$/;
 
@@ -52,7 +53,7 @@ export function plainParagraph(nodes: PhrasingContent[]): string | undefined {
       const inner = node.children.length === 1 ? node.children[0] : undefined;
       // A name, or a label ending in a colon, between start/space and end/space: `**` pairs as written.
       // No underscore inside: one next to the closing `**` would be escaped.
-      if (inner?.type !== 'text' || !plainText(inner.value) || inner.value.includes('_') || !(ALNUM_EDGE.test(inner.value) || /^[A-Za-z0-9][^]*:$/.test(inner.value))) return undefined;
+      if (inner?.type !== 'text' || !plainText(inner.value) || inner.value.includes('_') || !STRONG_TEXT.test(inner.value)) return undefined;
       if (next && !(next.type === 'text' && next.value.startsWith(' '))) return undefined;
       out += `**${inner.value}**`;
     } else if (node.type === 'link') {
