@@ -96,6 +96,12 @@ async function main(argv: string[]): Promise<number> {
 }
 
 /**
+ * What Pagefind writes that the search page (pagefind-ui.js, English only: forceLanguage) never
+ * loads: the component and modular UIs, the highlighter, the WebAssembly for unknown languages.
+ */
+const UNUSED_PAGEFIND = ['pagefind-component-ui.js', 'pagefind-component-ui.css', 'pagefind-modular-ui.js', 'pagefind-modular-ui.css', 'pagefind-highlight.js', 'wasm.unknown.pagefind'];
+
+/**
  * Pagefind over the series pages (their data-pagefind-body): every service's steps and notes, once;
  * and small records for the runbooks and their step ids (search-records.ts).
  */
@@ -112,6 +118,7 @@ async function indexSearch(dir: string, content: Content): Promise<number> {
     }
     const written = await index.writeFiles({ outputPath: resolve(dir, 'pagefind') });
     if (written.errors.length) throw new Error(`pagefind: ${written.errors.join('; ')}`);
+    for (const name of UNUSED_PAGEFIND) rmSync(resolve(dir, 'pagefind', name), { force: true });
     return added.page_count;
   } finally {
     await pagefind.close();
