@@ -21,8 +21,10 @@
     const more = d.getElementById(li.id)?.querySelector(':scope>.more');
     if (more) li.append(document.adoptNode(more));
   };
+  let listed = false;
   const lists = (d) => {
-    if (root.dataset.complete) return;
+    if (listed) return;
+    listed = true;
     const ol = d.querySelector('#reasons>ol'), src = d.querySelector('#sources .sources');
     if (ol) root.querySelector('#reasons .nojs').replaceWith(document.adoptNode(ol));
     if (src) root.querySelector('#sources .sources').replaceWith(document.adoptNode(src));
@@ -75,8 +77,8 @@
   });
   // A link to a step (#offline.stop.nova) opens its details.
   const target = async () => {
-    const li = location.hash.length > 1 && document.getElementById(decodeURIComponent(location.hash.slice(1)));
-    if (!li || !li.matches('.steps>li')) return;
+    const li = location.hash.length > 1 ? document.getElementById(decodeURIComponent(location.hash.slice(1))) : null;
+    if (!li?.matches('.steps>li')) return;
     try { take(await load(), li); show(li, true); } catch (error) { fail(error); }
   };
   addEventListener('hashchange', target);

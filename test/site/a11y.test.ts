@@ -1,8 +1,7 @@
 /**
  * axe-core (injected through playwright-core, which is not bound by the page's CSP) on a runbook
  * page (a step's details open) and its complete page, the home page and a series page, in the light
- * and the dark scheme: no serious or critical
- * violations.
+ * and the dark scheme: no serious or critical violations.
  */
 import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync } from 'node:fs';

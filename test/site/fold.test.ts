@@ -71,6 +71,9 @@ test('a link to a step opens its details; a stop\'s reason is fetched when follo
   await page.locator('#why1').waitFor();
   assert.equal(await page.locator('#reasons').evaluate((d) => (d as HTMLDetailsElement).open), true);
   assert.match(page.url(), /#why1$/);
+  // Printing after that still brings in everything else, once (no script error: the session checks).
+  await page.evaluate(() => dispatchEvent(new Event('beforeprint')));
+  assert.equal(await page.locator('#reasons li[id^="why"]').count(), await page.locator('.matrix a[href^="#why"]').evaluateAll((as) => new Set(as.map((a) => a.getAttribute('href'))).size));
 });
 
 test('before printing, every step\'s details and the source list are on the page', async () => {
