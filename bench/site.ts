@@ -70,7 +70,7 @@ export function sizes(out: string): Omit<SiteResult, 'status'> {
   };
 }
 
-function pageSize(out: string, file: string): PageSize {
+export function pageSize(out: string, file: string): PageSize {
   const buffer = readFileSync(file);
   const html = buffer.toString('utf8');
   let jsBytes = 0;

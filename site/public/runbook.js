@@ -12,12 +12,19 @@
     set: (k, v) => { try { v === null ? localStorage.removeItem(k) : localStorage.setItem(k, v); } catch {} },
   };
   const store = { get: (id) => ls.get(prefix + id), set: (id, on) => ls.set(prefix + id, on ? '1' : null) };
-  // ?utility=container: each step whose container form differs carries it in a <template>.
-  if (new URLSearchParams(location.search).get('utility') === 'container') {
-    for (const t of root.querySelectorAll('.steps>li>template.container')) {
-      const li = t.parentNode;
-      for (const el of li.querySelectorAll(':scope>pre, :scope>p:not(.done):not(.src):not(.on)')) el.remove();
-      t.after(t.content.cloneNode(true));
+  // The runbook page folds each step's details into the pair's complete page (data-all): the
+  // container utility is shown there, commands and all.
+  const full = root.dataset.all;
+  const utility = new URLSearchParams(location.search).get('utility');
+  if (full && utility === 'container') { location.replace(full + location.search + location.hash); return; }
+  // ?utility=container on the complete page: each step whose container form differs carries it in a <template>.
+  if (utility === 'container') {
+    for (const t of root.querySelectorAll('.steps>li>.more>template.container')) {
+      const li = t.closest('li'), more = t.parentNode;
+      for (const el of li.querySelectorAll(':scope>pre, :scope>.more>p:not(.done):not(.on)')) el.remove();
+      const alt = t.content.cloneNode(true);
+      more.before(...[...alt.children].filter((el) => el.tagName === 'PRE')); // :scope matches nothing in a fragment
+      t.after(alt);
       const span = li.querySelector('[data-container-title]');
       if (span) span.textContent = span.dataset.containerTitle;
     }
@@ -26,6 +33,15 @@
   const stepOf = (box) => box.closest('li');
   const shown = (el) => !el.closest('[hidden]');
   const sections = [...root.querySelectorAll('.sec')].filter((s) => s.querySelector('.steps'));
+  // Per-section counts, under the section's intro and in the contents (empty without JavaScript, so not in the HTML).
+  for (const s of sections) {
+    const p = document.createElement('p');
+    p.className = 'prog'; p.setAttribute('aria-live', 'polite');
+    s.querySelector(':scope>h2+p').after(p);
+    const n = document.createElement('span');
+    n.className = 'n'; n.dataset.of = s.id;
+    root.querySelector(`.toc a[href="#${s.id}"]`).after(' ', n);
+  }
   for (const b of boxes) b.checked = store.get(stepOf(b).id) === '1';
   $('keep').textContent = 'Ticks are kept in this browser only (not on a server); print the page for the change record.';
 
@@ -70,7 +86,7 @@
   });
 
   // Where you are: the last heading above the bar, shown in the bar and highlighted in the contents.
-  const heads = [...root.querySelectorAll('.rb>section>h2,.grp>h3')];
+  const heads = [...root.querySelectorAll('.rb>section>h2,h3:has(+.steps)')];
   const links = new Map([...root.querySelectorAll('.toc a')].map((a) => [a.hash.slice(1), a]));
   let ticking = false;
   const where = () => {
@@ -148,7 +164,8 @@
     progress();
     $('status').textContent = `${mine.length} ticks cleared${hidden ? `; ${hidden} hidden ticks kept` : ''}.`;
   });
-  $('print').addEventListener('click', () => print());
+  // On the runbook page the folded details are fetched first (runbook-more.js).
+  $('print').addEventListener('click', () => { const all = window.leapfrogComplete; const go = () => print(); all ? all().then(go, go) : go(); });
 
   // Resume where you left off, unless the address already points somewhere.
   const first = nextBox();
@@ -168,25 +185,26 @@
   }
 
   // Copy buttons, for the generated commands only: code in a community note is unvetted text.
+  root.classList.add('ids');
   for (const li of root.querySelectorAll('.steps>li')) {
     // The step id links to the step, to share a place in the runbook.
-    const code = li.querySelector(':scope>label>code');
+    // The runbook page writes the id once, as the li's id (CSS shows it until this link replaces it).
+    const label = li.querySelector(':scope>label');
+    let code = root.dataset.all ? null : label.querySelector(':scope>code');
     const a = document.createElement('a');
     a.className = 'sid'; a.href = `#${li.id}`; a.tabIndex = -1;
-    code.replaceWith(a);
+    if (code) code.replaceWith(a);
+    else { code = document.createElement('code'); code.textContent = li.id; label.querySelector('input').after(' ', a); }
     a.append(code);
     const pres = [...li.querySelectorAll(':scope>pre')];
     pres.forEach((pre, i) => {
-      const wrap = document.createElement('div');
-      wrap.className = 'cmd';
-      pre.replaceWith(wrap);
-      wrap.append(pre);
+      // Before its command, floated into the command's corner: no wrapper element per command.
       const b = document.createElement('button');
       b.type = 'button';
       b.className = 'copy';
       b.textContent = 'Copy';
       b.setAttribute('aria-label', `Copy command ${pres.length > 1 ? `${i + 1} ` : ''}of ${li.id}`);
-      wrap.append(b);
+      pre.before(b);
     });
   }
   const fallback = (text) => {
@@ -198,7 +216,7 @@
   root.addEventListener('click', async (e) => {
     const b = e.target.closest('.copy');
     if (b) {
-      const text = b.previousElementSibling.textContent;
+      const text = b.nextElementSibling.textContent;
       try { await navigator.clipboard.writeText(text); } catch { fallback(text); }
       b.textContent = 'Copied';
       $('status').textContent = `Copied: ${b.getAttribute('aria-label').replace(/^Copy /, '')}`;
@@ -243,7 +261,9 @@
     }
     li.append(p);
   };
-  if (/^#r\d+$/.test(location.hash)) backLinks(location.hash.slice(1));
+  const cited = () => { if (/^#r\d+$/.test(location.hash)) backLinks(location.hash.slice(1)); };
+  addEventListener('hashchange', cited);
+  cited();
 
   // Print: every disclosure open, and the header of every page names the runbook (CSS margin boxes).
   addEventListener('beforeprint', () => { for (const d of root.querySelectorAll('details')) d.open = true; });

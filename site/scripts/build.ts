@@ -4,7 +4,7 @@
  * sibling temp folder, Pagefind indexes it, and only then does it replace OUT.
  * LEAPFROG_CONTENT picks another content folder (tests use it).
  */
-import { cpSync, mkdirSync, mkdtempSync, renameSync, rmSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { ContentError, loadContent, type Content } from '../../generator/index.ts';
 import { runbookSearchPages } from './search-records.ts';
@@ -30,11 +30,25 @@ export async function buildSiteInto(dest: string, contentDir: string): Promise<n
     process.env.LEAPFROG_SITE_OUT = `${work}/`;
     const { build } = await import('astro');
     await build({ root: siteRoot, logLevel: process.env.LEAPFROG_SITE_LOG === 'info' ? 'info' : 'warn' });
+    await minifyScripts(work);
     const pages = await indexSearch(work, loadContent(contentDir));
     moveDir(work, dest);
     return pages;
   } finally {
     rmSync(work, { recursive: true, force: true });
+  }
+}
+
+/**
+ * The page scripts (site/public/*.js, copied as they are) minified in the output: their comments and
+ * names say why in the source, and a runbook page stays under 15 KB of JavaScript.
+ */
+async function minifyScripts(dir: string): Promise<void> {
+  const { transform } = await import('esbuild');
+  for (const name of readdirSync(dir).filter((n) => n.endsWith('.js'))) {
+    const path = join(dir, name);
+    const { code } = await transform(readFileSync(path, 'utf8'), { minify: true, target: 'es2022', legalComments: 'none' });
+    writeFileSync(path, code);
   }
 }
 
@@ -82,6 +96,12 @@ async function main(argv: string[]): Promise<number> {
 }
 
 /**
+ * What Pagefind writes that the search page (pagefind-ui.js, English only: forceLanguage) never
+ * loads: the component and modular UIs, the highlighter, the WebAssembly for unknown languages.
+ */
+const UNUSED_PAGEFIND = ['pagefind-component-ui.js', 'pagefind-component-ui.css', 'pagefind-modular-ui.js', 'pagefind-modular-ui.css', 'pagefind-highlight.js', 'wasm.unknown.pagefind'];
+
+/**
  * Pagefind over the series pages (their data-pagefind-body): every service's steps and notes, once;
  * and small records for the runbooks and their step ids (search-records.ts).
  */
@@ -98,6 +118,7 @@ async function indexSearch(dir: string, content: Content): Promise<number> {
     }
     const written = await index.writeFiles({ outputPath: resolve(dir, 'pagefind') });
     if (written.errors.length) throw new Error(`pagefind: ${written.errors.join('; ')}`);
+    for (const name of UNUSED_PAGEFIND) rmSync(resolve(dir, 'pagefind', name), { force: true });
     return added.page_count;
   } finally {
     await pagefind.close();

@@ -20,6 +20,8 @@ export async function printPdf(options: { site: string; from: string; to: string
     const query = options.services.length ? `?services=${options.services.join(',')}` : '';
     const response = await page.goto(`${server.url}/runbooks/${options.from}/${options.to}/${query}`, { waitUntil: 'load' });
     if (!response?.ok()) throw new UsageError(`no page for ${options.from} -> ${options.to} in ${options.site} (HTTP ${response?.status()})`);
+    // The runbook page folds each step's details: read them all in from the pair's complete page first.
+    await page.evaluate(() => (window as { leapfrogComplete?: () => Promise<void> }).leapfrogComplete?.());
     await page.emulateMedia({ media: 'print' });
     // The page's print stylesheet draws the header and footer (pair, version, ticket, page n of m), as
     // for the Print button; background graphics off, as in Chrome's print dialog by default.

@@ -84,7 +84,9 @@ for (const [from, to, utility] of [['kilo', 'newton', 'venv'], ['rocky', 'train'
   test(`${from} -> ${to} (${utility}): every step and command on the page equals the library's JSON byte for byte`, async () => {
     const json = toJson(buildRunbook(content, { from, to, utility }));
     const page = await open(`/runbooks/${from}/${to}/${utility === 'container' ? '?utility=container' : ''}`);
-    const onPage = await page.$$eval('.steps > li', (els) => els.map((li) => ({ id: li.id, commands: [...li.querySelectorAll('pre > code')].map((c) => c.textContent) })));
+    // The container utility is shown on the complete page, where each step carries its container form.
+    if (utility === 'container') await page.waitForURL(/\/all\/\?utility=container$/);
+    const onPage = await page.$$eval('.steps > li', (els) => els.map((li) => ({ id: li.id, commands: [...li.querySelectorAll(':scope > pre')].map((c) => c.textContent) })));
     const expected = json.sections.flatMap((s) => s.steps.map((st) => ({ id: st.id, commands: st.commands })));
     assert.deepEqual(onPage, expected);
   });
@@ -131,7 +133,15 @@ test('search finds steps and notes on the series pages', async () => {
 test('without JavaScript the page still has every step, and no dead controls', () => {
   const html = readFileSync(join(out, 'runbooks/kilo/newton/index.html'), 'utf8');
   assert.match(html, /<form id="filter" class="tools" hidden>/);
-  assert.match(html, /<li id="offline\.stop\.nova" data-svc="nova">/);
+  assert.match(html, /<li id=offline\.stop\.nova data-svc=nova><label><input type=checkbox> /);
   assert.doesNotMatch(html, /<button[^>]*class="copy"/, 'copy buttons are added by the script');
-  assert.match(html, /<p class="utility">Utilities: <a href="\?utility=venv">a virtualenv per stop<\/a> \(shown\) or <a href="\?utility=container">/, 'the other method is one link away');
+  assert.match(html, /<p class="utility">Utilities: <a href="\?utility=venv">a virtualenv per stop<\/a> \(shown\) or <a href="\/runbooks\/kilo\/newton\/all\/\?utility=container">/, 'the other method is one link away');
+  // Folded details: the page says where they are without JavaScript, and the complete page has them all.
+  assert.match(html, /Without JavaScript nothing is kept and Details do not open: read and print the complete page/);
+  assert.match(html, /<a href="\/runbooks\/kilo\/newton\/all\/" id="all">The complete page<\/a>/);
+  const all = readFileSync(join(out, 'runbooks/kilo/newton/all/index.html'), 'utf8');
+  const steps = buildRunbook(content, { from: 'kilo', to: 'newton' }).sections.flatMap((x) => x.steps);
+  for (const st of steps) assert.ok(all.includes(`<li id="${st.id}"`), st.id);
+  assert.equal((all.match(/<p class="done">/g) ?? []).length, steps.filter((st) => st.doneWhen).length, 'every done-when');
+  assert.equal((all.match(/<details class="src">/g) ?? []).length, steps.filter((st) => st.sources.length).length, 'every step\'s sources');
 });

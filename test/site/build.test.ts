@@ -34,6 +34,8 @@ test('two builds of the same content are byte-identical, search index included',
   assert.match(series, /Keep a &lt; b &amp; c (&gt;|>) d; set <code>\[api\]\/enabled=&lt;bool(&gt;|>)<\/code> in nova\.conf\./);
   const runbook = readFileSync(join(dir, 'one', 'runbooks/a/c/index.html'), 'utf8');
   assert.doesNotMatch(runbook, /<bool>/);
+  const complete = readFileSync(join(dir, 'one', 'runbooks/a/c/all/index.html'), 'utf8');
+  assert.match(complete, /Keep a &lt; b &amp; c (&gt;|>) d; set <code>\[api\]\/enabled=&lt;bool(&gt;|>)<\/code> in nova\.conf\./, 'the note, on the complete page');
   assert.doesNotMatch(runbook, /\b20\d\d-\d\d-\d\dT\d\d:/, 'no build timestamp');
 });
 

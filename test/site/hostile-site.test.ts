@@ -81,14 +81,14 @@ test('the pages work under their CSP, and a note\'s remote image is a link, neve
   const csp: string[] = [];
   await page.exposeFunction('reportCsp', (v: string) => csp.push(v));
   await page.addInitScript(() => document.addEventListener('securitypolicyviolation', (e) => (window as unknown as { reportCsp(v: string): void }).reportCsp(`${e.violatedDirective} ${e.blockedURI}`)));
-  for (const path of ['/', '/runbooks/a/c/', '/series/b/', '/services/alpha/', '/search/']) {
+  for (const path of ['/', '/runbooks/a/c/', '/runbooks/a/c/all/', '/series/b/', '/services/alpha/', '/search/']) {
     await page.goto(site.url + path, { waitUntil: 'load' });
     if (path === '/search/') {
       await page.locator('#search input').fill('alpha');
       await page.locator('.pagefind-ui__result').first().waitFor({ timeout: 10_000 });
     }
   }
-  await page.goto(`${site.url}/runbooks/a/c/`, { waitUntil: 'load' });
+  await page.goto(`${site.url}/runbooks/a/c/all/`, { waitUntil: 'load' }); // the complete page: notes inline
   const note = page.locator('.note');
   assert.equal(await note.locator('img').count(), 0);
   assert.equal(await note.locator('a[href="https://tracker.example.net/pixel.gif"]').textContent(), 'Image: tracking pixel');
@@ -99,7 +99,7 @@ test('the pages work under their CSP, and a note\'s remote image is a link, neve
 
 test('code in a community note gets no Copy button; generated commands do', async () => {
   const page = context.pages()[0] ?? (await context.newPage());
-  await page.goto(`${site.url}/runbooks/a/c/`, { waitUntil: 'load' });
+  await page.goto(`${site.url}/runbooks/a/c/all/`, { waitUntil: 'load' }); // the complete page: notes inline
   assert.equal(await page.locator('.note pre').count(), 1);
   assert.equal(await page.locator('.note .copy').count(), 0);
   assert.ok((await page.locator('.steps .copy').count()) > 3);

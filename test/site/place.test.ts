@@ -114,6 +114,8 @@ test('the PDF is a change record: ticks as marks without background graphics, pa
   const version = await page.locator('[data-version]').getAttribute('data-version');
   assert.match(version ?? '', /^[0-9a-f]{12}$/);
   const pdf = join(dir, 'ticked.pdf');
+  // As Ctrl+P does: the folded details are read in before the page prints (runbook-more.js).
+  await page.evaluate(() => dispatchEvent(new Event('beforeprint')));
   await page.emulateMedia({ media: 'print' });
   await page.pdf({ path: pdf, format: 'A4', printBackground: false, preferCSSPageSize: true });
   await page.emulateMedia({ media: 'screen' });
@@ -197,6 +199,8 @@ test('the home picker offers only targets after the source', async () => {
 
 test('a step\'s sources open in place; the source list links back to the citing steps; a repeated note links to the first', async () => {
   const page = await open('/runbooks/kilo/newton/');
+  assert.equal(await step(page, 'offline.stop.nova').locator('details.src').count(), 0, 'folded into the complete page');
+  await page.locator('[aria-label="Details of offline.stop.nova"]').click();
   const src = step(page, 'offline.stop.nova').locator('details.src');
   assert.equal(await src.locator('a').count(), 0, 'plain numbers until opened');
   await src.locator('summary').click();
@@ -208,6 +212,7 @@ test('a step\'s sources open in place; the source list links back to the citing 
   assert.equal(await back.count(), 1);
   await back.click();
   assert.ok(await inView(page, 'offline.stop.nova'));
+  await page.locator('[aria-label="Details of prepare.utility.mitaka"]').click();
   assert.equal(await step(page, 'prepare.utility.mitaka').locator('a[href="#prepare.utility.liberty"] code').first().textContent(), 'prepare.utility.liberty');
 });
 

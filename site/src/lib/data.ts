@@ -2,7 +2,7 @@
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { resolve } from 'node:path';
-import { loadContent, renderJson, sourceLabel, type Content, type Runbook } from '../../../generator/index.ts';
+import { forwardPairs, loadContent, renderJson, sourceLabel, type Content, type Runbook } from '../../../generator/index.ts';
 
 export { contentStepId } from '../../../generator/plan/step-id.ts';
 export { ROLE_NAMES } from '../../../generator/index.ts';
@@ -15,6 +15,11 @@ let cached: Content | undefined;
 export function content(): Content {
   cached ??= loadContent(resolve(process.env.LEAPFROG_CONTENT ?? resolve(process.cwd(), 'content')));
   return cached;
+}
+
+/** Astro's static paths of the runbook pages: one per forward pair. */
+export function pairPaths(): { params: { from: string; to: string } }[] {
+  return forwardPairs(content()).map(([from, to]) => ({ params: { from: from.id, to: to.id } }));
 }
 
 /** Site-relative URL under the configured base, e.g. href('runbooks/kilo/newton/'). */

@@ -1,0 +1,88 @@
+/**
+ * Issue 13's weights, measured on the built site: a runbook page holds the checkbox lines and the
+ * commands, and folds each step's hosts, notes, done-when and sources into the pair's complete page
+ * (fold, don't drop): they are fetched when a step's Details open, and all of them before printing.
+ */
+import assert from 'node:assert/strict';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { test } from 'node:test';
+import type { Page } from 'playwright-core';
+import { pageSize } from '../../bench/site.ts';
+import { buildRunbook, loadContent } from '../../generator/index.ts';
+import { SiteSession } from './support/site-session.ts';
+
+const content = loadContent(resolve(import.meta.dirname, '../../content'));
+const dir = mkdtempSync(join(tmpdir(), 'leapfrog-fold-'));
+const out = join(dir, 'site');
+const s = SiteSession.forThisFile(out, { errors: true });
+const KB = 1024;
+const elements = (page: Page) => page.evaluate(() => document.querySelectorAll('*').length);
+
+/** The page's elements as served (its scripts not run: what the HTML alone renders), and after its scripts ran. */
+async function elementCounts(path: string): Promise<{ served: number; scripted: number }> {
+  const page = await s.open('/');
+  await page.route('**/*.js', (r) => r.abort());
+  await page.goto(s.url + path);
+  const served = await elements(page);
+  await page.unroute('**/*.js');
+  await page.goto(s.url + path);
+  return { served, scripted: await elements(page) };
+}
+
+for (const [from, to, html] of [['juno', 'gazpacho', 250 * KB], ['kilo', 'newton', 60 * KB]] as const) {
+  test(`${from} -> ${to}: at most ${html / KB} KB of HTML, 15 KB of JavaScript, 5,000 elements as served`, async (t) => {
+    const size = pageSize(out, join(out, `runbooks/${from}/${to}/index.html`));
+    const n = await elementCounts(`/runbooks/${from}/${to}/`);
+    t.diagnostic(`${from}->${to}: ${size.htmlBytes} B HTML (${size.htmlGzipBytes} B gzip), ${size.jsBytes} B JS, ${n.served} elements as served, ${n.scripted} after the scripts ran`);
+    assert.ok(size.htmlBytes <= html, `${size.htmlBytes} B of HTML`);
+    assert.ok(size.jsBytes <= 15 * KB, `${size.jsBytes} B of JavaScript`);
+    assert.ok(n.served <= 5000, `${n.served} elements`);
+  });
+}
+
+const kiloNewton = buildRunbook(content, { from: 'kilo', to: 'newton' }).sections.flatMap((x) => x.steps);
+// A step with something of every kind folded: hosts, notes, done-when, sources.
+const rich = kiloNewton.find((x) => x.hosts && x.notes.length && x.doneWhen && x.sources.length)!;
+
+test('a step\'s Details bring its hosts, notes, done-when and sources from the complete page', async () => {
+  const page = await s.open('/runbooks/kilo/newton/');
+  const li = page.locator(`li[id="${rich.id}"]`);
+  assert.equal(await li.locator('.more').count(), 0, 'folded');
+  const b = page.locator(`[aria-label="Details of ${rich.id}"]`);
+  assert.equal(await b.getAttribute('aria-expanded'), 'false');
+  await b.click();
+  await li.locator('.more').waitFor();
+  assert.equal(await b.getAttribute('aria-expanded'), 'true');
+  assert.match((await li.locator('.more > .on').textContent()) ?? '', /^Run on: /);
+  assert.match((await li.locator('.more > .done').textContent()) ?? '', /^Done when:/);
+  assert.ok((await li.locator('.more > p:not(.on):not(.done)').count()) >= rich.notes.length);
+  assert.equal(await li.locator('details.src summary').textContent(), `Sources (${rich.sources.length})`);
+  await b.click();
+  assert.equal(await li.locator('.more').isVisible(), false, 'folds again');
+});
+
+test('a link to a step opens its details; a stop\'s reason is fetched when followed', async () => {
+  await s.open('/');
+  const page = await s.open(`/runbooks/kilo/newton/#${rich.id}`);
+  await page.locator(`li[id="${rich.id}"] .more .done`).waitFor();
+  await page.locator('.matrix a[href="#why1"]').first().click();
+  await page.locator('#why1').waitFor();
+  assert.equal(await page.locator('#reasons').evaluate((d) => (d as HTMLDetailsElement).open), true);
+  assert.match(page.url(), /#why1$/);
+  // Printing after that still brings in everything else, once (no script error: the session checks).
+  await page.evaluate(() => dispatchEvent(new Event('beforeprint')));
+  assert.equal(await page.locator('#reasons li[id^="why"]').count(), await page.locator('.matrix a[href^="#why"]').evaluateAll((as) => new Set(as.map((a) => a.getAttribute('href'))).size));
+});
+
+test('before printing, every step\'s details and the source list are on the page', async () => {
+  await s.open('/');
+  const page = await s.open('/runbooks/kilo/newton/');
+  await page.evaluate(() => dispatchEvent(new Event('beforeprint')));
+  const steps = kiloNewton;
+  assert.equal(await page.locator('.steps > li > .more > .done').count(), steps.filter((x) => x.doneWhen).length);
+  assert.equal(await page.locator('.steps > li > .more > details.src').count(), steps.filter((x) => x.sources.length).length);
+  assert.ok((await page.locator('#sources li[id^="r"]').count()) > 50);
+  assert.equal(await page.locator('#sources-nojs').count(), 0);
+});
