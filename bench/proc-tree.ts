@@ -24,6 +24,12 @@ export interface TreeRunOptions {
 /**
  * Spawns `command args` and polls /proc for the RSS of its process tree until it exits. Linux
  * only; on other systems peakRssBytes stays 0. Polling can miss a spike shorter than `pollMs`.
+ *
+ * Not `pidusage` (checked at 4.1.0): it reports the *current* RSS of PIDs the caller names. It does
+ * not find a process's descendants (npm → sh → node → astro workers), and it keeps no peak, so
+ * the /proc walk and the peak-of-the-sum polling below would stay ours and the library would
+ * replace only the one VmRSS read. Per-process peaks (VmHWM, getrusage) do not add up to the
+ * tree's peak either: the processes peak at different times.
  */
 export function runTree(command: string, args: readonly string[], options: TreeRunOptions = {}): Promise<TreeRun> {
   const pollMs = options.pollMs ?? 50;

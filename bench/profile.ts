@@ -71,7 +71,10 @@ export function areaOf(url: string, functionName: string): string {
     return pkg;
   }
   const own = /\/(generator|bench|templates)\/(?:([^/]+)\/)?/.exec(url);
-  if (own) return own[1] === 'generator' && own[2] ? `generator/${own[2]}` : own[1];
+  if (own) {
+    const [, top = 'other', sub] = own; // group 1 always takes part in a match; group 2 is optional
+    return top === 'generator' && sub ? `generator/${sub}` : top;
+  }
   if (url.startsWith('node:') || url === '') return 'Node.js / V8 internals';
   return 'other';
 }
@@ -114,8 +117,8 @@ export function summarise(file: string, scenario: Scenario, top = 15): ProfileSu
 
 function shortUrl(url: string): string {
   const path = url.replace(/^file:\/\//, '');
-  const pkg = /node_modules\/(.*)$/.exec(path);
-  if (pkg) return pkg[1];
+  const pkg = /node_modules\/(.*)$/.exec(path)?.[1];
+  if (pkg !== undefined) return pkg;
   return path.startsWith(ROOT) ? path.slice(ROOT.length + 1) : basename(path);
 }
 

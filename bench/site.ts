@@ -75,10 +75,11 @@ export function pageSize(out: string, file: string): PageSize {
   const html = buffer.toString('utf8');
   let jsBytes = 0;
   const scripts = new Set<string>();
-  for (const m of html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/gi)) {
-    const src = /\bsrc\s*=\s*["']?([^"'\s>]+)/i.exec(m[1])?.[1];
+  // Both groups always take part in a match (they may be empty), hence the '' defaults.
+  for (const [, attributes = '', body = ''] of html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/gi)) {
+    const src = /\bsrc\s*=\s*["']?([^"'\s>]+)/i.exec(attributes)?.[1];
     if (src) addScript(out, file, src, scripts);
-    else if (!/type\s*=\s*["']?application\/(ld\+)?json/i.test(m[1])) jsBytes += Buffer.byteLength(m[2]);
+    else if (!/type\s*=\s*["']?application\/(ld\+)?json/i.test(attributes)) jsBytes += Buffer.byteLength(body);
   }
   for (const m of html.matchAll(/<link\b[^>]*rel\s*=\s*["']?modulepreload[^>]*>/gi)) {
     const href = /\bhref\s*=\s*["']?([^"'\s>]+)/i.exec(m[0])?.[1];
@@ -91,7 +92,7 @@ export function pageSize(out: string, file: string): PageSize {
     const path = href && local(out, file, href);
     if (path) cssBytes += statSync(path).size;
   }
-  for (const m of html.matchAll(/<style\b[^>]*>([\s\S]*?)<\/style>/gi)) cssBytes += Buffer.byteLength(m[1]);
+  for (const [, css = ''] of html.matchAll(/<style\b[^>]*>([\s\S]*?)<\/style>/gi)) cssBytes += Buffer.byteLength(css);
   return { page: relative(out, file), htmlBytes: buffer.length, htmlGzipBytes: gzipSync(buffer).length, jsBytes, cssBytes };
 }
 
@@ -101,13 +102,13 @@ function addScript(out: string, from: string, ref: string, seen: Set<string>): v
   if (!path || seen.has(path)) return;
   seen.add(path);
   const code = readFileSync(path, 'utf8');
-  for (const m of code.matchAll(/(?:\bfrom\s*|\bimport\s*)["']([^"']+\.m?js)["']/g)) addScript(out, path, m[1], seen);
+  for (const [, imported] of code.matchAll(/(?:\bfrom\s*|\bimport\s*)["']([^"']+\.m?js)["']/g)) if (imported) addScript(out, path, imported, seen);
 }
 
 /** The file a URL in a page points at inside the output folder; undefined for external URLs. */
 function local(out: string, from: string, ref: string): string | undefined {
   if (/^[a-z]+:|^\/\//i.test(ref)) return undefined;
-  const clean = ref.split(/[?#]/)[0];
+  const clean = ref.split(/[?#]/)[0] ?? ref; // split always yields at least one element
   const path = clean.startsWith('/') ? join(out, clean) : resolve(dirname(from), clean);
   return existsSync(path) && statSync(path).isFile() ? path : undefined;
 }

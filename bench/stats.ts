@@ -1,4 +1,9 @@
-/** Small numeric helpers for the benchmark: order statistics and formatting. */
+/**
+ * Small numeric helpers for the benchmark: order statistics and formatting. The repeated (warm)
+ * measurements get their statistics from tinybench (bench/warm.ts, bench/cli-cold.ts); these are
+ * for the first pass, one sample per pair from a fresh process, which a benchmark library cannot
+ * take (it repeats a task), and for the byte and stop counts.
+ */
 
 export function sorted(values: readonly number[]): number[] {
   return [...values].sort((a, b) => a - b);
@@ -9,14 +14,15 @@ export function percentile(values: readonly number[], p: number): number {
   if (values.length === 0) return Number.NaN;
   const s = sorted(values);
   const rank = Math.ceil((p / 100) * s.length);
-  return s[Math.min(s.length - 1, Math.max(0, rank - 1))];
+  return s[Math.min(s.length - 1, Math.max(0, rank - 1))] ?? Number.NaN; // clamped, so always present
 }
 
 export function median(values: readonly number[]): number {
   if (values.length === 0) return Number.NaN;
   const s = sorted(values);
   const mid = s.length >> 1;
-  return s.length % 2 ? s[mid] : (s[mid - 1] + s[mid]) / 2;
+  const upper = s[mid] ?? Number.NaN; // mid < length, and mid - 1 ≥ 0 when the length is even
+  return s.length % 2 ? upper : ((s[mid - 1] ?? Number.NaN) + upper) / 2;
 }
 
 export function sum(values: readonly number[]): number {
@@ -50,7 +56,8 @@ export function shuffle<T>(items: readonly T[], seed: number): T[] {
   const out = [...items];
   for (let i = out.length - 1; i > 0; i--) {
     const j = Math.floor(random() * (i + 1));
-    [out[i], out[j]] = [out[j], out[i]];
+    // i and j are both < out.length, so both reads are elements (a T, whatever T allows).
+    [out[i], out[j]] = [out[j] as T, out[i] as T];
   }
   return out;
 }

@@ -49,22 +49,28 @@ export function growContent(sourceDir: string, options: GrowOptions, into?: stri
     return existsSync(file) ? ((readYaml(file).steps as { id: string }[] | undefined) ?? []).map((st) => st.id) : [];
   };
   const added = n * (options.seriesFactor - 1);
+  const first = real.series[0];
+  if (added > 0 && (!first || replay.length === 0)) throw new Error(`growContent: ${sourceDir} has no series to replay`);
   for (let k = 0; k < added; k++) {
     const cycle = Math.floor(k / replay.length) + 2;
-    const sourceId = replay[k % replay.length];
+    const sourceId = replay[k % replay.length] ?? ''; // k % length is in range: replay is not empty
     const position = n + k;
     const newId = `${sourceId}${cycle}`;
     const dir = join(root, 'series', newId);
     mkdirSync(dir, { recursive: true });
     const series = readYaml(join(sourceDir, 'series', sourceId, 'series.yaml'));
-    const version = addHalves(real.series[0].version, position);
+    const version = addHalves(first?.version ?? '', position);
     series.id = newId;
     series.name = `${String(series.name)} ${cycle}`;
     series.version = version;
     series.released = `${version.slice(0, 4)}-${version.endsWith('.1') ? '04' : '10'}-01`;
     writeYaml(join(dir, 'series.yaml'), series);
     // A reference d series back in the source points d series back from the copy (at least one).
-    const mapSeries = (id: string) => ids[position - Math.max(1, realSeries.indexOf(sourceId) - realSeries.indexOf(id))];
+    const mapSeries = (id: string): string => {
+      const mapped = ids[position - Math.max(1, realSeries.indexOf(sourceId) - realSeries.indexOf(id))];
+      if (mapped === undefined) throw new Error(`growContent: ${sourceId} refers to ${id}, which maps before the first series`);
+      return mapped;
+    };
     for (const service of real.services) {
       const own = join(sourceDir, 'series', sourceId, `${service.id}.yaml`);
       const fromOwn = existsSync(own);
@@ -114,14 +120,15 @@ export function growContent(sourceDir: string, options: GrowOptions, into?: stri
 
 /** "2014.2" plus h half-years. */
 export function addHalves(version: string, halves: number): string {
-  const [year, half] = version.split('.').map(Number);
-  const index = year * 2 + (half - 1) + halves;
+  const match = /^(\d+)\.([12])$/.exec(version);
+  if (!match) throw new Error(`addHalves: ${JSON.stringify(version)} is not a YEAR.1 or YEAR.2 version`);
+  const index = Number(match[1]) * 2 + (Number(match[2]) - 1) + halves;
   return `${Math.floor(index / 2)}.${(index % 2) + 1}`;
 }
 
 function latestRelease(sourceDir: string, realSeries: string[], service: string): Record<string, unknown> | undefined {
-  for (let i = realSeries.length - 1; i >= 0; i--) {
-    const file = join(sourceDir, 'series', realSeries[i], `${service}.yaml`);
+  for (const id of [...realSeries].reverse()) {
+    const file = join(sourceDir, 'series', id, `${service}.yaml`);
     if (existsSync(file)) return readYaml(file);
   }
   return undefined;
