@@ -58,7 +58,7 @@ export function describeFailure(error: unknown, prefix: string): string {
   const e = error as NodeJS.ErrnoException;
   const detail = process.env.LEAPFROG_DEBUG ? `\n${e.stack}` : '';
   const hint = e.code === 'ENOSPC' ? ': no space left on the device' : '';
-  return `${prefix}: ${escapeForTerminal(String(e.message ?? e).split('\n')[0], true)}${hint}${detail}`;
+  return `${prefix}: ${escapeForTerminal(String(e.message ?? e).split('\n')[0] ?? '', true)}${hint}${detail}`;
 }
 
 function moveDir(from: string, to: string): void {

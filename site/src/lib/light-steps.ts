@@ -9,7 +9,7 @@
 import { groupSteps, splitProse, type RunbookStep } from './data.ts';
 
 const ESC: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' };
-export const esc = (s: string): string => s.replace(/[&<>"]/g, (c) => ESC[c]);
+export const esc = (s: string): string => s.replace(/[&<>"]/g, (c) => ESC[c] ?? c);
 /** An attribute value, unquoted when HTML allows it (step ids and service ids always do). */
 export const attr = (s: string): string => (/^[\w.:/-]+$/.test(s) ? s : `"${esc(s)}"`);
 const prose = (s: string): string => splitProse(s).map((p) => (p.code ? `<code>${esc(p.text)}</code>` : esc(p.text))).join('');

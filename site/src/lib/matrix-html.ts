@@ -11,10 +11,10 @@ export function byNeed(cells: Cell[]): { need: string; n: number; by: { series: 
   const out: { need: string; n: number; by: { series: string; n: number }[] }[] = [];
   for (const c of cells) {
     const m = /^(\S+) (needs .+)$/.exec(c.summary);
-    const need = m ? m[2] : c.summary;
+    const [, series = '', need = c.summary] = m ?? [];
     const g = m && out.find((o) => o.need === need && o.by.length);
-    if (g) g.by.push({ series: m[1], n: c.n });
-    else out.push({ need, n: c.n, by: m ? [{ series: m[1], n: c.n }] : [] });
+    if (g) g.by.push({ series, n: c.n });
+    else out.push({ need, n: c.n, by: m ? [{ series, n: c.n }] : [] });
   }
   return out;
 }

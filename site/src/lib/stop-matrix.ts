@@ -23,7 +23,7 @@ export function distinctReasons(plan: Plan): { cells: Map<string, Cell[]>; reaso
             d = { n: byText.size + 1, text, sources: r.sources, services: [], at: [], for: [] };
             byText.set(text, d);
           }
-          if (m && !d.for.includes(m[1])) d.for.push(m[1]);
+          if (m?.[1] && !d.for.includes(m[1])) d.for.push(m[1]);
           if (!d.services.includes(path.service)) d.services.push(path.service);
           if (!d.at.includes(stop.series)) d.at.push(stop.series);
           const key = `${path.service} ${stop.series}`;
