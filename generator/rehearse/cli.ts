@@ -172,6 +172,10 @@ function containerfiles(content: Content, values: ReturnType<typeof parse>, cach
 async function containerfilesOnly(values: ReturnType<typeof parse>, out: NodeJS.WritableStream, err: NodeJS.WritableStream): Promise<number> {
   const content = loadContent(values.content ? resolve(values.content) : DEFAULT_CONTENT_DIR);
   const records = await containerfiles(content, values, resolve(values.cache ?? defaultRehearseCache()), (l) => err.write(`${l}\n`));
+  if (records.length === 0) {
+    err.write(`leapfrog rehearse: no runbook Containerfile of Debian's packages matches --suites ${values.suites ?? '(all)'} --services ${values.services ?? '(all)'}; suites: ${SUITES.join(', ')}\n`);
+    return 2;
+  }
   const path = resolve(values.out ?? join(CHECKOUT, 'dist/rehearse/containerfiles.json'));
   mkdirSync(dirname(path), { recursive: true });
   writeFileSync(path, `${JSON.stringify({ date: new Date().toISOString(), containerfiles: records }, null, 2)}\n`);
