@@ -26,7 +26,7 @@ root needed) against scratch databases named leapfrog_rehearse_* on the --db ser
 own. Without --db, Debian's MariaDB is started on 127.0.0.1 for the run. --replace drops leftover
 leapfrog_rehearse_* databases first. --all: every pair and policy whose stops Debian ships, then every
 Containerfile of Debian's packages the runbooks print, built in a chroot and asked its manage command's
---version (--containerfiles-only: that alone, report in dist/rehearse/containerfiles.json).
+version (--containerfiles-only: that alone, report in dist/rehearse/containerfiles.json).
 Report: dist/rehearse/report.json (--out FILE); roots are cached in ~/.cache/leapfrog/rehearse (--cache DIR or LEAPFROG_REHEARSE_CACHE).`;
 
 const OPTIONS = {

@@ -16,7 +16,7 @@ export interface Report {
   not_rehearsable: { from: string; to: string; service: string; policy: string; missing: string[] }[];
   /** Deliberately wrong content that must make the rehearsal fail. */
   controls?: ControlRecord[];
-  /** The runbooks' Containerfiles of Debian's packages, built in a chroot and asked --version. */
+  /** The runbooks' Containerfiles of Debian's packages, built in a chroot and asked their version. */
   containerfiles?: ImageRecord[];
 }
 
@@ -64,8 +64,8 @@ export function table(report: Report): string {
 
 /** One line per Containerfile: which stop's image, the command asked, what it printed. */
 export function imagesTable(records: ImageRecord[]): string {
-  return ['Containerfiles (built in a chroot, manage command asked --version):', ...records.map((r) =>
-    `  ${r.service}:${r.series} (debian:${r.suite}, ${r.key}) ${r.command.join(' ')}: ${r.passed ? `${r.printed}, as recorded` : `FAILED: ${r.failure}`}${r.reused ? ' (cached)' : ` (${r.seconds}s)`}`)].join('\n');
+  return ['Containerfiles (built in a chroot, manage command asked its version):', ...records.map((r) =>
+    `  ${r.service}:${r.series} (debian:${r.suite}, ${r.key}) ${r.commands.map((c) => c.join(' ')).join(', ')}: ${r.passed ? `${r.printed}, as recorded` : `FAILED: ${r.failure}`}${r.reused ? ' (cached)' : ` (${r.seconds}s)`}`)].join('\n');
 }
 
 export function writeReport(path: string, report: Report): void {
