@@ -141,3 +141,29 @@ test('a series whose python is not among its tested runtimes is refused with the
   ]);
   assert.equal(SeriesSchema.safeParse({ ...yaml, python: '3.8', packages: [], runtimes: { python: ['3.8'], os: ['ubuntu-19.10'] } }).success, false);
 });
+
+test('rocky→train container: the Stein placement copy script runs on the host and finds placement-manage through wrappers that run the Stein image', () => {
+  const container = runbook('rocky', 'train', 'container');
+  const build = step(container, 'prepare.utility.stein.placement').commands;
+  assert.deepEqual(build.slice(2), [
+    'mkdir -p /opt/leapfrog/stein/container-bin',
+    `cat > /opt/leapfrog/stein/container-bin/placement-manage <<'EOF'
+#!/bin/sh
+exec podman run --rm --network host --user "$(id -u placement):$(id -g placement)" -v /etc/placement:/etc/placement:ro -v /var/log/placement:/var/log/placement leapfrog-utility-placement:stein placement-manage "$@"
+EOF`,
+    `cat > /opt/leapfrog/stein/container-bin/placement-status <<'EOF'
+#!/bin/sh
+exec podman run --rm --network host --user "$(id -u placement):$(id -g placement)" -v /etc/placement:/etc/placement:ro -v /var/log/placement:/var/log/placement leapfrog-utility-placement:stein placement-status "$@"
+EOF`,
+    'chmod 0755 /opt/leapfrog/stein/container-bin/placement-manage /opt/leapfrog/stein/container-bin/placement-status',
+  ]);
+  assert.deepEqual(step(container, 'stein.placement.move-data-from-nova-api').commands, [
+    'test -s /tmp/migrate-db.rc',
+    'PATH=/opt/leapfrog/stein/container-bin:$PATH /opt/leapfrog/stein/mysql-migrate-db.sh --migrate /tmp/migrate-db.rc',
+  ]);
+  const venv = runbook('rocky', 'train', 'venv');
+  assert.equal(step(venv, 'stein.placement.move-data-from-nova-api').commands[1], 'PATH=/opt/leapfrog/stein/bin:$PATH /opt/leapfrog/stein/mysql-migrate-db.sh --migrate /tmp/migrate-db.rc');
+  assert.equal(step(venv, 'prepare.utility.stein.placement').commands.some((c) => c.includes('container-bin')), false);
+  // Series without such a script get no wrappers.
+  assert.equal(step(container, 'prepare.utility.train.placement').commands.some((c) => c.includes('container-bin')), false);
+});

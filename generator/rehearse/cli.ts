@@ -1,5 +1,5 @@
 import { defaultRehearseCache } from './cache-dir.ts';
-import { rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -7,11 +7,12 @@ import { DEFAULT_CONTENT_DIR, loadContent, type Content } from '../index.ts';
 import { CONTROLS, runControl } from './controls.ts';
 import { dropDatabase, existingScratch, parseServer, redactor, startLocalServer, type LocalServer } from './database.ts';
 import { REHEARSAL_RECORD } from '../plan/rehearsal-record.ts';
-import { lastLine, rehearsalRecords, table, writeReport, type Report } from './report.ts';
+import { imagesTable, lastLine, rehearsalRecords, table, writeReport, type Report } from './report.ts';
 import { planRun, rehearseOne, type Policy, type RootOf, type RunRecord, type RunRequest } from './rehearse-one.ts';
 import { buildRoots } from './roots.ts';
 import { ROOT_PACKAGES, SERVICES } from './services.ts';
 import { readRecord, shippedBy, SUITES, writeRecord, type Shipped } from './shipped.ts';
+import { checkImages, imageRequests, imagesLine, type ImageRecord } from './utility-images.ts';
 
 const CHECKOUT = fileURLToPath(new URL('../..', import.meta.url));
 const SHIPPED_RECORD = fileURLToPath(new URL('./debian-series.json', import.meta.url));
@@ -19,17 +20,20 @@ const SHIPPED_RECORD = fileURLToPath(new URL('./debian-series.json', import.meta
 export const REHEARSE_USAGE = `Usage:
   leapfrog rehearse --from <series> --to <series> [--services a,b] [--fewest-stops] [--db mysql://USER:PASSWORD@HOST:PORT] [--replace]
   leapfrog rehearse --all [--db URL] [--replace] [--record]
+  leapfrog rehearse --containerfiles-only [--suites a,b] [--services a,b] [--jobs N]
 Runs the runbook's database steps with Debian's packages of each series (debootstrap roots, run with chroot;
 root needed) against scratch databases named leapfrog_rehearse_* on the --db server, which must be one you
 own. Without --db, Debian's MariaDB is started on 127.0.0.1 for the run. --replace drops leftover
-leapfrog_rehearse_* databases first. --all: every pair and policy whose stops Debian ships.
+leapfrog_rehearse_* databases first. --all: every pair and policy whose stops Debian ships, then every
+Containerfile of Debian's packages the runbooks print, built in a chroot and asked its manage command's
+version (--containerfiles-only: that alone, report in dist/rehearse/containerfiles.json).
 Report: dist/rehearse/report.json (--out FILE); roots are cached in ~/.cache/leapfrog/rehearse (--cache DIR or LEAPFROG_REHEARSE_CACHE).`;
 
 const OPTIONS = {
   from: { type: 'string' }, to: { type: 'string' }, services: { type: 'string' },
   'fewest-stops': { type: 'boolean', default: false }, all: { type: 'boolean', default: false },
   db: { type: 'string' }, replace: { type: 'boolean', default: false }, record: { type: 'boolean', default: false },
-  'roots-only': { type: 'boolean', default: false }, suites: { type: 'string' }, jobs: { type: 'string', default: '1' }, worker: { type: 'boolean', default: false },
+  'roots-only': { type: 'boolean', default: false }, 'containerfiles-only': { type: 'boolean', default: false }, suites: { type: 'string' }, jobs: { type: 'string', default: '1' }, worker: { type: 'boolean', default: false },
   cache: { type: 'string' }, out: { type: 'string' }, content: { type: 'string' }, port: { type: 'string', default: '13306' },
   help: { type: 'boolean', short: 'h', default: false },
 } as const;
@@ -71,6 +75,7 @@ export async function rehearseMain(argv: string[], out = process.stdout, err = p
     out.write(`roots: ${roots.map((r) => r.suite).join(', ')} ready\n`);
     return roots.length === SUITES.length ? 0 : 1;
   }
+  if (values['containerfiles-only']) return containerfilesOnly(values, out, err);
   if (!values.all && (!values.from || !values.to)) {
     err.write(`leapfrog rehearse: --from and --to are needed (or --all)\n${REHEARSE_USAGE}\n`);
     return 2;
@@ -141,16 +146,41 @@ export async function rehearseMain(argv: string[], out = process.stdout, err = p
       writeReport(path, JSON.parse(redact(JSON.stringify(report))) as Report);
     }
     if (values.all && !values.worker) report.controls = CONTROLS.map((control) => runControl(control, server, rootOf, redact, log));
+    if (values.all && !values.worker) report.containerfiles = await containerfiles(content, values, cache, log);
     writeReport(path, JSON.parse(redact(JSON.stringify(report))) as Report);
     if (values.record) writeFileSync(REHEARSAL_RECORD, `${JSON.stringify(rehearsalRecords(report), null, 2)}\n`);
-    out.write(`${redact(table(report))}\n\nreport: ${path}\n${lastLine(report)}\n`);
-    return report.runs.some((r) => r.failed) || report.controls?.some((c) => !c.caught) ? 1 : 0;
+    const images = report.containerfiles ? `${imagesLine(report.containerfiles)}\n` : '';
+    out.write(`${redact(table(report))}\n\nreport: ${path}\n${images}${lastLine(report)}\n`);
+    return report.runs.some((r) => r.failed) || report.controls?.some((c) => !c.caught) || report.containerfiles?.some((c) => !c.passed) ? 1 : 0;
   } catch (error) {
     err.write(`leapfrog rehearse: ${redactor(local ? [new URL(local.url).password] : [])((error as Error).message)}\n`);
     return 1;
   } finally {
     stop();
   }
+}
+
+/** The runbooks' Containerfiles of Debian's packages, for the --suites and --services asked (all by default). */
+function containerfiles(content: Content, values: ReturnType<typeof parse>, cache: string, log: (line: string) => void): Promise<ImageRecord[]> {
+  const list = (v: string | undefined) => v?.split(',').map((s) => s.trim()).filter(Boolean);
+  const requests = imageRequests(content, { suites: list(values.suites), services: list(values.services) });
+  log(`containerfiles: ${requests.length} to build (${requests.map((r) => `${r.service}:${r.series}`).join(', ')})`);
+  return checkImages(cache, requests, SHIPPED_RECORD, Number(values.jobs), log);
+}
+
+/** Only the Containerfiles: no database, no rehearsal runs; a report of their own. */
+async function containerfilesOnly(values: ReturnType<typeof parse>, out: NodeJS.WritableStream, err: NodeJS.WritableStream): Promise<number> {
+  const content = loadContent(values.content ? resolve(values.content) : DEFAULT_CONTENT_DIR);
+  const records = await containerfiles(content, values, resolve(values.cache ?? defaultRehearseCache()), (l) => err.write(`${l}\n`));
+  if (records.length === 0) {
+    err.write(`leapfrog rehearse: no runbook Containerfile of Debian's packages matches --suites ${values.suites ?? '(all)'} --services ${values.services ?? '(all)'}; suites: ${SUITES.join(', ')}\n`);
+    return 2;
+  }
+  const path = resolve(values.out ?? join(CHECKOUT, 'dist/rehearse/containerfiles.json'));
+  mkdirSync(dirname(path), { recursive: true });
+  writeFileSync(path, `${JSON.stringify({ date: new Date().toISOString(), containerfiles: records }, null, 2)}\n`);
+  out.write(`${imagesTable(records)}\n\nreport: ${path}\n${imagesLine(records)}\n`);
+  return records.every((r) => r.passed) ? 0 : 1;
 }
 
 /**

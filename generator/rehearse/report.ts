@@ -5,6 +5,7 @@ import type { RehearsalRecord } from '../plan/rehearsal-record.ts';
 import type { ControlRecord } from './controls.ts';
 import { explain } from './schema-diff.ts';
 import type { Shipped } from './shipped.ts';
+import type { ImageRecord } from './utility-images.ts';
 
 export interface Report {
   date: string;
@@ -15,6 +16,8 @@ export interface Report {
   not_rehearsable: { from: string; to: string; service: string; policy: string; missing: string[] }[];
   /** Deliberately wrong content that must make the rehearsal fail. */
   controls?: ControlRecord[];
+  /** The runbooks' Containerfiles of Debian's packages, built in a chroot and asked their version. */
+  containerfiles?: ImageRecord[];
 }
 
 export function summary(report: Report): { runs: number; failed: number; mismatches: number } {
@@ -55,7 +58,14 @@ export function table(report: Report): string {
   }
   if (causes.size) out.push('', 'Explained schema differences:', ...[...causes].map(([why, runs]) => `  ${why} (${runs.join(', ')})`));
   for (const c of report.controls ?? []) out.push('', `Control (must fail): ${c.name}: ${c.caught ? `failed as it must (${c.run.failure})` : 'DID NOT FAIL'}`);
+  if (report.containerfiles?.length) out.push('', imagesTable(report.containerfiles));
   return out.join('\n');
+}
+
+/** One line per Containerfile: which stop's image, the command asked, what it printed. */
+export function imagesTable(records: ImageRecord[]): string {
+  return ['Containerfiles (built in a chroot, manage command asked its version):', ...records.map((r) =>
+    `  ${r.service}:${r.series} (debian:${r.suite}, ${r.key}) ${r.commands.map((c) => c.join(' ')).join(', ')}: ${r.passed ? `${r.printed}, as recorded` : `FAILED: ${r.failure}`}${r.reused ? ' (cached)' : ` (${r.seconds}s)`}`)].join('\n');
 }
 
 export function writeReport(path: string, report: Report): void {

@@ -51,7 +51,7 @@ export function buildRoot(cache: string, suite: string, packages: string[], log:
 }
 
 /** mkdir is atomic: the lock is ours, or its holder's pid is gone (a killed build) and we take it over. */
-function tryLock(lock: string): boolean {
+export function tryLock(lock: string): boolean {
   try {
     mkdirSync(lock);
   } catch {
@@ -107,12 +107,27 @@ function buildLocked(cache: string, suite: string, packages: string[], dir: stri
 }
 
 /** debootstrap minbase plus sudo (the runbook's commands run as `sudo -u <os-user>`, kept as they are). */
-function baseRoot(cache: string, suite: string, log: (line: string) => void): string {
+export function baseRoot(cache: string, suite: string, log: (line: string) => void): string {
   const dir = join(cache, 'base', `${suite}-minbase-sudo`);
-  if (existsSync(join(dir, '.leapfrog-base'))) return dir;
+  const ready = () => existsSync(join(dir, '.leapfrog-base'));
+  if (ready()) return dir;
+  // Roots and utility images of one suite share the base: one debootstrap, the others wait for it.
+  mkdirSync(join(cache, 'base'), { recursive: true });
+  while (!tryLock(`${dir}.lock`)) {
+    if (ready()) return dir;
+    run('sleep', ['5']);
+  }
+  try {
+    if (!ready()) debootstrapBase(suite, dir, log);
+    return dir;
+  } finally {
+    rmSync(`${dir}.lock`, { recursive: true, force: true });
+  }
+}
+
+function debootstrapBase(suite: string, dir: string, log: (line: string) => void): void {
   const tmp = `${dir}.tmp`;
   rmSync(tmp, { recursive: true, force: true });
-  mkdirSync(join(cache, 'base'), { recursive: true });
   log(`roots: ${suite}: debootstrap --variant=minbase (about 1.5 minutes)`);
   // debootstrap releases older than a suite have no script for it: every Debian suite uses sid's.
   const script = `/usr/share/debootstrap/scripts/${suite}`;
@@ -120,7 +135,6 @@ function baseRoot(cache: string, suite: string, log: (line: string) => void): st
   must(run('debootstrap', args), `debootstrap ${suite}`);
   writeFileSync(join(tmp, '.leapfrog-base'), `${suite}\n`);
   renameSync(tmp, dir);
-  return dir;
 }
 
 /**
@@ -148,7 +162,7 @@ function keepPackagesQuiet(dir: string, packages: string[]): void {
   must(run('chroot', [dir, 'debconf-set-selections', '/tmp/leapfrog-debconf']), 'debconf-set-selections');
 }
 
-function must(result: { code: number; stdout: string; stderr: string }, what: string): void {
+export function must(result: { code: number; stdout: string; stderr: string }, what: string): void {
   if (result.code !== 0) throw new Error(`${what} failed (exit ${result.code}): ${(result.stderr || result.stdout).trim().split('\n').slice(-5).join('\n')}`);
 }
 

@@ -2,10 +2,10 @@ import type { Service } from '../../content.ts';
 import type { ReleaseStep } from '../../schema/release.ts';
 import { SERVICE_TOOL_PHASES } from '../../schema/phases.ts';
 import type { RunbookStep } from '../runbook-model.ts';
-import { inContainer } from '../utility/container-run.ts';
+import { imageName, inContainer, throughWrappers, wrapperDir } from '../utility/container-run.ts';
 import type { UtilityMethod } from '../utility/method.ts';
 import { asServiceUser, inUtility, utilityPath } from './commands.ts';
-import { contentStepId } from '../step-id.ts';
+import { contentStepId, plannedStepId } from '../step-id.ts';
 
 /**
  * A content step as a runbook step. `venv`/`container`: run from the series' utility (offline work at a stop,
@@ -21,8 +21,9 @@ export function contentStep(
   extra: Partial<RunbookStep> = {},
 ): RunbookStep {
   const serviceTool = (SERVICE_TOOL_PHASES.includes(step.phase) || runWith !== 'installed') && step.utility !== false;
+  const wrapped = runWith === 'container' && !serviceTool && step.commands.some((c) => c.includes(`${utilityPath(series)}/bin`));
   const commands = step.commands.map((c) => {
-    if (!serviceTool) return c;
+    if (!serviceTool) return wrapped ? throughWrappers(series, c) : c;
     if (runWith === 'installed') return asServiceUser(service, c);
     return runWith === 'container' ? inContainer(service, series, c) : inUtility(service, series, c);
   });
@@ -33,8 +34,8 @@ export function contentStep(
     series,
     commands,
     sources: step.sources,
-    notes: runWith === 'container' && !serviceTool && step.commands.some((c) => c.includes(`${utilityPath(series)}/bin`))
-      ? [`This step runs a script that finds the ${service.name} tools in ${utilityPath(series)}/bin, the venv's: with --utility container, build that venv too (the --utility venv runbook's prepare.utility.${series} and prepare.utility.${series}.${service.id}) on a host with the series' Python, or run the script where those tools are.`, ...step.notes]
+    notes: wrapped
+      ? [`With --utility container this script runs on the host, where its database clients and files are, and finds the ${service.name} tools in ${wrapperDir(series)}: wrappers written by ${plannedStepId('prepare', 'utility', series, service.id)} that run each tool in ${imageName(service, series)}, the way the other steps do (the --utility venv runbook points it at ${utilityPath(series)}/bin instead).`, ...step.notes]
       : step.notes,
     doneWhen: step['done-when'],
     ...(step.hosts ? { hosts: step.hosts } : {}),

@@ -2,7 +2,7 @@ import type { Content, Series, Service } from '../../content.ts';
 import { hasOfflineWork } from '../plan-service.ts';
 import type { Plan } from '../plan.ts';
 import type { RunbookStep } from '../runbook-model.ts';
-import { imageName, KEYSTONE_CLI, KEYSTONE_UTILS, writtenDirs } from '../utility/container-run.ts';
+import { imageName, KEYSTONE_CLI, KEYSTONE_UTILS, wrapperCommands, wrappedTools, wrapperDir, writtenDirs } from '../utility/container-run.ts';
 import { containerHost, venvHosts, type UtilityHost } from '../utility/hosts.ts';
 import { OS_UNVERIFIED } from '../utility/os-releases.ts';
 import { buildPackages, containerfile, serviceInstall, utilityRecipe, venvCommands } from '../utility/recipe.ts';
@@ -89,7 +89,9 @@ function containerSteps(content: Content, series: Series, services: Service[]): 
     },
     ...recipes.map(({ service, recipe }): RunbookStep => {
       const file = `${dir}/${service.id}.Containerfile`;
-      const keys = writtenDirs(service, (content.release(series.id, service.id)?.steps ?? []).flatMap((s) => s.commands));
+      const steps = content.release(series.id, service.id)?.steps ?? [];
+      const keys = writtenDirs(service, steps.flatMap((s) => s.commands));
+      const tools = wrappedTools(service, steps, series.id);
       return {
         id: plannedStepId('prepare', 'utility', series.id, service.id),
         title: `Build the ${service.name} ${series.name} image ${imageName(service, series.id)}`,
@@ -98,6 +100,7 @@ function containerSteps(content: Content, series: Series, services: Service[]): 
           `cat > ${file} <<'EOF'\n${containerfile(recipe)}\nEOF`,
           `podman build -t ${imageName(service, series.id)} -f ${file} ${dir}`,
           ...(keys.length ? [`install -d -o ${service['os-user']} -g ${service['os-user']} -m 0700 ${keys.join(' ')}`] : []),
+          ...(tools.length ? wrapperCommands(service, series.id, tools) : []),
         ],
         sources: [...serviceSources(series, service), ...(recipe.kind === 'packages' ? service.sources.filter((u) => u.includes('packages.debian.org')) : []), ...(keys.length ? [KEYSTONE_CLI, KEYSTONE_UTILS] : [])],
         notes: [
@@ -105,6 +108,7 @@ function containerSteps(content: Content, series: Series, services: Service[]): 
             ? `${recipe.os.name} ships ${service.name} ${series.name}: the image installs its packages (${recipe.packages.join(', ')}), tools in /usr/bin, Python ${recipe.os.python[0]}${series.runtimes.python.includes(recipe.os.python[0]) ? '' : ` (Debian's choice: ${series.name} is tested with ${series.runtimes.python.join(', ')})`}.`
             : `No distribution package of ${service.name} ${series.name} was verified: the image builds the venv recipe on ${recipe.os.name} (Python ${host.python}), the same commands as --utility venv.`,
           ...(recipe.kind === 'venv' && series['constraints-ref'] ? [OWN_PIN] : []),
+          ...(tools.length ? [`${wrapperDir(series.id)} holds a wrapper per ${service.name} tool (${tools.join(', ')}) that runs it in this image: a ${series.name} script run on the host finds them there instead of in a venv's bin/.`] : []),
           ...(keys.length ? [`The runs mount ${keys.join(' and ')} read-write (keystone's default key repositories): they must exist on the host first, owned by ${service['os-user']}. Runs that name --keystone-user also mount the host's /etc/passwd and /etc/group read-only: keystone looks the user up, and the image has none.`] : []),
         ],
         group: GROUP,

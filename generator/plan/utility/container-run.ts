@@ -1,4 +1,6 @@
 import type { Service } from '../../content.ts';
+import type { ReleaseStep } from '../../schema/release.ts';
+import { utilityPath } from '../steps/commands.ts';
 
 /** The image a service's utility for a series is built as. */
 export function imageName(service: Service, series: string): string {
@@ -51,4 +53,38 @@ export function inContainer(service: Service, series: string, command: string): 
     ...(NAMES_HOST_USERS.test(command) ? ['-v /etc/passwd:/etc/passwd:ro', '-v /etc/group:/etc/group:ro'] : []),
   ];
   return `podman run --rm --network host --user "$(id -u ${user}):$(id -g ${user})" ${mounts.join(' ')} ${imageName(service, series)} ${command}`;
+}
+
+/**
+ * Scripts run as written (`utility: false`) that find the service's tools through PATH in the
+ * venv's bin/, e.g. placement's Stein copy script, which calls placement-manage and runs mysql and
+ * mysqldump itself: with containers the script stays on the host (its database clients, its rc
+ * file, its dump folder in the current directory) and this folder holds one wrapper per tool that
+ * runs the tool in the stop's image.
+ */
+export const wrapperDir = (series: string) => `${utilityPath(series)}/container-bin`;
+
+/** The command of a script that looks in the venv's bin/, pointed at the wrappers instead. */
+export const throughWrappers = (series: string, command: string) => command.replaceAll(`${utilityPath(series)}/bin`, wrapperDir(series));
+
+/** Writes the wrappers: a here-document per tool, `exec`ing the same `podman run` as the runbook's own steps. */
+export function wrapperCommands(service: Service, series: string, tools: string[]): string[] {
+  const dir = wrapperDir(series);
+  return [
+    `mkdir -p ${dir}`,
+    ...tools.map((tool) => `cat > ${dir}/${tool} <<'EOF'\n#!/bin/sh\nexec ${inContainer(service, series, `${tool} "$@"`)}\nEOF`),
+    `chmod 0755 ${tools.map((t) => `${dir}/${t}`).join(' ')}`,
+  ];
+}
+
+/**
+ * The tools a series' scripts need wrapped: none unless some script looks in the venv's bin/; then
+ * the service's own console scripts (<project>-…) that the release's steps run, never a system
+ * command such as grep that the script must find on the host.
+ */
+export function wrappedTools(service: Service, steps: ReleaseStep[], series: string): string[] {
+  const scripted = steps.some((s) => s.utility === false && s.commands.some((c) => c.includes(`${utilityPath(series)}/bin`)));
+  const project = `${service.repo.split('/')[1]}-`;
+  const tools = steps.filter((s) => s.utility !== false).flatMap((s) => s.commands.map((c) => c.split(' ')[0]!)).filter((t) => t.startsWith(project));
+  return scripted ? [...new Set(tools)].sort() : [];
 }
