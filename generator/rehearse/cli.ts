@@ -10,6 +10,8 @@ import { REHEARSAL_RECORD } from '../plan/rehearsal-record.ts';
 import { lastLine, rehearsalRecords, table, writeReport, type Report } from './report.ts';
 import { planRun, rehearseOne, type Policy, type RootOf, type RunRecord, type RunRequest } from './rehearse-one.ts';
 import { buildRoots } from './roots.ts';
+import { readDump, type DumpPlan } from './dump-guard.ts';
+import { DUMP_DATABASES, dumpServices } from './restore.ts';
 import { ROOT_PACKAGES, SERVICES } from './services.ts';
 import { readRecord, shippedBy, SUITES, writeRecord, type Shipped } from './shipped.ts';
 
@@ -18,25 +20,34 @@ const SHIPPED_RECORD = fileURLToPath(new URL('./debian-series.json', import.meta
 
 export const REHEARSE_USAGE = `Usage:
   leapfrog rehearse --from <series> --to <series> [--services a,b] [--fewest-stops] [--db mysql://USER:PASSWORD@HOST:PORT] [--replace]
+  leapfrog rehearse --from <series> --to <series> --dump FILE [--services a,b] [--db URL] [--replace]
   leapfrog rehearse --all [--db URL] [--replace] [--record]
 Runs the runbook's database steps with Debian's packages of each series (debootstrap roots, run with chroot;
 root needed) against scratch databases named leapfrog_rehearse_* on the --db server, which must be one you
 own. Without --db, Debian's MariaDB is started on 127.0.0.1 for the run. --replace drops leftover
 leapfrog_rehearse_* databases first. --all: every pair and policy whose stops Debian ships.
+--dump FILE: start from your own databases instead of seeded ones: FILE is the output of
+  mysqldump --databases <names> (--set-gtid-purged=OFF on MySQL), with upstream's default database
+  names only (nova nova_api nova_cell0 keystone glance cinder neutron heat placement ironic); each is
+  restored into its leapfrog_rehearse_* database, nova's cell mappings are pointed at those, and
+  the services whose databases the dump holds are rehearsed. A dump with anything but tables and
+  rows of those databases (the mysql schema, users, GRANTs, views, triggers, routines, global
+  settings, client commands) is refused before anything runs.
 Report: dist/rehearse/report.json (--out FILE); roots are cached in ~/.cache/leapfrog/rehearse (--cache DIR or LEAPFROG_REHEARSE_CACHE).`;
 
 const OPTIONS = {
   from: { type: 'string' }, to: { type: 'string' }, services: { type: 'string' },
   'fewest-stops': { type: 'boolean', default: false }, all: { type: 'boolean', default: false },
-  db: { type: 'string' }, replace: { type: 'boolean', default: false }, record: { type: 'boolean', default: false },
+  db: { type: 'string' }, dump: { type: 'string' }, replace: { type: 'boolean', default: false }, record: { type: 'boolean', default: false },
   'roots-only': { type: 'boolean', default: false }, suites: { type: 'string' }, jobs: { type: 'string', default: '1' }, worker: { type: 'boolean', default: false },
   cache: { type: 'string' }, out: { type: 'string' }, content: { type: 'string' }, port: { type: 'string', default: '13306' },
   help: { type: 'boolean', short: 'h', default: false },
 } as const;
 
 /** Every request to run: one pair, or with --all every forward pair between series some suite ships, both policies. */
-function requests(content: Content, values: ReturnType<typeof parse>, shipped: Shipped[]): RunRequest[] {
-  const services = values.services?.split(',').map((s) => s.trim()).filter(Boolean) ?? SERVICES.map((s) => s.id);
+function requests(content: Content, values: ReturnType<typeof parse>, shipped: Shipped[], dump?: DumpPlan): RunRequest[] {
+  const asked = values.services?.split(',').map((s) => s.trim()).filter(Boolean);
+  const services = dump ? dumpServices(dump, asked) : (asked ?? SERVICES.map((s) => s.id));
   if (!values.all) {
     const from = content.getSeries(values.from!)?.id ?? values.from!;
     const to = content.getSeries(values.to!)?.id ?? values.to!;
@@ -49,11 +60,14 @@ function requests(content: Content, values: ReturnType<typeof parse>, shipped: S
   return pairs.flatMap(({ from, to }) => (['tested', 'fewest'] as Policy[]).flatMap((policy) => services.map((service) => ({ from, to, service, policy }))));
 }
 
+/** Where the report and messages go (process.stdout and stderr, or a test's sink). */
+type Output = { write(text: string): unknown };
+
 function parse(argv: string[]) {
   return parseArgs({ args: argv, options: OPTIONS, strict: true }).values;
 }
 
-export async function rehearseMain(argv: string[], out = process.stdout, err = process.stderr): Promise<number> {
+export async function rehearseMain(argv: string[], out: Output = process.stdout, err: Output = process.stderr): Promise<number> {
   let values: ReturnType<typeof parse>;
   try {
     values = parse(argv);
@@ -75,6 +89,21 @@ export async function rehearseMain(argv: string[], out = process.stdout, err = p
     err.write(`leapfrog rehearse: --from and --to are needed (or --all)\n${REHEARSE_USAGE}\n`);
     return 2;
   }
+  let dump: DumpPlan | undefined;
+  if (values.dump) {
+    // Checked before any server or root is touched: a refused dump runs nothing.
+    if (values.all) {
+      err.write('leapfrog rehearse: --dump rehearses one pair: give --from and --to, not --all\n');
+      return 2;
+    }
+    try {
+      dump = readDump(resolve(values.dump), DUMP_DATABASES);
+      dumpServices(dump, values.services?.split(',').map((s) => s.trim()).filter(Boolean));
+    } catch (error) {
+      err.write(`leapfrog rehearse: ${(error as Error).message}\n`);
+      return 2;
+    }
+  }
   const log = (line: string) => err.write(`${line}\n`);
   const content = loadContent(values.content ? resolve(values.content) : DEFAULT_CONTENT_DIR);
   const cache = resolve(values.cache ?? defaultRehearseCache());
@@ -95,7 +124,7 @@ export async function rehearseMain(argv: string[], out = process.stdout, err = p
     }
     const server = parseServer(url);
     optionsFile = server.optionsFile;
-    const redact = redactor([server.password]);
+    const redact = redactor([server.password, ...(dump?.secrets ?? [])]);
     const leftovers = existingScratch(server);
     if (leftovers.length && !values.replace && !values.worker) {
       err.write(`leapfrog rehearse: the server already has ${leftovers.join(', ')}; drop them or pass --replace (only leapfrog_rehearse_* databases are ever dropped)\n`);
@@ -114,7 +143,7 @@ export async function rehearseMain(argv: string[], out = process.stdout, err = p
     const path = resolve(values.out ?? join(CHECKOUT, 'dist/rehearse/report.json'));
     const report: Report = { date: new Date().toISOString(), shipped, runs: [], not_rehearsable: [] };
     const done = new Map<string, RunRecord>();
-    const all = requests(content, values, shipped);
+    const all = requests(content, values, shipped, dump);
     const jobs = Number(values.jobs);
     if (jobs > 1) {
       const parts = await inWorkers(argv, [...new Set(all.map((r) => r.service))], jobs, url, log);
@@ -134,7 +163,7 @@ export async function rehearseMain(argv: string[], out = process.stdout, err = p
         report.runs.push({ ...same, policy: request.policy, same_as: same.policy });
         continue;
       }
-      const record = rehearseOne(content, request, server, rootOf, redact, log);
+      const record = rehearseOne(content, request, server, rootOf, redact, log, dump);
       done.set(key, record);
       report.runs.push(record);
       // Written after every run, so a long rehearsal cut short still leaves what it measured.

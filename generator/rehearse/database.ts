@@ -39,9 +39,12 @@ export function serviceUrl(server: Server, database: string): string {
   return `mysql+pymysql://${auth}@${server.host}:${server.port}/${database}?charset=utf8`;
 }
 
-/** Runs SQL with the mysql client; -N -B: bare tab-separated values. */
+/**
+ * Runs SQL with the mysql client; -N -B: bare tab-separated values. The SQL goes in on standard
+ * input, never the command line: a statement may carry a URL with the password (nova's cell mappings).
+ */
 export function sql(server: Server, statement: string, database?: string): Result {
-  return run('mysql', [`--defaults-extra-file=${server.optionsFile}`, '-N', '-B', ...(database ? [database] : []), '-e', statement]);
+  return run('mysql', [`--defaults-extra-file=${server.optionsFile}`, '-N', '-B', ...(database ? [database] : [])], { input: statement });
 }
 
 export function mustSql(server: Server, statement: string, database?: string): string {

@@ -3,6 +3,8 @@ import { buildRunbook } from '../plan/build-runbook.ts';
 import { dropDatabase, type Server } from './database.ts';
 import { round, runSteps, serviceSteps, type StepRecord } from './run-steps.ts';
 import { compareSchemas, normalisedSchema, type SchemaComparison } from './schema-diff.ts';
+import type { DumpPlan } from './dump-guard.ts';
+import { liveRows, restore, rowsLost, type RestoreResult } from './restore.ts';
 import { configure, createSchema, seed, survivors } from './seed.ts';
 import { rehearsedService, scratchName } from './services.ts';
 
@@ -30,6 +32,10 @@ export interface RunRecord extends RunRequest {
   schema_equal: boolean | null;
   seconds: number;
   seeded_rows_survived?: boolean;
+  /** With --dump: the dump restored the source instead of a seed, and its live rows all survived (else rows_lost says where). */
+  dump?: string;
+  dump_rows_survived?: boolean;
+  rows_lost?: string[];
   schemas?: SchemaComparison[];
   steps?: StepRecord[];
   /** Filled by the caller when the same commands already ran under the other policy. */
@@ -48,11 +54,14 @@ export function planRun(content: Content, request: RunRequest, rootOf: RootOf) {
 }
 
 /**
- * Seeds the source databases with the source's code, runs the runbook's database steps in order,
- * checks the seeded rows, then compares the schema with a fresh install of the target. The
- * service's scratch databases are dropped afterwards, whatever happened.
+ * Seeds the source databases with the source's code (or restores them from the operator's dump),
+ * runs the runbook's database steps in order, checks the seeded (or restored) rows, then compares
+ * the schema with a fresh install of the target. The service's scratch databases are dropped
+ * afterwards, whatever happened.
  */
-export function rehearseOne(content: Content, request: RunRequest, server: Server, rootOf: RootOf, redact: (t: string) => string, log: (line: string) => void): RunRecord {
+export function rehearseOne(
+  content: Content, request: RunRequest, server: Server, rootOf: RootOf, redact: (t: string) => string, log: (line: string) => void, dump?: DumpPlan,
+): RunRecord {
   const started = process.hrtime.bigint();
   const elapsed = () => round(Number(process.hrtime.bigint() - started) / 1e9);
   const { stops, steps, missing } = planRun(content, request, rootOf);
@@ -63,17 +72,20 @@ export function rehearseOne(content: Content, request: RunRequest, server: Serve
   const names = [...service.databases.map((d) => scratchName(d, 'run')), ...service.databases.map((d) => scratchName(d, 'fresh'))];
   log(`${request.service} ${request.from} -> ${request.to} (${request.policy}: ${stops.join(', ')})`);
   try {
-    const seeded = seed(server, service, root(request.from)!, redact);
-    log(`  ${seeded.ok ? 'ok  ' : 'FAIL'} seed with ${request.from} code (${seeded.seconds}s)`);
-    if (!seeded.ok) return { ...base, rehearsable: true, failed: true, failure: `seed: ${seeded.failure}`, seconds: elapsed() };
+    const seeded = dump ? restore(server, service, dump, root(request.from)!, redact) : seed(server, service, root(request.from)!, redact);
+    const source = dump ? `restore ${service.databases.join(', ')} from ${dump.file}` : `seed with ${request.from} code`;
+    log(`  ${seeded.ok ? 'ok  ' : 'FAIL'} ${source} (${seeded.seconds}s)`);
+    if (!seeded.ok) return { ...base, rehearsable: true, failed: true, failure: `${dump ? 'restore' : 'seed'}: ${seeded.failure}`, seconds: elapsed(), ...(dump ? { dump: dump.file } : {}) };
     for (const series of new Set([request.from, ...stops, request.to])) configure(server, service, root(series)!, 'run');
     const records = runSteps(steps, root, redact, log);
     const ran = records.filter((r) => r.ran);
     const failedStep = ran.find((r) => r.failed);
-    const kept = survivors(server, service);
-    const lost = kept.filter((k) => !k.ok);
+    const before = (seeded as RestoreResult).before;
+    const lost = before
+      ? rowsLost(before, Object.fromEntries(service.databases.map((d) => [d, liveRows(server, scratchName(d, 'run'))]))).map((what) => ({ what }))
+      : survivors(server, service).filter((k) => !k.ok);
     let schemas: SchemaComparison[] | undefined;
-    let failure = failedStep ? `${failedStep.id} exited ${failedStep.exit}` : lost.length ? `seeded rows lost: ${lost.map((l) => l.what).join(', ')}` : undefined;
+    let failure = failedStep ? `${failedStep.id} exited ${failedStep.exit}` : lost.length ? `${dump ? 'restored' : 'seeded'} rows lost: ${lost.map((l) => l.what).join(', ')}` : undefined;
     if (!failedStep) {
       const fresh = createSchema(server, service, root(request.to)!, 'fresh', redact);
       if (!fresh.ok) failure = `fresh ${request.to} install: ${fresh.failure}`;
@@ -84,7 +96,8 @@ export function rehearseOne(content: Content, request: RunRequest, server: Serve
     if (schemas) log(`  ${equal ? 'ok  ' : 'DIFF'} schema against a fresh ${request.to} install${equal ? '' : `: ${schemas.flatMap((s) => s.differences.map((d) => `${s.database} ${d}`)).slice(0, 6).join('; ')}`}`);
     return {
       ...base, rehearsable: true, steps_run: ran.length, failed: Boolean(failure), ...(failure ? { failure } : {}),
-      schema_equal: equal, seconds: elapsed(), seeded_rows_survived: lost.length === 0, schemas, steps: records,
+      schema_equal: equal, seconds: elapsed(), schemas, steps: records,
+      ...(dump ? { dump: dump.file, dump_rows_survived: lost.length === 0, ...(lost.length ? { rows_lost: lost.map((l) => l.what) } : {}) } : { seeded_rows_survived: lost.length === 0 }),
     };
   } finally {
     for (const name of names) dropDatabase(server, name);
