@@ -1,6 +1,6 @@
 import type { Content } from '../content.ts';
 import { buildRunbook } from '../plan/build-runbook.ts';
-import { dropDatabase, type Server } from './database.ts';
+import { dropDatabase, mustSql, type Server } from './database.ts';
 import { round, runSteps, serviceSteps, type StepRecord } from './run-steps.ts';
 import { compareSchemas, normalisedSchema, type SchemaComparison } from './schema-diff.ts';
 import type { DumpPlan } from './dump-guard.ts';
@@ -77,7 +77,9 @@ export function rehearseOne(
     log(`  ${seeded.ok ? 'ok  ' : 'FAIL'} ${source} (${seeded.seconds}s)`);
     if (!seeded.ok) return { ...base, rehearsable: true, failed: true, failure: `${dump ? 'restore' : 'seed'}: ${seeded.failure}`, seconds: elapsed(), ...(dump ? { dump: dump.file } : {}) };
     for (const series of new Set([request.from, ...stops, request.to])) configure(server, service, root(series)!, 'run');
-    const records = runSteps(steps, root, redact, log);
+    // nova's list_cells must name every cell the rehearsed nova_api maps (seeded or restored).
+    const cells = service.id === 'nova' ? () => mustSql(server, 'SELECT name FROM cell_mappings', scratchName('nova_api', 'run')).split('\n').filter((n) => n && n !== 'NULL') : undefined;
+    const records = runSteps(steps, root, redact, log, cells);
     const ran = records.filter((r) => r.ran);
     const failedStep = ran.find((r) => r.failed);
     const before = (seeded as RestoreResult).before;
@@ -85,7 +87,8 @@ export function rehearseOne(
       ? rowsLost(before, Object.fromEntries(service.databases.map((d) => [d, liveRows(server, scratchName(d, 'run'))]))).map((what) => ({ what }))
       : survivors(server, service).filter((k) => !k.ok);
     let schemas: SchemaComparison[] | undefined;
-    let failure = failedStep ? `${failedStep.id} exited ${failedStep.exit}` : lost.length ? `${dump ? 'restored' : 'seeded'} rows lost: ${lost.map((l) => l.what).join(', ')}` : undefined;
+    const unmet = failedStep?.checks?.filter((c) => !c.ok).map((c) => c.what);
+    let failure = failedStep ? (unmet?.length ? `${failedStep.id}: done-when not met: ${unmet.join('; ')}` : `${failedStep.id} exited ${failedStep.exit}`) : lost.length ? `${dump ? 'restored' : 'seeded'} rows lost: ${lost.map((l) => l.what).join(', ')}` : undefined;
     if (!failedStep) {
       const fresh = createSchema(server, service, root(request.to)!, 'fresh', redact);
       if (!fresh.ok) failure = `fresh ${request.to} install: ${fresh.failure}`;
