@@ -1,14 +1,15 @@
 import { defaultRehearseCache } from './cache-dir.ts';
-import { rmSync, writeFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { DEFAULT_CONTENT_DIR, loadContent, type Content } from '../index.ts';
 import { CONTROLS, runControl } from './controls.ts';
-import { dropDatabase, existingScratch, parseServer, redactor, startLocalServer, type LocalServer } from './database.ts';
+import { dropDatabase, existingScratch, parseServer, redactor, startLocalServer } from './database.ts';
 import { REHEARSAL_RECORD } from '../plan/rehearsal-record.ts';
 import { lastLine, rehearsalRecords, table, writeReport, type Report } from './report.ts';
-import { planRun, rehearseOne, type Policy, type RootOf, type RunRecord, type RunRequest } from './rehearse-one.ts';
+import { rehearseAll, type Policy, type RootOf, type RunRequest } from './rehearse-one.ts';
+import { Run } from './supervise.ts';
 import { buildRoots } from './roots.ts';
 import { readDump, type DumpPlan } from './dump-guard.ts';
 import { DUMP_DATABASES, dumpServices } from './restore.ts';
@@ -39,7 +40,7 @@ const OPTIONS = {
   from: { type: 'string' }, to: { type: 'string' }, services: { type: 'string' },
   'fewest-stops': { type: 'boolean', default: false }, all: { type: 'boolean', default: false },
   db: { type: 'string' }, dump: { type: 'string' }, replace: { type: 'boolean', default: false }, record: { type: 'boolean', default: false },
-  'roots-only': { type: 'boolean', default: false }, suites: { type: 'string' }, jobs: { type: 'string', default: '1' }, worker: { type: 'boolean', default: false },
+  'roots-only': { type: 'boolean', default: false }, suites: { type: 'string' }, jobs: { type: 'string', default: '1' }, worker: { type: 'boolean', default: false }, 'controls-only': { type: 'boolean', default: false },
   cache: { type: 'string' }, out: { type: 'string' }, content: { type: 'string' }, port: { type: 'string', default: '13306' },
   help: { type: 'boolean', short: 'h', default: false },
 } as const;
@@ -107,106 +108,95 @@ export async function rehearseMain(argv: string[], out: Output = process.stdout,
   const log = (line: string) => err.write(`${line}\n`);
   const content = loadContent(values.content ? resolve(values.content) : DEFAULT_CONTENT_DIR);
   const cache = resolve(values.cache ?? defaultRehearseCache());
-  let local: LocalServer | undefined;
-  let optionsFile: string | undefined;
-  // The client options file holds the password: removed with the server, whatever happened.
-  const stop = () => {
-    local?.stop();
-    if (optionsFile) rmSync(dirname(optionsFile), { recursive: true, force: true });
+  const roots = async (log: (line: string) => void) => {
+    const started = Date.now();
+    // --suites: only these Debian suites' roots (a single pair needs two), e.g. --suites bullseye,bookworm.
+    const built = await buildRoots(cache, values.suites?.split(',') ?? SUITES, ROOT_PACKAGES, log);
+    const shipped = built.flatMap((root) => shippedBy(root, readRecord(SHIPPED_RECORD)));
+    log(`roots: ${built.map((r) => r.suite).join(', ')} ready (${Math.round((Date.now() - started) / 1000)}s)`);
+    // The newest suite wins when two ship the same series of a service.
+    const rootOf: RootOf = (service, series) => built.find((r) => r.suite === shipped.findLast((s) => s.service === service && s.series === series)?.suite)?.dir;
+    return { shipped, rootOf };
   };
-  process.once('SIGINT', () => { stop(); process.exit(130); });
-  try {
+  if (values.worker) {
     // A worker gets the server from its parent through the environment, never on a command line.
-    let url = values.db ?? process.env.LEAPFROG_REHEARSE_DB;
+    const server = parseServer(process.env.LEAPFROG_REHEARSE_DB ?? '');
+    const redact = redactor([server.password, ...(dump?.secrets ?? [])]);
+    const { shipped, rootOf } = await roots(log);
+    const part: Report = { date: new Date().toISOString(), shipped, runs: [], not_rehearsable: [] };
+    const path = resolve(values.out!);
+    if (values['controls-only']) part.controls = CONTROLS.map((control) => runControl(control, server, rootOf, redact, log));
+    else rehearseAll(requests(content, values, shipped, dump), part, { content, server, rootOf, redact, log, dump }, () => writeReport(path, JSON.parse(redact(JSON.stringify(part))) as Report));
+    writeReport(path, JSON.parse(redact(JSON.stringify(part))) as Report);
+    return 0;
+  }
+  const run = new Run(log);
+  let secrets: string[] = [];
+  try {
+    let url = values.db;
     if (!url) {
-      local = await startLocalServer(Number(values.port), log);
-      url = local.url;
+      url = (await startLocalServer(Number(values.port), log, (stop) => run.onCleanup(stop))).url;
     }
     const server = parseServer(url);
-    optionsFile = server.optionsFile;
-    const redact = redactor([server.password, ...(dump?.secrets ?? [])]);
+    secrets = [server.password, ...(dump?.secrets ?? [])];
+    const redact = redactor(secrets);
     const leftovers = existingScratch(server);
-    if (leftovers.length && !values.replace && !values.worker) {
+    if (leftovers.length && !values.replace) {
       err.write(`leapfrog rehearse: the server already has ${leftovers.join(', ')}; drop them or pass --replace (only leapfrog_rehearse_* databases are ever dropped)\n`);
       return 2;
     }
-    if (!values.worker) for (const name of leftovers) dropDatabase(server, name);
-    const started = Date.now();
-    // --suites: only these Debian suites' roots (a single pair needs two), e.g. --suites bullseye,bookworm.
-    const roots = await buildRoots(cache, values.suites?.split(',') ?? SUITES, ROOT_PACKAGES, log);
-    log(`roots: ${roots.map((r) => r.suite).join(', ')} ready (${Math.round((Date.now() - started) / 1000)}s)`);
-    const recorded = readRecord(SHIPPED_RECORD);
-    const shipped = roots.flatMap((root) => shippedBy(root, recorded));
+    for (const name of leftovers) dropDatabase(server, name);
+    // Normally every run drops its own; after a failure or a signal, whatever the journal still names.
+    run.onCleanup(() => { for (const name of run.created()) dropDatabase(server, name); });
+    const { shipped } = await roots(log);
     if (values.record) writeRecord(SHIPPED_RECORD, shipped);
-    // The newest suite wins when two ship the same series of a service.
-    const rootOf: RootOf = (service, series) => roots.find((r) => r.suite === shipped.findLast((s) => s.service === service && s.series === series)?.suite)?.dir;
     const path = resolve(values.out ?? join(CHECKOUT, 'dist/rehearse/report.json'));
     const report: Report = { date: new Date().toISOString(), shipped, runs: [], not_rehearsable: [] };
-    const done = new Map<string, RunRecord>();
-    const all = requests(content, values, shipped, dump);
-    const jobs = Number(values.jobs);
-    if (jobs > 1) {
-      const parts = await inWorkers(argv, [...new Set(all.map((r) => r.service))], jobs, url, log);
-      report.runs.push(...parts.flatMap((p) => p.runs));
-      report.not_rehearsable.push(...parts.flatMap((p) => p.not_rehearsable));
+    const services = [...new Set(requests(content, values, shipped, dump).map((r) => r.service))];
+    for (const part of await inWorkers(run, argv, services, Math.max(1, Number(values.jobs)), url, log)) {
+      report.runs.push(...part.runs);
+      report.not_rehearsable.push(...part.not_rehearsable);
     }
-    for (const request of jobs > 1 ? [] : all) {
-      const planned = planRun(content, request, rootOf);
-      if (planned.missing.length) {
-        report.not_rehearsable.push({ from: request.from, to: request.to, service: request.service, policy: request.policy, missing: planned.missing });
-        continue;
-      }
-      // The same commands in the same order already ran under the other policy: one run, two records.
-      const key = JSON.stringify([request.from, request.to, request.service, planned.steps.map((s) => [s.step.id, s.decision.run ? s.decision.commands : s.decision.reason])]);
-      const same = done.get(key);
-      if (same) {
-        report.runs.push({ ...same, policy: request.policy, same_as: same.policy });
-        continue;
-      }
-      const record = rehearseOne(content, request, server, rootOf, redact, log, dump);
-      done.set(key, record);
-      report.runs.push(record);
-      // Written after every run, so a long rehearsal cut short still leaves what it measured.
-      writeReport(path, JSON.parse(redact(JSON.stringify(report))) as Report);
-    }
-    if (values.all && !values.worker) report.controls = CONTROLS.map((control) => runControl(control, server, rootOf, redact, log));
+    // The controls reuse keystone's scratch names: after the runs, never beside them.
+    if (values.all) report.controls = (await inWorkers(run, argv, [], 1, url, log, true))[0]!.controls;
     writeReport(path, JSON.parse(redact(JSON.stringify(report))) as Report);
     if (values.record) writeFileSync(REHEARSAL_RECORD, `${JSON.stringify(rehearsalRecords(report), null, 2)}\n`);
     out.write(`${redact(table(report))}\n\nreport: ${path}\n${lastLine(report)}\n`);
     return report.runs.some((r) => r.failed) || report.controls?.some((c) => !c.caught) ? 1 : 0;
   } catch (error) {
-    err.write(`leapfrog rehearse: ${redactor(local ? [new URL(local.url).password] : [])((error as Error).message)}\n`);
+    if (run.interrupted) await run.interrupted;
+    err.write(`leapfrog rehearse: ${redactor(secrets)((error as Error).message)}\n`);
     return 1;
   } finally {
-    stop();
+    // A signal that came during synchronous work is handled now, by the handler, with its exit code.
+    await new Promise((r) => setImmediate(r));
+    if (run.interrupted) await run.interrupted;
+    run.cleanup();
   }
 }
 
 /**
  * Services rehearse independently (their own databases and configuration files), so they are spread
  * over worker processes; one service's runs stay in one worker, in order, since they share files.
+ * With `controls`, one worker runs the negative controls instead.
  */
-async function inWorkers(argv: string[], services: string[], jobs: number, url: string, log: (line: string) => void): Promise<Report[]> {
-  const { spawn } = await import('node:child_process');
-  const { mkdtempSync, readFileSync } = await import('node:fs');
-  const { tmpdir } = await import('node:os');
-  const dir = mkdtempSync(join(tmpdir(), 'leapfrog-rehearse-jobs-'));
-  const buckets = Array.from({ length: Math.min(jobs, services.length) }, (_, i) => services.filter((_, j) => j % jobs === i));
-  const keep = argv.filter((a, i) => !['--jobs', '--services', '--out', '--record', '--replace'].includes(a) && !['--jobs', '--services', '--out'].includes(argv[i - 1] ?? ''));
-  return Promise.all(buckets.map((bucket, i) => new Promise<Report>((done, fail) => {
-    const out = join(dir, `part-${i}.json`);
-    const child = spawn(process.execPath, [fileURLToPath(import.meta.url), ...keep, '--worker', '--services', bucket.join(','), '--out', out], {
-      env: { ...process.env, LEAPFROG_REHEARSE_DB: url }, stdio: ['ignore', 'ignore', 'pipe'],
-    });
-    child.stderr.on('data', (d) => { for (const l of String(d).split('\n').filter(Boolean)) log(`[${bucket.join(',')}] ${l}`); });
-    child.on('close', () => {
-      try {
-        done(JSON.parse(readFileSync(out, 'utf8')) as Report);
-      } catch {
-        fail(new Error(`worker for ${bucket.join(', ')} wrote no report`));
-      }
-    });
-  })));
+async function inWorkers(run: Run, argv: string[], services: string[], jobs: number, url: string, log: (line: string) => void, controls = false): Promise<Report[]> {
+  const buckets = controls ? [[]] : Array.from({ length: Math.min(jobs, services.length) }, (_, i) => services.filter((_, j) => j % jobs === i));
+  // Not passed on: the parent's own choices, and --db, whose URL holds the password (workers get it in their environment).
+  const own = ['--jobs', '--services', '--out', '--db'];
+  const keep = argv.filter((a, i) => ![...own, '--record', '--replace'].includes(a) && !own.includes(argv[i - 1] ?? ''));
+  return Promise.all(buckets.map(async (bucket, i) => {
+    const out = join(run.dir, `part-${controls ? 'controls' : i}.json`);
+    const args = [...keep, '--worker', ...(controls ? ['--controls-only'] : ['--services', bucket.join(',')]), '--out', out];
+    const label = controls ? 'controls' : bucket.join(',');
+    await run.worker(fileURLToPath(import.meta.url), args, { LEAPFROG_REHEARSE_DB: url }, (l) => log(`[${label}] ${l}`));
+    if (run.interrupted) await run.interrupted;
+    try {
+      return JSON.parse(readFileSync(out, 'utf8')) as Report;
+    } catch {
+      throw new Error(`worker for ${label} wrote no report`);
+    }
+  }));
 }
 
 if (import.meta.main) process.exitCode = await rehearseMain(process.argv.slice(2));

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { DumpSyntaxError, statements, type Statement, type Token } from './dump-sql.ts';
+import { type DumpSyntaxError, statements, type Statement, type Token } from './dump-sql.ts';
 
 /**
  * What `--dump FILE` accepts: the output of `mysqldump --databases <db>...` (MariaDB's or MySQL's),

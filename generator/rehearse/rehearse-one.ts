@@ -106,3 +106,39 @@ export function rehearseOne(
     for (const name of names) dropDatabase(server, name);
   }
 }
+
+/** What every run of one process shares. */
+export interface RunContext {
+  content: Content;
+  server: Server;
+  rootOf: RootOf;
+  redact: (t: string) => string;
+  log: (line: string) => void;
+  dump?: DumpPlan;
+}
+
+/**
+ * Runs the requests in order into `report`: a pair whose series no suite ships is listed as not
+ * rehearsable, and a policy whose commands equal the other's records the same run twice.
+ * `written` is called after every run, so a long rehearsal cut short still leaves what it measured.
+ */
+export function rehearseAll(all: RunRequest[], report: { runs: RunRecord[]; not_rehearsable: { from: string; to: string; service: string; policy: string; missing: string[] }[] }, ctx: RunContext, written: () => void): void {
+  const done = new Map<string, RunRecord>();
+  for (const request of all) {
+    const planned = planRun(ctx.content, request, ctx.rootOf);
+    if (planned.missing.length) {
+      report.not_rehearsable.push({ ...request, missing: planned.missing });
+      continue;
+    }
+    const key = JSON.stringify([request.from, request.to, request.service, planned.steps.map((s) => [s.step.id, s.decision.run ? s.decision.commands : s.decision.reason])]);
+    const same = done.get(key);
+    if (same) {
+      report.runs.push({ ...same, policy: request.policy, same_as: same.policy });
+      continue;
+    }
+    const record = rehearseOne(ctx.content, request, ctx.server, ctx.rootOf, ctx.redact, ctx.log, ctx.dump);
+    done.set(key, record);
+    report.runs.push(record);
+    written();
+  }
+}
