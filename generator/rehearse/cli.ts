@@ -34,6 +34,7 @@ leapfrog_rehearse_* databases first. --all: every pair and policy whose stops De
   the services whose databases the dump holds are rehearsed. A dump with anything but tables and
   rows of those databases (the mysql schema, users, GRANTs, views, triggers, routines, global
   settings, client commands) is refused before anything runs.
+Ctrl-C or SIGTERM: the steps stop, the scratch databases this run created are dropped, its MariaDB stops.
 Report: dist/rehearse/report.json (--out FILE); roots are cached in ~/.cache/leapfrog/rehearse (--cache DIR or LEAPFROG_REHEARSE_CACHE).`;
 
 const OPTIONS = {
