@@ -9,9 +9,14 @@ import { join } from 'node:path';
  *   "holds keys 0 and 1" / "holds keys"        the key repository (the default path it names) holds them
  *   "the table lists cell0 and every cell"     list_cells names cell0 and every cell in nova_api
  *   online_data_migrations without --max-count: upstream's manage commands loop in batches until a
- *     batch migrates nothing and exit 0 only then (nova/cmd/manage.py, placement/cmd/manage.py,
- *     cinder/cmd/manage.py, ironic/cmd/dbsync.py at each series' tag); a second run must therefore
- *     exit 0 and report nothing completed.
+ *     batch migrates nothing, exit 2 when a migration raised and 0 otherwise; 1 ("run again") only
+ *     with --max-count (nova/cmd/manage.py at 22.0.1, 26.2.2, 31.0.0, 33.0.2: `return ran and 1 or 0`;
+ *     placement/cmd/manage.py at 4.0.0 to 15.0.0, the same; cinder/cmd/manage.py at 17.0.1 to 28.0.0:
+ *     `sys.exit(1 if ran else 0)`; ironic/cmd/dbsync.py at 16.0.3 to 29.0.5: exit 0 after "Data
+ *     migrations have completed"; the versions Debian ships, read in the rehearsal's roots). A second
+ *     run must therefore exit 0 and report nothing completed.
+ *   keystone's fernet_setup and credential_setup write key 0 and rotate once to key 1
+ *     (keystone/common/fernet_utils.py, initialize_key_repository, at 22.0.2).
  * Anything else in a done-when is left to the operator and recorded as not checked.
  */
 export type DoneCheck =
