@@ -9,7 +9,7 @@ import { dropDatabase, existingScratch, parseServer, redactor, startLocalServer 
 import { REHEARSAL_RECORD } from '../plan/rehearsal-record.ts';
 import { lastLine, rehearsalRecords, table, writeReport, type Report } from './report.ts';
 import { rehearseAll, type Policy, type RootOf, type RunRequest } from './rehearse-one.ts';
-import { Run } from './supervise.ts';
+import { holdRoots, Run } from './supervise.ts';
 import { buildRoots } from './roots.ts';
 import { readDump, type DumpPlan } from './dump-guard.ts';
 import { DUMP_DATABASES, dumpServices } from './restore.ts';
@@ -134,6 +134,12 @@ export async function rehearseMain(argv: string[], out: Output = process.stdout,
   const run = new Run(log);
   let secrets: string[] = [];
   try {
+    // Before the server's leftovers are looked at: a second rehearsal with --replace would drop the first one's databases.
+    const holder = holdRoots(run, cache);
+    if (holder) {
+      err.write(`leapfrog rehearse: another rehearsal (pid ${holder}) is using the roots in ${cache}; they hold one configuration per service, so rehearsals take turns\n`);
+      return 2;
+    }
     let url = values.db;
     if (!url) {
       url = (await startLocalServer(Number(values.port), log, (stop) => run.onCleanup(stop))).url;

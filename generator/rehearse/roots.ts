@@ -50,8 +50,11 @@ export function buildRoot(cache: string, suite: string, packages: string[], log:
   }
 }
 
-/** mkdir is atomic: the lock is ours, or its holder's pid is gone (a killed build) and we take it over. */
-function tryLock(lock: string): boolean {
+/**
+ * mkdir is atomic: the lock is ours, or its holder's pid is gone (a killed build) and we take it over
+ * (false once more: the caller tries again).
+ */
+export function tryLock(lock: string): boolean {
   try {
     mkdirSync(lock);
   } catch {

@@ -2,6 +2,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { appendFileSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { tryLock } from './roots.ts';
 
 const SIGNALS: [NodeJS.Signals, number][] = [['SIGINT', 130], ['SIGTERM', 143], ['SIGHUP', 129]];
 
@@ -100,4 +101,21 @@ export class Run {
 export function journalCreated(name: string): void {
   const journal = process.env.LEAPFROG_REHEARSE_JOURNAL;
   if (journal) appendFileSync(journal, `${name}\n`);
+}
+
+/**
+ * One rehearsal at a time per roots cache: each root holds one configuration file per service
+ * (/etc/nova/nova.conf, ...), which a second rehearsal would point at its own databases in the middle
+ * of the first one's steps (seen: glance's purge of one run read the other's half-restored database).
+ * Returns the holder's pid when another live rehearsal has the roots; else takes them until cleanup.
+ */
+export function holdRoots(run: Run, cache: string): string | undefined {
+  const lock = join(cache, 'rehearsal.lock');
+  for (let i = 0; i < 2; i++) {
+    if (tryLock(lock)) {
+      run.onCleanup(() => rmSync(lock, { recursive: true, force: true }));
+      return undefined;
+    }
+  }
+  return existsSync(join(lock, 'pid')) ? readFileSync(join(lock, 'pid'), 'utf8').trim() : 'unknown';
 }
