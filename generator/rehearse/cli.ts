@@ -169,7 +169,9 @@ export async function rehearseMain(argv: string[], out: Output = process.stdout,
     writeReport(path, JSON.parse(redact(JSON.stringify(report))) as Report);
     if (values.record) writeFileSync(REHEARSAL_RECORD, `${JSON.stringify(rehearsalRecords(report), null, 2)}\n`);
     out.write(`${redact(table(report))}\n\nreport: ${path}\n${lastLine(report)}\n`);
-    return report.runs.some((r) => r.failed) || report.controls?.some((c) => !c.caught) ? 1 : 0;
+    // One pair of which nothing could be rehearsed (e.g. the tested path crosses series Debian does not ship) is no pass.
+    const nothing = !values.all && report.runs.length === 0;
+    return nothing || report.runs.some((r) => r.failed) || report.controls?.some((c) => !c.caught) ? 1 : 0;
   } catch (error) {
     if (run.interrupted) await run.interrupted;
     err.write(`leapfrog rehearse: ${redactor(secrets)((error as Error).message)}\n`);
