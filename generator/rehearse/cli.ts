@@ -198,8 +198,11 @@ async function inWorkers(run: Run, argv: string[], services: string[], jobs: num
     const out = join(run.dir, `part-${controls ? 'controls' : i}.json`);
     const args = [...keep, '--worker', ...(controls ? ['--controls-only'] : ['--services', bucket.join(',')]), '--out', out];
     const label = controls ? 'controls' : bucket.join(',');
-    await run.worker(fileURLToPath(import.meta.url), args, { LEAPFROG_REHEARSE_DB: url }, (l) => log(`[${label}] ${l}`));
+    const code = await run.worker(fileURLToPath(import.meta.url), args, { LEAPFROG_REHEARSE_DB: url }, (l) => log(`[${label}] ${l}`));
     if (run.interrupted) await run.interrupted;
+    // A worker that crashed has written the runs it finished: taken as they are, its services' later
+    // pairs would be missing without a word (a --all run lost 7 runs so, and with them the record's pairs).
+    if (code !== 0) throw new Error(`worker for ${label} exited ${code} (see its log above); the report would miss its remaining runs`);
     try {
       return JSON.parse(readFileSync(out, 'utf8')) as Report;
     } catch {
