@@ -1,9 +1,11 @@
 import { randomBytes } from 'node:crypto';
-import { chownSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { chownSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { run, type Result } from './exec.ts';
 import { PREFIX } from './services.ts';
+import { journalCreated } from './supervise.ts';
+import { privateDir } from './tmp.ts';
 
 /** Where the rehearsal's databases are: parsed from --db mysql://user:password@host:port. */
 export interface Server {
@@ -23,7 +25,7 @@ export function parseServer(url: string): Server {
     throw new Error('--db: expected mysql://USER:PASSWORD@HOST:PORT');
   }
   if (!/^mysql(\+pymysql)?:$/.test(parsed.protocol) || !parsed.hostname || !parsed.username) throw new Error('--db: expected mysql://USER:PASSWORD@HOST:PORT');
-  const dir = mkdtempSync(join(tmpdir(), 'leapfrog-rehearse-client-'));
+  const dir = privateDir('leapfrog-rehearse-client-');
   const server: Server = {
     host: parsed.hostname, port: Number(parsed.port || 3306),
     user: decodeURIComponent(parsed.username), password: decodeURIComponent(parsed.password),
@@ -39,9 +41,12 @@ export function serviceUrl(server: Server, database: string): string {
   return `mysql+pymysql://${auth}@${server.host}:${server.port}/${database}?charset=utf8`;
 }
 
-/** Runs SQL with the mysql client; -N -B: bare tab-separated values. */
+/**
+ * Runs SQL with the mysql client; -N -B: bare tab-separated values. The SQL goes in on standard
+ * input, never the command line: a statement may carry a URL with the password (nova's cell mappings).
+ */
 export function sql(server: Server, statement: string, database?: string): Result {
-  return run('mysql', [`--defaults-extra-file=${server.optionsFile}`, '-N', '-B', ...(database ? [database] : []), '-e', statement]);
+  return run('mysql', [`--defaults-extra-file=${server.optionsFile}`, '-N', '-B', ...(database ? [database] : [])], { input: statement });
 }
 
 export function mustSql(server: Server, statement: string, database?: string): string {
@@ -62,6 +67,7 @@ function assertScratch(name: string): void {
 
 export function createDatabase(server: Server, name: string): void {
   assertScratch(name);
+  journalCreated(name);
   mustSql(server, `CREATE DATABASE \`${name}\` CHARACTER SET utf8mb3`);
 }
 
@@ -81,41 +87,65 @@ export interface LocalServer {
  * with a random password whose grants cover the scratch prefix only. Durability settings are off:
  * the data is thrown away.
  */
-export async function startLocalServer(port: number, log: (line: string) => void): Promise<LocalServer> {
+export async function startLocalServer(port: number, log: (line: string) => void, own?: (stop: () => void) => void): Promise<LocalServer> {
   const dir = mkdtempSync(join(tmpdir(), 'leapfrog-rehearse-db-'));
-  const data = join(dir, 'data');
-  mkdirSync(data);
-  const mysqlUser = run('id', ['-u', 'mysql']);
-  if (mysqlUser.code === 0) chownSync(dir, Number(mysqlUser.stdout.trim()), Number(run('id', ['-g', 'mysql']).stdout.trim()));
-  if (mysqlUser.code === 0) chownSync(data, Number(mysqlUser.stdout.trim()), Number(run('id', ['-g', 'mysql']).stdout.trim()));
-  const init = run('mariadb-install-db', ['--no-defaults', `--datadir=${data}`, '--user=mysql', '--auth-root-authentication-method=socket', '--skip-test-db']);
-  if (init.code !== 0) throw new Error(`mariadb-install-db failed: ${init.stderr.trim().split('\n').slice(-3).join(' ')}`);
-  const socket = join(dir, 'mysqld.sock');
-  const { spawn } = await import('node:child_process');
-  const daemon = spawn('mariadbd', [
-    '--no-defaults', `--datadir=${data}`, `--socket=${socket}`, `--port=${port}`, '--bind-address=127.0.0.1', '--user=mysql',
-    '--skip-log-bin', '--innodb-flush-log-at-trx-commit=0', '--innodb-doublewrite=0', '--innodb-buffer-pool-size=512M',
-    `--pid-file=${join(dir, 'mysqld.pid')}`, `--log-error=${join(dir, 'error.log')}`,
-  ], { stdio: 'ignore' });
-  const root = ['--no-defaults', '-u', 'root', `--socket=${socket}`];
-  for (let i = 0; ; i++) {
-    if (run('mysqladmin', [...root, 'ping']).code === 0) break;
-    if (i > 120 || daemon.exitCode !== null) throw new Error(`MariaDB did not start; see ${join(dir, 'error.log')}`);
-    await new Promise((r) => setTimeout(r, 500));
-  }
-  const password = randomBytes(18).toString('hex');
-  const grant = run('mysql', [...root, '-e',
-    `CREATE USER 'leapfrog'@'127.0.0.1' IDENTIFIED BY '${password}'; GRANT ALL PRIVILEGES ON \`${PREFIX.replace(/_/g, '\\_')}%\`.* TO 'leapfrog'@'127.0.0.1';`]);
-  if (grant.code !== 0) throw new Error(`creating the rehearsal user failed: ${grant.stderr.trim()}`);
-  log(`database: MariaDB ${run('mariadbd', ['--version']).stdout.trim().split(/\s+/)[2] ?? ''} on 127.0.0.1:${port} (data in ${data})`);
-  return {
-    url: `mysql://leapfrog:${password}@127.0.0.1:${port}`,
-    stop() {
+  let daemon: ReturnType<typeof import('node:child_process').spawn> | undefined;
+  let stopped = false;
+  // Idempotent, and handed to the caller before the first wait, so a signal at any point stops what exists.
+  const stop = () => {
+    if (stopped) return;
+    stopped = true;
+    if (daemon?.pid !== undefined && daemon.exitCode === null) {
       daemon.kill('SIGTERM');
-      for (let i = 0; i < 60 && run('mysqladmin', [...root, 'ping']).code === 0; i++) run('sleep', ['0.5']);
-      rmSync(dir, { recursive: true, force: true });
-    },
+      // Until the process is gone (or a zombie): files it writes while shutting down would outlive rm.
+      for (let i = 0; i < 120 && alive(daemon.pid); i++) run('sleep', ['0.25']);
+    }
+    rmSync(dir, { recursive: true, force: true });
   };
+  own?.(stop);
+  try {
+    const data = join(dir, 'data');
+    mkdirSync(data);
+    const mysqlUser = run('id', ['-u', 'mysql']);
+    if (mysqlUser.code === 0) chownSync(dir, Number(mysqlUser.stdout.trim()), Number(run('id', ['-g', 'mysql']).stdout.trim()));
+    if (mysqlUser.code === 0) chownSync(data, Number(mysqlUser.stdout.trim()), Number(run('id', ['-g', 'mysql']).stdout.trim()));
+    const init = run('mariadb-install-db', ['--no-defaults', `--datadir=${data}`, '--user=mysql', '--auth-root-authentication-method=socket', '--skip-test-db']);
+    if (init.code !== 0) throw new Error(`mariadb-install-db failed: ${init.stderr.trim().split('\n').slice(-3).join(' ')}`);
+    const socket = join(dir, 'mysqld.sock');
+    const { spawn } = await import('node:child_process');
+    // Its own process group: Ctrl-C reaches the rehearsal, which drops its databases before stopping this.
+    daemon = spawn('mariadbd', [
+      '--no-defaults', `--datadir=${data}`, `--socket=${socket}`, `--port=${port}`, '--bind-address=127.0.0.1', '--user=mysql',
+      '--skip-log-bin', '--innodb-flush-log-at-trx-commit=0', '--innodb-doublewrite=0', '--innodb-buffer-pool-size=512M',
+      `--pid-file=${join(dir, 'mysqld.pid')}`, `--log-error=${join(dir, 'error.log')}`,
+    ], { stdio: 'ignore', detached: true });
+    const root = ['--no-defaults', '-u', 'root', `--socket=${socket}`];
+    for (let i = 0; ; i++) {
+      if (run('mysqladmin', [...root, 'ping']).code === 0) break;
+      if (i > 120 || daemon.exitCode !== null) throw new Error(`MariaDB did not start: ${run('tail', ['-3', join(dir, 'error.log')]).stdout.trim()}`);
+      await new Promise((r) => setTimeout(r, 500));
+    }
+    const password = randomBytes(18).toString('hex');
+    // On standard input: the password never shows in the process list.
+    const grant = run('mysql', root, {
+      input: `CREATE USER 'leapfrog'@'127.0.0.1' IDENTIFIED BY '${password}'; GRANT ALL PRIVILEGES ON \`${PREFIX.replace(/_/g, '\\_')}%\`.* TO 'leapfrog'@'127.0.0.1';`,
+    });
+    if (grant.code !== 0) throw new Error(`creating the rehearsal user failed: ${grant.stderr.trim()}`);
+    log(`database: MariaDB ${run('mariadbd', ['--version']).stdout.trim().split(/\s+/)[2] ?? ''} on 127.0.0.1:${port} (data in ${data})`);
+    return { url: `mysql://leapfrog:${password}@127.0.0.1:${port}`, stop };
+  } catch (error) {
+    stop();
+    throw error;
+  }
+}
+
+/** Whether a process still runs (a zombie, exited but not yet reaped, does not). */
+function alive(pid: number): boolean {
+  try {
+    return !/^\d+ \(.*\) Z/.test(readFileSync(`/proc/${pid}/stat`, 'utf8'));
+  } catch {
+    return false;
+  }
 }
 
 /** Every secret the output could carry, replaced before anything is printed or written. */

@@ -34,13 +34,19 @@ export function lastLine(report: Report): string {
 /** Difference lines of a run that no known cause explains. */
 export const unexplained = (r: RunRecord) => (r.schemas ?? []).reduce((n, s) => n + explain(s.differences).unexplained.length, 0);
 
+/** Done-when checks beyond exit codes (done-when.ts): met of made, over the run's steps. */
+function checksMet(r: RunRecord): string {
+  const checks = (r.steps ?? []).flatMap((s) => s.checks ?? []);
+  return checks.length ? `${checks.filter((c) => c.ok).length}/${checks.length}` : '-';
+}
+
 const pad = (s: string, n: number) => s + ' '.repeat(Math.max(0, n - s.length));
 
 /** A plain table, one line per run, then the pairs that could not be rehearsed, grouped. */
 export function table(report: Report): string {
-  const header = ['from', 'to', 'service', 'policy', 'stops', 'steps run', 'failed', 'schema equal', 'seconds'];
+  const header = ['from', 'to', 'service', 'policy', 'stops', 'steps run', 'done-when checks', 'failed', 'schema equal', 'seconds'];
   const rows = report.runs.map((r) => [
-    r.from, r.to, r.service, r.policy, r.stops.join('>'), String(r.steps_run), r.failed ? 'FAILED' : 'no',
+    r.from, r.to, r.service, r.policy, r.stops.join('>'), String(r.steps_run), checksMet(r), r.failed ? 'FAILED' : 'no',
     r.schema_equal === null ? '-' : r.schema_equal ? 'yes' : unexplained(r) ? 'NO' : 'no (explained)', `${r.seconds}${r.same_as ? ` (=${r.same_as})` : ''}`,
   ]);
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));

@@ -44,13 +44,19 @@ export function buildRoot(cache: string, suite: string, packages: string[], log:
     run('sleep', ['5']);
   }
   try {
+    // Another builder may have finished between the first look and the lock: a finished root is
+    // never rebuilt, since replacing it (rm, rename) pulls it from under a running rehearsal.
+    if (existsSync(join(dir, MARKER))) return cached(dir);
     return buildLocked(cache, suite, packages, dir, log);
   } finally {
     rmSync(lock, { recursive: true, force: true });
   }
 }
 
-/** mkdir is atomic: the lock is ours, or its holder's pid is gone (a killed build) and we take it over. */
+/**
+ * mkdir is atomic: the lock is ours, or its holder's pid is gone (a killed build) and we take it over
+ * (false once more: the caller tries again).
+ */
 export function tryLock(lock: string): boolean {
   try {
     mkdirSync(lock);

@@ -2,6 +2,7 @@ import { appendFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } fr
 import { hostname } from 'node:os';
 import { dirname, join } from 'node:path';
 import type { Runbook, RunbookStep } from '../plan/runbook-model.ts';
+import { doneChecks, runCheck, type CheckResult } from './done-when.ts';
 import { run } from './exec.ts';
 import { mapUtilityPrefix, type Mapped } from './prefix.ts';
 import type { ConfigFile } from './services.ts';
@@ -54,8 +55,10 @@ export interface StepRecord {
   ran: boolean;
   reason?: string;
   exit?: number;
-  /** The exit code is not one the done-when accepts. */
+  /** The exit code is not one the done-when accepts, or a check of its done-when failed. */
   failed?: boolean;
+  /** What of the done-when was checked besides the exit code (see done-when.ts), with the outcome. */
+  checks?: CheckResult[];
   seconds?: number;
   /** The last lines of its output, passwords removed. */
   output?: string;
@@ -101,6 +104,7 @@ export function runSteps(
   rootOf: (series: string) => string | undefined,
   redact: (text: string) => string,
   log: (line: string) => void,
+  cells?: () => string[],
 ): StepRecord[] {
   const records: StepRecord[] = [];
   let failed = false;
@@ -127,13 +131,28 @@ export function runSteps(
       exit = result.code;
       if (!accepted.includes(exit)) break;
     }
-    const ok = accepted.includes(exit);
+    const last = decision.commands.at(-1)!;
+    const exitOk = accepted.includes(exit);
+    // The done-when's other promises, checked only once the exit code says the step did its work.
+    const checks = exitOk ? doneChecks(step.doneWhen, last.command).map((check) => runCheck(check, {
+      rootDir: rootOf(last.series)!, command: last.command, output,
+      run: (command) => {
+        const result = inRoot(rootOf(last.series)!, command);
+        seconds += result.seconds;
+        return { code: result.code, output: result.stdout + result.stderr };
+      },
+      cells,
+    })) : [];
+    const ok = exitOk && checks.every((c) => c.ok);
     const record: StepRecord = { id: step.id, section, series, commands: decision.commands.map((c) => redact(c.command)), ran: true, exit, seconds: round(seconds), output: redact(tail(output)) };
+    if (checks.length) record.checks = checks.map((c) => (c.detail ? { ...c, detail: redact(c.detail) } : c));
     if (!ok) record.failed = true;
-    log(`  ${ok ? 'ok  ' : 'FAIL'} ${step.id} (${series}, ${record.seconds}s)${exit === 0 ? '' : ` exit ${exit}${ok ? ', accepted by its done-when' : ''}`}`);
+    const checked = checks.length ? ` [${checks.map((c) => `${c.ok ? '' : 'NOT '}${c.what}`).join('; ')}]` : '';
+    log(`  ${ok ? 'ok  ' : 'FAIL'} ${step.id} (${series}, ${record.seconds}s)${exit === 0 ? '' : ` exit ${exit}${exitOk ? ', accepted by its done-when' : ''}`}${checked}`);
     if (!ok) {
       failed = true;
       log(record.output!.split('\n').map((l) => `       ${l}`).join('\n'));
+      for (const c of record.checks?.filter((c) => !c.ok) ?? []) log(`       done-when not met: ${c.what}${c.detail ? ` (${c.detail})` : ''}`);
     }
     records.push(record);
   }

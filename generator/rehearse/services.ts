@@ -48,7 +48,27 @@ export interface RehearsedService {
   /** Real data written after `create`, with the source code: commands and SQL per database. */
   data: { commands: string[]; sql: Record<string, string[]> };
   checks: SeedCheck[];
+  /**
+   * With --dump: rows of the restored databases that name other databases (nova's cell mappings),
+   * pointed at the scratch ones before any step runs, so no step reaches the operator's servers.
+   */
+  repoint?: Repoint;
 }
+
+export interface Repoint {
+  database: string;
+  /** SQL printing one number that must not exceed `max`, else the dump is refused with `why`. */
+  limit: { count: string; max: number; why: string };
+  sql(urls: Urls): string[];
+}
+
+/** A value as a SQL string literal (a password may hold quotes or backslashes). */
+export const sqlString = (value: string) => `'${value.replace(/\\/g, '\\\\').replace(/'/g, "''")}'`;
+
+/** nova's fixed cell0 uuid (nova/objects/cell_mapping.py, CellMapping.CELL0_UUID). */
+const CELL0_UUID = '00000000-0000-0000-0000-000000000000';
+/** create_cell stores the transport URL; nothing connects to it in the rehearsal. */
+const UNUSED_TRANSPORT = 'rabbit://leapfrog:unused@127.0.0.1:5672/';
 
 const ini = (sections: Record<string, Record<string, string>>): string =>
   Object.entries(sections).map(([name, values]) => `[${name}]\n${Object.entries(values).map(([k, v]) => `${k} = ${v}\n`).join('')}`).join('\n');
@@ -107,8 +127,7 @@ export const SERVICES: RehearsedService[] = [
     databases: ['nova', 'nova_api', 'nova_cell0'],
     config: (u) => [{
       path: '/etc/nova/nova.conf',
-      // create_cell stores the transport URL; nothing connects to it in the rehearsal.
-      text: ini({ DEFAULT: { transport_url: 'rabbit://leapfrog:unused@127.0.0.1:5672/' }, database: { connection: u.nova! }, api_database: { connection: u.nova_api! } }),
+      text: ini({ DEFAULT: { transport_url: UNUSED_TRANSPORT }, database: { connection: u.nova! }, api_database: { connection: u.nova_api! } }),
     }],
     // Upstream's install guide order: API database, cell0 and cell1 mappings, then the cell databases.
     create: [
@@ -125,6 +144,14 @@ export const SERVICES: RehearsedService[] = [
       { database: 'nova_api', what: 'flavor', count: "SELECT COUNT(*) FROM flavors WHERE flavorid = 'leapfrog-tiny'", expected: 1 },
       { database: 'nova_api', what: 'cell mappings (cell0, leapfrog-cell1)', count: "SELECT COUNT(*) FROM cell_mappings WHERE name IN ('cell0', 'leapfrog-cell1')", expected: 2 },
     ],
+    // A dump's cell mappings hold the operator's database and message queue URLs; db sync, archive
+    // and purge (--all-cells) connect to every mapped cell. cell0 goes to the scratch cell0, the one
+    // other cell to the scratch main database.
+    repoint: {
+      database: 'nova_api',
+      limit: { count: `SELECT COUNT(*) FROM cell_mappings WHERE uuid <> '${CELL0_UUID}'`, max: 1, why: 'nova_api maps more than one cell besides cell0; the rehearsal restores one cell database (nova)' },
+      sql: (u) => [`UPDATE cell_mappings SET transport_url = ${sqlString(UNUSED_TRANSPORT)}, database_connection = CASE WHEN uuid = '${CELL0_UUID}' THEN ${sqlString(u.nova_cell0!)} ELSE ${sqlString(u.nova!)} END`],
+    },
   },
   {
     id: 'placement', packages: ['placement-common'], versionPackage: 'python3-placement', deliverable: 'placement',
