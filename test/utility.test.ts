@@ -12,7 +12,7 @@ const step = (rb: ReturnType<typeof runbook>, id: string) => {
   return found;
 };
 
-for (const [from, to] of [['kilo', 'newton'], ['queens', 'train'], ['2023.1', '2026.1']]) {
+for (const [from, to] of [['kilo', 'newton'], ['queens', 'train'], ['2023.1', '2026.1']] as const) {
   test(`${from}→${to}: the same step ids in the same order with either utility`, () => {
     const ids = (m: 'venv' | 'container') => runbook(from, to, m).sections.flatMap((s) => s.steps.map((st) => st.id));
     assert.deepEqual(ids('container'), ids('venv'));
@@ -66,7 +66,7 @@ test('queens→train: venv shares Python 2.7 across Rocky..Train; the Train imag
   assert.equal(step(venv, 'prepare.utility.train').commands[1], 'python2.7 -m virtualenv /opt/leapfrog/train');
   assert.deepEqual(step(venv, 'train.keystone.fernet-setup').commands, ['sudo -u keystone /opt/leapfrog/train/bin/keystone-manage fernet_setup --keystone-user keystone --keystone-group keystone']);
   const container = runbook('queens', 'train', 'container');
-  assert.equal(step(container, 'prepare.utility.train.nova').commands[0].split('\n').slice(0, 5).join('\n'), `cat > /opt/leapfrog/train/nova.Containerfile <<'EOF'
+  assert.equal(step(container, 'prepare.utility.train.nova').commands[0]?.split('\n').slice(0, 5).join('\n'), `cat > /opt/leapfrog/train/nova.Containerfile <<'EOF'
 FROM docker.io/library/ubuntu:18.04
 ENV DEBIAN_FRONTEND=noninteractive
 RUN apt-get update && apt-get install -y --no-install-recommends ca-certificates curl g++ gcc git libffi-dev libjpeg-dev libpq-dev libssl-dev libxml2-dev libxslt1-dev libyaml-dev pkg-config python3-dev python3-venv zlib1g-dev && rm -rf /var/lib/apt/lists/*
@@ -94,8 +94,8 @@ EOF`,
     'install -d -o keystone -g keystone -m 0700 /etc/keystone/credential-keys /etc/keystone/fernet-keys',
   ]);
   // forky ships 2026.1 nova, but a keystone that is not 2026.1: keystone falls back to the venv recipe.
-  assert.match(step(container, 'prepare.utility.gazpacho.nova').commands[0], /^cat > \/opt\/leapfrog\/gazpacho\/nova.Containerfile <<'EOF'\nFROM docker.io\/library\/debian:forky\n/);
-  assert.match(step(container, 'prepare.utility.gazpacho.keystone').commands[0], /\nRUN python3\.13 -m venv \/opt\/leapfrog\/gazpacho\n/);
+  assert.match(step(container, 'prepare.utility.gazpacho.nova').commands[0] ?? '', /^cat > \/opt\/leapfrog\/gazpacho\/nova.Containerfile <<'EOF'\nFROM docker.io\/library\/debian:forky\n/);
+  assert.match(step(container, 'prepare.utility.gazpacho.keystone').commands[0] ?? '', /\nRUN python3\.13 -m venv \/opt\/leapfrog\/gazpacho\n/);
   assert.deepEqual(step(container, 'prepare.utility.gazpacho').commands, ['mkdir -p /opt/leapfrog/gazpacho', 'podman pull docker.io/library/debian:trixie', 'podman pull docker.io/library/debian:forky']);
   assert.deepEqual(step(container, 'gazpacho.keystone.db-sync').commands, [
     'podman run --rm --network host --user "$(id -u keystone):$(id -g keystone)" -v /etc/keystone:/etc/keystone:ro -v /var/log/keystone:/var/log/keystone leapfrog-utility-keystone:gazpacho keystone-manage db_sync',

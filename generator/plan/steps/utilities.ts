@@ -105,7 +105,7 @@ function containerSteps(content: Content, series: Series, services: Service[]): 
         sources: [...serviceSources(series, service), ...(recipe.kind === 'packages' ? service.sources.filter((u) => u.includes('packages.debian.org')) : []), ...(keys.length ? [KEYSTONE_CLI, KEYSTONE_UTILS] : [])],
         notes: [
           recipe.kind === 'packages'
-            ? `${recipe.os.name} ships ${service.name} ${series.name}: the image installs its packages (${recipe.packages.join(', ')}), tools in /usr/bin, Python ${recipe.os.python[0]}${series.runtimes.python.includes(recipe.os.python[0]) ? '' : ` (Debian's choice: ${series.name} is tested with ${series.runtimes.python.join(', ')})`}.`
+            ? `${recipe.os.name} ships ${service.name} ${series.name}: the image installs its packages (${recipe.packages.join(', ')}), tools in /usr/bin, Python ${(recipe.os.python[0] ?? '')}${series.runtimes.python.includes((recipe.os.python[0] ?? '')) ? '' : ` (Debian's choice: ${series.name} is tested with ${series.runtimes.python.join(', ')})`}.`
             : `No distribution package of ${service.name} ${series.name} was verified: the image builds the venv recipe on ${recipe.os.name} (Python ${host.python}), the same commands as --utility venv.`,
           ...(recipe.kind === 'venv' && series['constraints-ref'] ? [OWN_PIN] : []),
           ...(tools.length ? [`${wrapperDir(series.id)} holds a wrapper per ${service.name} tool (${tools.join(', ')}) that runs it in this image: a ${series.name} script run on the host finds them there instead of in a venv's bin/.`] : []),

@@ -11,7 +11,13 @@ export interface UtilityHost {
 
 const provides = (os: OsId, python: string) => OS_RELEASES[os].python.includes(python);
 const available = (series: Series) => series.runtimes.python.filter((p) => OS_IDS.some((os) => provides(os, p)));
-const newest = (versions: string[]) => [...versions].sort((a, b) => Number(b[0]) - Number(a[0]) || Number(b.split('.')[1]) - Number(a.split('.')[1]))[0];
+const newest = (versions: string[]): string | undefined => [...versions].sort((a, b) => Number(b.split('.')[0]) - Number(a.split('.')[0]) || Number(b.split('.')[1]) - Number(a.split('.')[1]))[0];
+
+/** Validation requires tested runtimes per series, so no Python to choose from is a planner bug. */
+function chosen(python: string | undefined, series: Series[]): string {
+  if (python === undefined) throw new Error(`planner: no Python for ${series.map((s) => s.id).join(', ')}`);
+  return python;
+}
 
 /** The first OS of these series (later series first) that ships the Python, else the newest OS that does. */
 function hostOs(python: string, series: Series[]): OsRelease {
@@ -30,7 +36,7 @@ export function venvHosts(content: Content, stops: string[]): Map<string, Utilit
   let shared: string[] = [];
   const close = () => {
     if (group.length === 0) return;
-    const python = newest(shared);
+    const python = chosen(newest(shared), group);
     const os = hostOs(python, group);
     for (const s of group) hosts.set(s.id, { python, os });
   };
@@ -52,6 +58,6 @@ export function venvHosts(content: Content, stops: string[]): Map<string, Utilit
 
 /** container: each stop's own image, of an OS release the series supports, with the newest tested Python it ships. */
 export function containerHost(series: Series): UtilityHost {
-  const python = newest(series.runtimes.python.filter((p) => series.runtimes.os.some((os) => provides(os, p)))) ?? newest(available(series));
+  const python = chosen(newest(series.runtimes.python.filter((p) => series.runtimes.os.some((os) => provides(os, p)))) ?? newest(available(series)), [series]);
   return { python, os: hostOs(python, [series]) };
 }
