@@ -8,9 +8,10 @@ import { splitProse } from '../prose.ts';
 import { plainHeading, plainParagraph } from './plain-line.ts';
 
 /**
- * One line of a runbook's Markdown, built as mdast and written by remark-stringify: the
- * serializer decides what to escape, so the Markdown says exactly what the model says and no
- * parser ever reads our own output back. Templates lay out the blocks; this writes their text.
+ * One line of a runbook's Markdown, built as mdast and written by remark-stringify (or, when it
+ * holds no Markdown punctuation, by plain-line.ts, which writes the same bytes): the serializer
+ * decides what to escape, so the Markdown says exactly what the model says and no parser ever
+ * reads our own output back. Templates lay out the blocks; this writes their text.
  */
 export type Piece = string | PhrasingContent | Piece[];
 
