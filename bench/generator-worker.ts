@@ -38,7 +38,9 @@ export interface WorkerResult {
 }
 
 const spent: Record<Stage, number> = { load: 0, plan: 0, markdown: 0, json: 0 };
-observeStages((stage, ms) => { spent[stage] += ms; });
+observeStages((stage, ms) => {
+  spent[stage] += ms;
+});
 
 function timeOne(content: ReturnType<typeof loadContent>, from: string, to: string): RunbookTiming {
   spent.plan = spent.markdown = spent.json = 0;
@@ -47,8 +49,15 @@ function timeOne(content: ReturnType<typeof loadContent>, from: string, to: stri
   const json = renderJson(runbook);
   const steps = runbook.sections.reduce((n, s) => n + s.steps.length, 0);
   return {
-    from, to, stops: runbook.plan.stops.length, steps, mdBytes: Buffer.byteLength(md), jsonBytes: Buffer.byteLength(json),
-    planMs: spent.plan, jsonMs: spent.json, markdownMs: spent.markdown,
+    from,
+    to,
+    stops: runbook.plan.stops.length,
+    steps,
+    mdBytes: Buffer.byteLength(md),
+    jsonBytes: Buffer.byteLength(json),
+    planMs: spent.plan,
+    jsonMs: spent.json,
+    markdownMs: spent.markdown,
   };
 }
 
@@ -58,7 +67,10 @@ function main(argv: string[]): WorkerResult {
   const budgetMs = Number(budgetArg ?? Infinity);
   const content = loadContent(dir);
   const loadMs = spent.load;
-  const pairs = shuffle(forwardPairs(content).map(([f, t]) => [f.id, t.id] as const), 6);
+  const pairs = shuffle(
+    forwardPairs(content).map(([f, t]) => [f.id, t.id] as const),
+    6,
+  );
 
   const pass1: RunbookTiming[] = [];
   const cpu1 = process.cpuUsage();
@@ -70,10 +82,18 @@ function main(argv: string[]): WorkerResult {
   const pass1Ms = performance.now() - p1;
   const cpu = process.cpuUsage(cpu1);
 
-  const pass2 = measureWarm(content, pass1.map((r) => [r.from, r.to] as const), spent);
+  const pass2 = measureWarm(
+    content,
+    pass1.map((r) => [r.from, r.to] as const),
+    spent,
+  );
 
   return {
-    contentDir: dir, series: content.series.length, services: content.services.length, pairs: pairs.length, loadMs,
+    contentDir: dir,
+    series: content.series.length,
+    services: content.services.length,
+    pairs: pairs.length,
+    loadMs,
     pass1: { wallMs: pass1Ms, cpuMs: (cpu.user + cpu.system) / 1000, runbooks: pass1, complete: pass1.length === pairs.length },
     pass2,
     maxRssBytes: process.resourceUsage().maxRSS * 1024,

@@ -67,7 +67,12 @@ export function areaOf(url: string, functionName: string): string {
   if (functionName === '(program)' || functionName === '(idle)' || functionName === '(root)') return 'V8 (program, idle)';
   const pkg = /node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(url)?.[1];
   if (pkg) {
-    if (/^(micromark|mdast-util-|remark-|unified|unist-util-|vfile|decode-named|character-|longest-streak|zwitch|devlop|markdown-table|ccount|escape-string|trough|bail|is-plain-obj|extend)/.test(pkg)) return 'remark (micromark, mdast, unified)';
+    if (
+      /^(micromark|mdast-util-|remark-|unified|unist-util-|vfile|decode-named|character-|longest-streak|zwitch|devlop|markdown-table|ccount|escape-string|trough|bail|is-plain-obj|extend)/.test(
+        pkg,
+      )
+    )
+      return 'remark (micromark, mdast, unified)';
     return pkg;
   }
   const own = /\/(generator|bench|templates)\/(?:([^/]+)\/)?/.exec(url);
@@ -111,8 +116,19 @@ export function summarise(file: string, scenario: Scenario, top = 15): ProfileSu
     }
   }
   const list = (m: Map<string, number>, n: number) =>
-    [...m].sort((a, b) => b[1] - a[1]).slice(0, n).map(([name, us]) => ({ name, selfMs: us / 1000, share: us / total }));
-  return { scenario, description: SCENARIOS[scenario], file, totalMs: total / 1000, areas: list(areas, 12), functions: list(functions, top), generatorInclusive: list(inclusive, 12) };
+    [...m]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, n)
+      .map(([name, us]) => ({ name, selfMs: us / 1000, share: us / total }));
+  return {
+    scenario,
+    description: SCENARIOS[scenario],
+    file,
+    totalMs: total / 1000,
+    areas: list(areas, 12),
+    functions: list(functions, top),
+    generatorInclusive: list(inclusive, 12),
+  };
 }
 
 function shortUrl(url: string): string {
@@ -129,7 +145,10 @@ export function profileAll(outDir = join(ROOT, 'bench', '.out', 'profiles')): Pr
     const dir = join(outDir, scenario);
     rmSync(dir, { recursive: true, force: true });
     mkdirSync(dir, { recursive: true });
-    const run = spawnSync(process.execPath, ['--cpu-prof', `--cpu-prof-dir=${dir}`, '--cpu-prof-interval=500', import.meta.filename, '--workload', scenario], { cwd: ROOT, encoding: 'utf8' });
+    const run = spawnSync(process.execPath, ['--cpu-prof', `--cpu-prof-dir=${dir}`, '--cpu-prof-interval=500', import.meta.filename, '--workload', scenario], {
+      cwd: ROOT,
+      encoding: 'utf8',
+    });
     if (run.status !== 0) throw new Error(`profile ${scenario} failed: ${run.stderr}`);
     const file = readdirSync(dir).find((f) => f.endsWith('.cpuprofile'));
     if (!file) throw new Error(`profile ${scenario}: no .cpuprofile written`);

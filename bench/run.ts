@@ -14,11 +14,10 @@ import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
 import { coldStart, type ColdStart } from './cli-cold.ts';
-import type { RunbookTiming, WorkerResult } from './generator-worker.ts';
+import { type GeneratorSummary, generatorRun, summarise } from './generator-summary.ts';
 import { formatSummary, profileAll, type ProfileSummary } from './profile.ts';
-import { runTree } from './proc-tree.ts';
 import { HTML_TARGET, JS_TARGET, measureSite, type SiteResult } from './site.ts';
-import { bytes, factor, max, mean, median, ms, percentile, sum } from './stats.ts';
+import { bytes, factor, ms } from './stats.ts';
 import { growContent } from './synthetic.ts';
 import { type BenchResults, writeReadme } from './readme.ts';
 
@@ -27,10 +26,12 @@ const OUT = join(ROOT, 'bench', '.out');
 const RUNBOOK_TARGET_MS = 2;
 const SITE_TARGET_MS = 30_000;
 
-const args = new Map(process.argv.slice(2).map((a) => {
-  const [k, v] = a.replace(/^--/, '').split('=');
-  return [k, v ?? 'true'] as const;
-}));
+const args = new Map(
+  process.argv.slice(2).map((a) => {
+    const [k, v] = a.replace(/^--/, '').split('=');
+    return [k, v ?? 'true'] as const;
+  }),
+);
 const skip = new Set((args.get('skip') ?? '').split(',').filter(Boolean));
 const budgetMs = Number(args.get('budget') ?? 15) * 1000;
 
@@ -39,68 +40,22 @@ const load1 = (): number => loadavg()[0] ?? 0;
 const log = (line = '') => process.stdout.write(`${line}\n`);
 const progress = (line: string) => process.stderr.write(`… ${line}\n`);
 
-export interface GeneratorSummary {
-  label: string;
-  series: number;
-  services: number;
-  pairs: number;
-  measuredPairs: number;
-  complete: boolean;
-  loadMs: number;
-  /** Pass 1 wall time, extrapolated to all pairs when the budget stopped it early. */
-  totalMs: number;
-  /** Pass 1 CPU time (user + system, all threads incl. GC), extrapolated likewise. */
-  totalCpuMs: number;
-  /** 1-minute load average when the measurement started (other work on the machine skews wall times). */
-  loadAverage: number;
-  perRunbook: { median: number; p95: number; max: number; mean: number };
-  /** tinybench's statistics of the warm pass (bench/warm.ts); it reports p99, not p95. */
-  warmPerRunbook: { median: number; p99: number; max: number };
-  split: { planMs: number; jsonMs: number; markdownMs: number };
-  warmSplitMedian: { planMs: number; jsonMs: number; markdownMs: number };
-  stops: { mean: number; max: number };
-  mdBytes: { median: number; max: number; mean: number; totalEstimate: number };
-  jsonBytes: { median: number; max: number; mean: number; totalEstimate: number };
-  peakRssBytes: number;
-}
-
-const total = (r: RunbookTiming) => r.planMs + r.jsonMs + r.markdownMs;
-
-function summarise(label: string, w: WorkerResult, peakRssBytes: number): GeneratorSummary {
-  const p1 = w.pass1.runbooks;
-  const p2 = w.pass2;
-  const scale = w.pairs / Math.max(1, p1.length);
-  const per = p1.map(total);
-  return {
-    label, series: w.series, services: w.services, pairs: w.pairs, measuredPairs: p1.length, complete: w.pass1.complete, loadMs: w.loadMs,
-    totalMs: w.pass1.wallMs * scale,
-    totalCpuMs: w.pass1.cpuMs * scale,
-    loadAverage: load1(),
-    perRunbook: { median: median(per), p95: percentile(per, 95), max: max(per), mean: mean(per) },
-    warmPerRunbook: { median: p2.runbook.median, p99: p2.runbook.p99, max: p2.runbook.max },
-    split: { planMs: sum(p1.map((r) => r.planMs)) * scale, jsonMs: sum(p1.map((r) => r.jsonMs)) * scale, markdownMs: sum(p1.map((r) => r.markdownMs)) * scale },
-    warmSplitMedian: { planMs: p2.plan.median, jsonMs: p2.json.median, markdownMs: p2.markdown.median },
-    stops: { mean: mean(p1.map((r) => r.stops)), max: max(p1.map((r) => r.stops)) },
-    mdBytes: { median: median(p1.map((r) => r.mdBytes)), max: max(p1.map((r) => r.mdBytes)), mean: mean(p1.map((r) => r.mdBytes)), totalEstimate: sum(p1.map((r) => r.mdBytes)) * scale },
-    jsonBytes: { median: median(p1.map((r) => r.jsonBytes)), max: max(p1.map((r) => r.jsonBytes)), mean: mean(p1.map((r) => r.jsonBytes)), totalEstimate: sum(p1.map((r) => r.jsonBytes)) * scale },
-    peakRssBytes,
-  };
-}
-
-async function generatorRun(contentDir: string, budget: number): Promise<{ result: WorkerResult; peakRssBytes: number }> {
-  const run = await runTree(process.execPath, [join(ROOT, 'bench', 'generator-worker.ts'), contentDir, String(budget)], { cwd: ROOT });
-  if (run.code !== 0) throw new Error(`generator worker failed on ${contentDir} (exit ${run.code}):\n${run.stderr}`);
-  return { result: JSON.parse(run.stdout) as WorkerResult, peakRssBytes: run.peakRssBytes };
-}
-
 /** Columns padded to their widest cell; the first row is the header. */
 function table(rows: string[][]): string {
   const widths: number[] = [];
-  for (const r of rows) r.forEach((c, i) => { widths[i] = Math.max(widths[i] ?? 0, c.length); });
-  return rows.map((r, j) => {
-    const line = r.map((c, i) => (i === 0 ? c.padEnd(widths[i] ?? 0) : c.padStart(widths[i] ?? 0))).join('  ').trimEnd();
-    return j === 0 ? `${line}\n${widths.map((w) => '-'.repeat(w)).join('  ')}` : line;
-  }).join('\n');
+  for (const r of rows)
+    r.forEach((c, i) => {
+      widths[i] = Math.max(widths[i] ?? 0, c.length);
+    });
+  return rows
+    .map((r, j) => {
+      const line = r
+        .map((c, i) => (i === 0 ? c.padEnd(widths[i] ?? 0) : c.padStart(widths[i] ?? 0)))
+        .join('  ')
+        .trimEnd();
+      return j === 0 ? `${line}\n${widths.map((w) => '-'.repeat(w)).join('  ')}` : line;
+    })
+    .join('\n');
 }
 
 const mark = (ok: boolean) => (ok ? 'ok' : 'OVER');
@@ -123,39 +78,60 @@ async function main(): Promise<void> {
   log(`\n## Generator: ${g.pairs} forward pairs × all ${g.services} services → Markdown + JSON, one process (${g.series} series)${busy()}\n`);
   const split = g.split;
   const splitTotal = split.planMs + split.jsonMs + split.markdownMs;
-  log(table([
-    ['measure', 'value', 'target', ''],
-    ['load + validate content', ms(g.loadMs), '', ''],
-    ['total, all pairs (fresh process), wall', ms(g.totalMs), '', ''],
-    ['total, all pairs, CPU (user + sys)', ms(g.totalCpuMs), '', ''],
-    ['per runbook (MD+JSON), median', ms(g.perRunbook.median), `≤ ${RUNBOOK_TARGET_MS} ms`, mark(g.perRunbook.median <= RUNBOOK_TARGET_MS)],
-    ['per runbook, p95', ms(g.perRunbook.p95), `≤ ${RUNBOOK_TARGET_MS} ms`, mark(g.perRunbook.p95 <= RUNBOOK_TARGET_MS)],
-    ['per runbook, max', ms(g.perRunbook.max), '', ''],
-    ['per runbook warm (2nd pass), median', ms(g.warmPerRunbook.median), `≤ ${RUNBOOK_TARGET_MS} ms`, mark(g.warmPerRunbook.median <= RUNBOOK_TARGET_MS)],
-    ['per runbook warm (2nd pass), p99', ms(g.warmPerRunbook.p99), `≤ ${RUNBOOK_TARGET_MS} ms`, mark(g.warmPerRunbook.p99 <= RUNBOOK_TARGET_MS)],
-    ['Markdown per runbook, median / max', `${bytes(g.mdBytes.median)} / ${bytes(g.mdBytes.max)}`, '', ''],
-    ['JSON per runbook, median / max', `${bytes(g.jsonBytes.median)} / ${bytes(g.jsonBytes.max)}`, '', ''],
-    ['all output (MD + JSON)', bytes(g.mdBytes.totalEstimate + g.jsonBytes.totalEstimate), '', ''],
-    ['stops per runbook, mean / max', `${g.stops.mean.toFixed(1)} / ${g.stops.max}`, '', ''],
-    ['peak RSS (worker process)', bytes(g.peakRssBytes), '', ''],
-  ]));
-  log('\nSplit of the total (pass 1, from the library\'s stage hooks):\n');
-  log(table([
-    ['stage', 'total', 'share', 'median per runbook, warm'],
-    ['plan (buildRunbook)', ms(split.planMs), pct(split.planMs, splitTotal), ms(g.warmSplitMedian.planMs)],
-    ['JSON (renderJson)', ms(split.jsonMs), pct(split.jsonMs, splitTotal), ms(g.warmSplitMedian.jsonMs)],
-    ['Markdown (renderMarkdown)', ms(split.markdownMs), pct(split.markdownMs, splitTotal), ms(g.warmSplitMedian.markdownMs)],
-  ]));
+  log(
+    table([
+      ['measure', 'value', 'target', ''],
+      ['load + validate content', ms(g.loadMs), '', ''],
+      ['total, all pairs (fresh process), wall', ms(g.totalMs), '', ''],
+      ['total, all pairs, CPU (user + sys)', ms(g.totalCpuMs), '', ''],
+      ['per runbook (MD+JSON), median', ms(g.perRunbook.median), `≤ ${RUNBOOK_TARGET_MS} ms`, mark(g.perRunbook.median <= RUNBOOK_TARGET_MS)],
+      ['per runbook, p95', ms(g.perRunbook.p95), `≤ ${RUNBOOK_TARGET_MS} ms`, mark(g.perRunbook.p95 <= RUNBOOK_TARGET_MS)],
+      ['per runbook, max', ms(g.perRunbook.max), '', ''],
+      ['per runbook warm (2nd pass), median', ms(g.warmPerRunbook.median), `≤ ${RUNBOOK_TARGET_MS} ms`, mark(g.warmPerRunbook.median <= RUNBOOK_TARGET_MS)],
+      ['per runbook warm (2nd pass), p99', ms(g.warmPerRunbook.p99), `≤ ${RUNBOOK_TARGET_MS} ms`, mark(g.warmPerRunbook.p99 <= RUNBOOK_TARGET_MS)],
+      ['Markdown per runbook, median / max', `${bytes(g.mdBytes.median)} / ${bytes(g.mdBytes.max)}`, '', ''],
+      ['JSON per runbook, median / max', `${bytes(g.jsonBytes.median)} / ${bytes(g.jsonBytes.max)}`, '', ''],
+      ['all output (MD + JSON)', bytes(g.mdBytes.totalEstimate + g.jsonBytes.totalEstimate), '', ''],
+      ['stops per runbook, mean / max', `${g.stops.mean.toFixed(1)} / ${g.stops.max}`, '', ''],
+      ['peak RSS (worker process)', bytes(g.peakRssBytes), '', ''],
+    ]),
+  );
+  log("\nSplit of the total (pass 1, from the library's stage hooks):\n");
+  log(
+    table([
+      ['stage', 'total', 'share', 'median per runbook, warm'],
+      ['plan (buildRunbook)', ms(split.planMs), pct(split.planMs, splitTotal), ms(g.warmSplitMedian.planMs)],
+      ['JSON (renderJson)', ms(split.jsonMs), pct(split.jsonMs, splitTotal), ms(g.warmSplitMedian.jsonMs)],
+      ['Markdown (renderMarkdown)', ms(split.markdownMs), pct(split.markdownMs, splitTotal), ms(g.warmSplitMedian.markdownMs)],
+    ]),
+  );
   if (!skip.has('cli')) {
     progress('CLI cold starts');
     const cli: ColdStart[] = [
       await coldStart('npx leapfrog runbook --from kilo --to newton', 'npx', ['leapfrog', 'runbook', '--from', 'kilo', '--to', 'newton'], ROOT, 5),
-      await coldStart('node bin/leapfrog.js runbook --from kilo --to newton', process.execPath, ['bin/leapfrog.js', 'runbook', '--from', 'kilo', '--to', 'newton'], ROOT, 5),
-      await coldStart('node bin/leapfrog.js runbook --from juno --to gazpacho', process.execPath, ['bin/leapfrog.js', 'runbook', '--from', 'juno', '--to', 'gazpacho'], ROOT, 3),
+      await coldStart(
+        'node bin/leapfrog.js runbook --from kilo --to newton',
+        process.execPath,
+        ['bin/leapfrog.js', 'runbook', '--from', 'kilo', '--to', 'newton'],
+        ROOT,
+        5,
+      ),
+      await coldStart(
+        'node bin/leapfrog.js runbook --from juno --to gazpacho',
+        process.execPath,
+        ['bin/leapfrog.js', 'runbook', '--from', 'juno', '--to', 'gazpacho'],
+        ROOT,
+        3,
+      ),
     ];
     results.cli = cli;
     log(`\n## CLI cold start (fresh process per run, 1 warm-up, median)${busy()}\n`);
-    log(table([['command', 'median', 'runs', 'peak RSS', 'output'], ...cli.map((c) => [c.label, ms(c.medianMs), c.runs.map((r) => Math.round(r)).join(' '), bytes(c.peakRssBytes), bytes(c.outputBytes)])]));
+    log(
+      table([
+        ['command', 'median', 'runs', 'peak RSS', 'output'],
+        ...cli.map((c) => [c.label, ms(c.medianMs), c.runs.map((r) => Math.round(r)).join(' '), bytes(c.peakRssBytes), bytes(c.outputBytes)]),
+      ]),
+    );
   }
 
   if (!skip.has('site')) {
@@ -168,20 +144,27 @@ async function main(): Promise<void> {
     if (site.status === 'not-built-yet') log('site: not built yet');
     else if (site.status === 'failed') log(`site: build failed after ${ms(site.wallMs ?? NaN)}\n${site.message}`);
     else {
-      log(table([
-        ['measure', 'value', 'target', ''],
-        ['full static build, wall', ms(site.wallMs!), `≤ ${SITE_TARGET_MS / 1000} s`, mark(site.wallMs! <= SITE_TARGET_MS)],
-        ['peak RSS, whole process tree', bytes(site.peakRssBytes!), '', ''],
-        ['output: files / size', `${site.files} / ${bytes(site.totalBytes!)}`, '', ''],
-        ['runbook pages', String(site.runbookPages), '', ''],
-        ['HTML per runbook page, median', bytes(site.html?.median ?? NaN), `≤ ${HTML_TARGET / 1024} KB`, mark((site.html?.median ?? 0) <= HTML_TARGET)],
-        ['HTML per runbook page, max', `${bytes(site.html?.max ?? NaN)} (${site.html?.maxPage ?? '–'})`, `≤ ${HTML_TARGET / 1024} KB`, mark((site.html?.max ?? 0) <= HTML_TARGET)],
-        ['HTML per runbook page, gzip median', bytes(site.html?.gzipMedian ?? NaN), '', ''],
-        ['pages over the HTML target', String(site.overHtmlTarget), '0', mark(site.overHtmlTarget === 0)],
-        ['JS per runbook page, median', bytes(site.js?.median ?? NaN), `≤ ${JS_TARGET / 1024} KB`, mark((site.js?.median ?? 0) <= JS_TARGET)],
-        ['JS per runbook page, max', bytes(site.js?.max ?? NaN), `≤ ${JS_TARGET / 1024} KB`, mark((site.js?.max ?? 0) <= JS_TARGET)],
-        ['CSS per runbook page, median', bytes(site.css?.median ?? NaN), '', ''],
-      ]));
+      log(
+        table([
+          ['measure', 'value', 'target', ''],
+          ['full static build, wall', ms(site.wallMs!), `≤ ${SITE_TARGET_MS / 1000} s`, mark(site.wallMs! <= SITE_TARGET_MS)],
+          ['peak RSS, whole process tree', bytes(site.peakRssBytes!), '', ''],
+          ['output: files / size', `${site.files} / ${bytes(site.totalBytes!)}`, '', ''],
+          ['runbook pages', String(site.runbookPages), '', ''],
+          ['HTML per runbook page, median', bytes(site.html?.median ?? NaN), `≤ ${HTML_TARGET / 1024} KB`, mark((site.html?.median ?? 0) <= HTML_TARGET)],
+          [
+            'HTML per runbook page, max',
+            `${bytes(site.html?.max ?? NaN)} (${site.html?.maxPage ?? '–'})`,
+            `≤ ${HTML_TARGET / 1024} KB`,
+            mark((site.html?.max ?? 0) <= HTML_TARGET),
+          ],
+          ['HTML per runbook page, gzip median', bytes(site.html?.gzipMedian ?? NaN), '', ''],
+          ['pages over the HTML target', String(site.overHtmlTarget), '0', mark(site.overHtmlTarget === 0)],
+          ['JS per runbook page, median', bytes(site.js?.median ?? NaN), `≤ ${JS_TARGET / 1024} KB`, mark((site.js?.median ?? 0) <= JS_TARGET)],
+          ['JS per runbook page, max', bytes(site.js?.max ?? NaN), `≤ ${JS_TARGET / 1024} KB`, mark((site.js?.max ?? 0) <= JS_TARGET)],
+          ['CSS per runbook page, median', bytes(site.css?.median ?? NaN), '', ''],
+        ]),
+      );
     }
   }
 
@@ -205,20 +188,67 @@ async function main(): Promise<void> {
       }
     }
     results.growth = grown;
-    log(`\n## Growth: synthetic content (bench/synthetic.ts), fresh process each; ~ = extrapolated from the random sample of pairs measured in the budget${busy()}\n`);
+    log(
+      `\n## Growth: synthetic content (bench/synthetic.ts), fresh process each; ~ = extrapolated from the random sample of pairs measured in the budget${busy()}\n`,
+    );
     const b = g; // the real content, grown[0]
-    log(table([
-      ['content', 'series', 'services', 'pairs', 'measured', 'load', 'total', 'CPU', 'median/runbook', 'p95/runbook', 'warm median', 'stops mean', 'MD mean', 'output', 'peak RSS'],
-      ...grown.map((x) => [x.label, String(x.series), String(x.services), String(x.pairs), String(x.measuredPairs), ms(x.loadMs), `${x.complete ? '' : '~'}${ms(x.totalMs)}`, `${x.complete ? '' : '~'}${ms(x.totalCpuMs)}`, ms(x.perRunbook.median), ms(x.perRunbook.p95), ms(x.warmPerRunbook.median), x.stops.mean.toFixed(1), bytes(x.mdBytes.mean), `${x.complete ? '' : '~'}${bytes(x.mdBytes.totalEstimate + x.jsonBytes.totalEstimate)}`, bytes(x.peakRssBytes)]),
-    ]));
+    log(
+      table([
+        [
+          'content',
+          'series',
+          'services',
+          'pairs',
+          'measured',
+          'load',
+          'total',
+          'CPU',
+          'median/runbook',
+          'p95/runbook',
+          'warm median',
+          'stops mean',
+          'MD mean',
+          'output',
+          'peak RSS',
+        ],
+        ...grown.map((x) => [
+          x.label,
+          String(x.series),
+          String(x.services),
+          String(x.pairs),
+          String(x.measuredPairs),
+          ms(x.loadMs),
+          `${x.complete ? '' : '~'}${ms(x.totalMs)}`,
+          `${x.complete ? '' : '~'}${ms(x.totalCpuMs)}`,
+          ms(x.perRunbook.median),
+          ms(x.perRunbook.p95),
+          ms(x.warmPerRunbook.median),
+          x.stops.mean.toFixed(1),
+          bytes(x.mdBytes.mean),
+          `${x.complete ? '' : '~'}${bytes(x.mdBytes.totalEstimate + x.jsonBytes.totalEstimate)}`,
+          bytes(x.peakRssBytes),
+        ]),
+      ]),
+    );
     log('\nGrowth factors against the real content:\n');
-    log(table([
-      ['content', 'pairs', 'pairs × services', 'total time', 'output bytes', 'mean runbook time', 'mean runbook size', 'time per (pair × service)'],
-      ...grown.slice(1).map((x) => {
-        const ps = (x.pairs * x.services) / (b.pairs * b.services);
-        return [x.label, factor(x.pairs / b.pairs), factor(ps), factor(x.totalMs / b.totalMs), factor((x.mdBytes.totalEstimate + x.jsonBytes.totalEstimate) / (b.mdBytes.totalEstimate + b.jsonBytes.totalEstimate)), factor(x.perRunbook.mean / b.perRunbook.mean), factor(x.mdBytes.mean / b.mdBytes.mean), factor(x.totalMs / b.totalMs / ps)];
-      }),
-    ]));
+    log(
+      table([
+        ['content', 'pairs', 'pairs × services', 'total time', 'output bytes', 'mean runbook time', 'mean runbook size', 'time per (pair × service)'],
+        ...grown.slice(1).map((x) => {
+          const ps = (x.pairs * x.services) / (b.pairs * b.services);
+          return [
+            x.label,
+            factor(x.pairs / b.pairs),
+            factor(ps),
+            factor(x.totalMs / b.totalMs),
+            factor((x.mdBytes.totalEstimate + x.jsonBytes.totalEstimate) / (b.mdBytes.totalEstimate + b.jsonBytes.totalEstimate)),
+            factor(x.perRunbook.mean / b.perRunbook.mean),
+            factor(x.mdBytes.mean / b.mdBytes.mean),
+            factor(x.totalMs / b.totalMs / ps),
+          ];
+        }),
+      ]),
+    );
   }
 
   if (!skip.has('profile')) {

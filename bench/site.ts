@@ -61,8 +61,18 @@ export function sizes(out: string): Omit<SiteResult, 'status'> {
   const pages = runbookPages.map((f) => pageSize(out, f));
   const biggest = (key: 'htmlBytes' | 'jsBytes') => pages.reduce<PageSize | undefined>((a, p) => (!a || p[key] > a[key] ? p : a), undefined);
   return {
-    files: files.length, totalBytes, htmlPages: html.length, runbookPages: pages.length,
-    html: pages.length ? { median: median(pages.map((p) => p.htmlBytes)), max: max(pages.map((p) => p.htmlBytes)), maxPage: biggest('htmlBytes')!.page, gzipMedian: median(pages.map((p) => p.htmlGzipBytes)) } : undefined,
+    files: files.length,
+    totalBytes,
+    htmlPages: html.length,
+    runbookPages: pages.length,
+    html: pages.length
+      ? {
+          median: median(pages.map((p) => p.htmlBytes)),
+          max: max(pages.map((p) => p.htmlBytes)),
+          maxPage: biggest('htmlBytes')!.page,
+          gzipMedian: median(pages.map((p) => p.htmlGzipBytes)),
+        }
+      : undefined,
     js: pages.length ? { median: median(pages.map((p) => p.jsBytes)), max: max(pages.map((p) => p.jsBytes)), maxPage: biggest('jsBytes')!.page } : undefined,
     css: pages.length ? { median: median(pages.map((p) => p.cssBytes)), max: max(pages.map((p) => p.cssBytes)) } : undefined,
     overHtmlTarget: pages.filter((p) => p.htmlBytes > HTML_TARGET).length,

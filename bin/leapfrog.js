@@ -17,7 +17,9 @@ const compiled = await compiledCli(checkout);
 // The copy lives under node_modules/.cache: tell it where the checkout (content/, templates/) is.
 if (compiled) process.env.LEAPFROG_ROOT = checkout;
 const { run } = await import(compiled ? pathToFileURL(compiled).href : '../generator/cli/main.ts');
-const { handleStdoutErrors } = await import(compiled ? pathToFileURL(compiled.replace(/main\.js$/, 'stdout-errors.js')).href : '../generator/cli/stdout-errors.ts');
+const { handleStdoutErrors } = await import(
+  compiled ? pathToFileURL(compiled.replace(/main\.js$/, 'stdout-errors.js')).href : '../generator/cli/stdout-errors.ts'
+);
 handleStdoutErrors();
 const argv = process.argv.slice(2);
 // rehearse runs real code for minutes, from the sources (it reads data files beside them).

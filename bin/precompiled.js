@@ -14,7 +14,16 @@ export async function compiledCli(root) {
     // The libraries are bundled too (the lockfile stands for their versions), and so is how.
     const files = [...tsFiles(src), join(root, 'package-lock.json'), fileURLToPath(import.meta.url)];
     // Size and mtime of every source: a stat each, no reads, on every start.
-    const stamp = createHash('sha256').update(files.map((f) => { const s = statSync(f); return `${relative(src, f)}:${s.size}:${s.mtimeMs}`; }).join('\n')).digest('hex');
+    const stamp = createHash('sha256')
+      .update(
+        files
+          .map((f) => {
+            const s = statSync(f);
+            return `${relative(src, f)}:${s.size}:${s.mtimeMs}`;
+          })
+          .join('\n'),
+      )
+      .digest('hex');
     // One folder per state of the sources, never rewritten once there: a start that is importing
     // from it cannot lose it to another start compiling at the same moment.
     const out = join(cache, 'js', stamp.slice(0, 16));
@@ -27,14 +36,25 @@ export async function compiledCli(root) {
     // One bundle, split where the CLI loads a module lazily (load-content: only when the
     // snapshot is stale): a start reads a few files instead of resolving some 300 modules.
     await build({
-      entryPoints: { 'cli/main': join(src, 'cli', 'main.ts'), 'cli/stdout-errors': join(src, 'cli', 'stdout-errors.ts'), 'load-content': join(src, 'load-content.ts') },
-      outdir: temp, bundle: true, splitting: true, format: 'esm', platform: 'node', target: 'node22',
+      entryPoints: {
+        'cli/main': join(src, 'cli', 'main.ts'),
+        'cli/stdout-errors': join(src, 'cli', 'stdout-errors.ts'),
+        'load-content': join(src, 'load-content.ts'),
+      },
+      outdir: temp,
+      bundle: true,
+      splitting: true,
+      format: 'esm',
+      platform: 'node',
+      target: 'node22',
       // Loaded by Node from node_modules as they are: Handlebars is CommonJS (its compiler only
       // when a template changed); TypeScript and the rehearsal never run from the bundle.
       external: ['handlebars', 'handlebars/*', 'typescript', 'esbuild'],
       // CommonJS libraries inside the bundle still require Node's builtins.
       banner: { js: "import { createRequire as __leapfrogRequire } from 'node:module'; const require = __leapfrogRequire(import.meta.url);" },
-      logLevel: 'silent', legalComments: 'none', write: true,
+      logLevel: 'silent',
+      legalComments: 'none',
+      write: true,
     });
     writeFileSync(join(temp, '.stamp'), stamp);
     try {
@@ -61,11 +81,13 @@ function prune(dir) {
 }
 
 function tsFiles(dir) {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
-    const path = join(dir, e.name);
-    if (e.isDirectory()) return tsFiles(path);
-    return e.isFile() && e.name.endsWith('.ts') && !e.name.endsWith('.d.ts') ? [path] : [];
-  }).sort();
+  return readdirSync(dir, { withFileTypes: true })
+    .flatMap((e) => {
+      const path = join(dir, e.name);
+      if (e.isDirectory()) return tsFiles(path);
+      return e.isFile() && e.name.endsWith('.ts') && !e.name.endsWith('.d.ts') ? [path] : [];
+    })
+    .sort();
 }
 
 function readOr(file) {

@@ -20,9 +20,7 @@ export function formatProblem(p: Problem): string {
 /** Stable order: by file, then position, then rule, so output never depends on discovery order. */
 export function sortProblems(problems: Problem[]): Problem[] {
   return [...problems].sort(
-    (a, b) =>
-      compare(a.file, b.file) || a.line - b.line || a.column - b.column || compare(a.ruleId, b.ruleId) ||
-      compare(a.message, b.message),
+    (a, b) => compare(a.file, b.file) || a.line - b.line || a.column - b.column || compare(a.ruleId, b.ruleId) || compare(a.message, b.message),
   );
 }
 

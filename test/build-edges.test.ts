@@ -28,10 +28,11 @@ test('an empty or wrong --content folder fails the build and keeps the previous 
   assert.deepEqual(readdirSync(out, { recursive: true }), before);
 });
 
-test('temps of killed builds are removed by the next build; a running build\'s are kept', () => {
+test("temps of killed builds are removed by the next build; a running build's are kept", () => {
   const dir = scratch();
   const out = join(dir, 'runbooks');
-  for (const stale of [`runbooks.tmp-${DEAD_PID}-AbC123`, 'runbooks.tmp-x1Y2z3', `runbooks.old-${DEAD_PID}`]) mkdirSync(join(dir, stale, 'a'), { recursive: true });
+  for (const stale of [`runbooks.tmp-${DEAD_PID}-AbC123`, 'runbooks.tmp-x1Y2z3', `runbooks.old-${DEAD_PID}`])
+    mkdirSync(join(dir, stale, 'a'), { recursive: true });
   const live = `runbooks.tmp-${process.pid}-LiVe00`;
   mkdirSync(join(dir, live));
   assert.equal(build(out, syntheticContent({ series: ['a', 'b'] })).status, 0);
@@ -45,7 +46,10 @@ test('content past what a build can write fails at once with a clear message, no
   const started = performance.now();
   const r = build(out, content);
   assert.equal(r.status, 1);
-  assert.match(r.stderr, /^leapfrog build: 160 series × 2 services make 12720 runbook pairs, about [\d.]+ GB of runbooks; a build writes at most about [\d.]+ GB/);
+  assert.match(
+    r.stderr,
+    /^leapfrog build: 160 series × 2 services make 12720 runbook pairs, about [\d.]+ GB of runbooks; a build writes at most about [\d.]+ GB/,
+  );
   assert.doesNotMatch(r.stderr, /\n\s+at /);
   assert.ok(performance.now() - started < 60_000);
   assert.equal(existsSync(out), false);
@@ -84,7 +88,10 @@ test('npm run build swaps runbooks and site together: a kill during the site ste
   await exited;
   assert.equal(readFileSync(join(dist, 'runbooks', 'marker'), 'utf8'), 'old');
   assert.equal(readFileSync(join(dist, 'site', 'marker'), 'utf8'), 'old');
-  assert.ok(readdirSync(join(dist, '..')).some((n) => n.startsWith('dist.tmp-')), 'the killed build left its temp');
+  assert.ok(
+    readdirSync(join(dist, '..')).some((n) => n.startsWith('dist.tmp-')),
+    'the killed build left its temp',
+  );
   const next = spawnSync(process.execPath, [BUILD_ALL, dist], { env, encoding: 'utf8', cwd: ROOT });
   assert.equal(next.status, 0, next.stderr);
   assert.deepEqual(readdirSync(join(dist, '..')), ['dist']);
@@ -92,10 +99,14 @@ test('npm run build swaps runbooks and site together: a kill during the site ste
   assert.ok(!readdirSync(siteWork).some((n) => n.startsWith(`site.tmp-${child.pid}-`)), 'the site work folder of the killed build is gone');
 });
 
-test('the site builds into a folder whose path starts with the checkout\'s path', () => {
+test("the site builds into a folder whose path starts with the checkout's path", () => {
   const out = `${ROOT}-leapfrog-test-${process.pid}`;
   try {
-    const r = spawnSync(process.execPath, [join(ROOT, 'site/scripts/build.ts'), join(out, 'site')], { env: { ...process.env, LEAPFROG_CONTENT: syntheticContent({ series: ['a', 'b'] }) }, encoding: 'utf8', cwd: ROOT });
+    const r = spawnSync(process.execPath, [join(ROOT, 'site/scripts/build.ts'), join(out, 'site')], {
+      env: { ...process.env, LEAPFROG_CONTENT: syntheticContent({ series: ['a', 'b'] }) },
+      encoding: 'utf8',
+      cwd: ROOT,
+    });
     assert.equal(r.status, 0, r.stderr);
     assert.ok(existsSync(join(out, 'site', 'index.html')));
   } finally {
@@ -104,7 +115,7 @@ test('the site builds into a folder whose path starts with the checkout\'s path'
 });
 
 test('a failing site build says what failed in one line, no stack trace', () => {
-  const full = Object.assign(new Error("ENOSPC: no space left on device, write"), { code: 'ENOSPC' });
+  const full = Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC' });
   assert.equal(describeFailure(full, 'leapfrog site'), 'leapfrog site: ENOSPC: no space left on device, write: no space left on the device');
   const missing = Object.assign(new Error("Cannot find package '@oslojs/encoding' imported from /x\n    at y"), { code: 'ERR_MODULE_NOT_FOUND' });
   assert.doesNotMatch(describeFailure(missing, 'leapfrog site'), /\n/);

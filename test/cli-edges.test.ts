@@ -29,7 +29,7 @@ test('an empty --services is a mistake, not "all services"', () => {
   }
 });
 
-test('option mistakes say what is wrong and point at --help, without parseArgs\' own text', () => {
+test("option mistakes say what is wrong and point at --help, without parseArgs' own text", () => {
   const unknown = usage(['runbook', '--from', 'a', '--to', 'c', '--frm', 'a']);
   assert.match(unknown, /^leapfrog: Unknown option --frm, expected one of: --from, --to, .*\(see leapfrog --help\)\n$/);
   assert.doesNotMatch(unknown, /positional argument/);
@@ -56,7 +56,9 @@ test('--out a FIFO (like /dev/null or /dev/stdout) writes into it and leaves the
   reader.stdout.on('data', (d) => (received += d));
   const done = new Promise((ok) => reader.on('close', ok));
   setTimeout(() => reader.kill(), 10_000).unref(); // if the FIFO was replaced, nobody ever writes to it
-  const r = spawnSync(process.execPath, [BIN, 'runbook', '--from', 'a', '--to', 'c', '--format', 'json', '--out', fifo, '--content', content], { encoding: 'utf8' });
+  const r = spawnSync(process.execPath, [BIN, 'runbook', '--from', 'a', '--to', 'c', '--format', 'json', '--out', fifo, '--content', content], {
+    encoding: 'utf8',
+  });
   await done;
   assert.equal(r.status, 0, r.stderr);
   assert.equal(JSON.parse(received).from, 'a');
@@ -69,7 +71,9 @@ test('a run killed while writing --out leaves a temp that the next run removes',
   const out = join(dir, 'out.md');
   writeFileSync(join(dir, 'out.md.999999999.tmp'), 'half a runbook'); // a run that got SIGKILL
   // A 1-block file size limit kills (SIGXFSZ) or fails the write half way, like a full disk.
-  const killed = spawnSync('sh', ['-c', `ulimit -f 1; exec "${process.execPath}" "${BIN}" runbook --from a --to d --out "${out}" --content "${content}"`], { encoding: 'utf8' });
+  const killed = spawnSync('sh', ['-c', `ulimit -f 1; exec "${process.execPath}" "${BIN}" runbook --from a --to d --out "${out}" --content "${content}"`], {
+    encoding: 'utf8',
+  });
   assert.notEqual(killed.status, 0);
   assert.equal(existsSync(out), false);
   const r = spawnSync(process.execPath, [BIN, 'runbook', '--from', 'a', '--to', 'd', '--out', out, '--content', content], { encoding: 'utf8' });
@@ -82,7 +86,11 @@ test('a write that fails half way (file size limit, full disk) leaves no temp an
   const dir = scratch();
   const out = join(dir, 'out.md');
   // SIGXFSZ ignored: the write fails with EFBIG instead of killing the process.
-  const r = spawnSync('sh', ['-c', `trap '' XFSZ; ulimit -f 1; exec "${process.execPath}" "${BIN}" runbook --from a --to d --out "${out}" --content "${content}"`], { encoding: 'utf8' });
+  const r = spawnSync(
+    'sh',
+    ['-c', `trap '' XFSZ; ulimit -f 1; exec "${process.execPath}" "${BIN}" runbook --from a --to d --out "${out}" --content "${content}"`],
+    { encoding: 'utf8' },
+  );
   assert.equal(r.status, 1, r.stderr);
   assert.match(r.stderr, /^leapfrog: EFBIG: file too large, write\n$/);
   assert.deepEqual(readdirSync(dir), []);

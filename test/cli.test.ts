@@ -14,7 +14,10 @@ test('runbook --format json prints one object with the stops and sections', () =
   assert.equal(r.code, 0, r.stderr);
   const json = JSON.parse(r.stdout);
   assert.equal(json.from, 'a');
-  assert.deepEqual(json.stops.map((s: { series: string }) => s.series), ['b', 'c']);
+  assert.deepEqual(
+    json.stops.map((s: { series: string }) => s.series),
+    ['b', 'c'],
+  );
 });
 
 test('--services limits the runbook to those services, --out writes the file', () => {
@@ -27,7 +30,7 @@ test('--services limits the runbook to those services, --out writes the file', (
   assert.doesNotMatch(md, /alpha-manage/);
 });
 
-test('path prints each service\'s stops with reasons', () => {
+test("path prints each service's stops with reasons", () => {
   const r = runCli(['path', '--from', 'a', '--to', 'c', '--content', content]);
   assert.equal(r.code, 0, r.stderr);
   assert.match(r.stdout, /^Alpha \(from A\): B -> C$/m);

@@ -16,7 +16,11 @@ test('the CLI starts from its bundle, and the bundle writes what the sources wri
   assert.ok(entry && existsSync(entry), 'the bundle was built (a failure would silently fall back to the .ts files)');
   // The bundle holds the libraries: a start must not import remark or the generator's sources one by one.
   assert.doesNotMatch(readFileSync(entry, 'utf8'), /from ["'](?:\.\.\/)+generator\/|from ["']remark-/);
-  for (const args of [['runbook', '--from', 'kilo', '--to', 'newton'], ['runbook', '--from', 'queens', '--to', 'train', '--format', 'json', '--utility', 'container'], ['path', '--from', 'juno', '--to', 'gazpacho', '--fewest-stops']]) {
+  for (const args of [
+    ['runbook', '--from', 'kilo', '--to', 'newton'],
+    ['runbook', '--from', 'queens', '--to', 'train', '--format', 'json', '--utility', 'container'],
+    ['path', '--from', 'juno', '--to', 'gazpacho', '--fewest-stops'],
+  ]) {
     const bundled = run(['bin/leapfrog.js', ...args]);
     const sources = run(['generator/cli/main.ts', ...args]);
     assert.equal(bundled.status, 0, bundled.stderr);

@@ -7,10 +7,8 @@ import { at } from './support/at.ts';
 
 /** The real content in content/: what operators get. */
 const content = loadContent();
-const ids = (json: RunbookJson, section?: string) =>
-  json.sections.filter((s) => !section || s.id === section).flatMap((s) => s.steps.map((x) => x.id));
-const runbook = (from: string, to: string, services?: string[], fewestStops = false) =>
-  toJson(buildRunbook(content, { from, to, services, fewestStops }));
+const ids = (json: RunbookJson, section?: string) => json.sections.filter((s) => !section || s.id === section).flatMap((s) => s.steps.map((x) => x.id));
+const runbook = (from: string, to: string, services?: string[], fewestStops = false) => toJson(buildRunbook(content, { from, to, services, fewestStops }));
 const before = (list: string[], a: string, b: string) => {
   assert.ok(list.includes(a), `missing ${a}`);
   assert.ok(list.includes(b), `missing ${b}`);
@@ -21,7 +19,7 @@ test('content/ validates with no problems', () => {
   assert.deepEqual(checkContent().problems, []);
 });
 
-test('every forward pair plans every service, each stop\'s commands once and in order', () => {
+test("every forward pair plans every service, each stop's commands once and in order", () => {
   const pairs = forwardPairs(content);
   assert.equal(pairs.length, (content.series.length * (content.series.length - 1)) / 2);
   for (const fewestStops of [false, true]) {
@@ -33,7 +31,10 @@ test('every forward pair plans every service, each stop\'s commands once and in 
       const offline = json.sections.find((s) => s.id === 'offline-migrations')!.steps;
       for (const path of built.plan.paths) {
         const expected = path.stops.flatMap((stop) =>
-          content.release(stop.series, path.service)!.steps.filter((s) => OFFLINE_PHASES.includes(s.phase)).map((s) => contentStepId(stop.series, path.service, s.id)),
+          content
+            .release(stop.series, path.service)!
+            .steps.filter((s) => OFFLINE_PHASES.includes(s.phase))
+            .map((s) => contentStepId(stop.series, path.service, s.id)),
         );
         // The source's own work runs with its installed code, unless the source is itself a stop.
         const source = path.stops.some((s) => s.series === from.id) ? undefined : `${from.id}.${path.service}.`;
@@ -55,13 +56,20 @@ test('runbooks to the newest series render to Markdown with the same steps as th
     const built = buildRunbook(content, { from: from.id, to: last.id });
     const md = stepsInMarkdown(renderMarkdown(content, built));
     const json = toJson(built).sections.flatMap((s) => s.steps);
-    assert.deepEqual(md.map((s) => [s.id, s.commands]), json.map((s) => [s.id, s.commands]), from.id);
+    assert.deepEqual(
+      md.map((s) => [s.id, s.commands]),
+      json.map((s) => [s.id, s.commands]),
+      from.id,
+    );
   }
 });
 
 test('nova kilo -> newton stops at liberty and mitaka, with blocker work before the blocked sync', () => {
   const json = runbook('kilo', 'newton', ['nova']);
-  assert.deepEqual(json.stops.map((s) => s.series), ['liberty', 'mitaka', 'newton']);
+  assert.deepEqual(
+    json.stops.map((s) => s.series),
+    ['liberty', 'mitaka', 'newton'],
+  );
   const all = ids(json);
   before(all, 'offline.stop.nova', 'offline.backup.nova');
   before(all, 'offline.backup.nova', 'kilo.nova.migrate-flavor-data');
@@ -74,20 +82,32 @@ test('nova kilo -> newton stops at liberty and mitaka, with blocker work before 
   assert.equal(sync.series, 'mitaka');
 });
 
-test('cinder ocata -> queens runs ocata\'s online migrations before pike\'s schema sync', () => {
+test("cinder ocata -> queens runs ocata's online migrations before pike's schema sync", () => {
   const json = runbook('ocata', 'queens', ['cinder']);
-  assert.deepEqual(json.stops.map((s) => s.series), ['pike', 'queens']);
+  assert.deepEqual(
+    json.stops.map((s) => s.series),
+    ['pike', 'queens'],
+  );
   before(ids(json), 'offline.stop.cinder', 'ocata.cinder.online-data-migrations');
   before(ids(json), 'ocata.cinder.online-data-migrations', 'pike.cinder.db-sync');
   const source = at(json.sections, 1, 'section').steps.find((s) => s.id === 'ocata.cinder.online-data-migrations')!;
   assert.equal(source.series, 'ocata');
-  assert.ok(source.commands.every((c) => c.startsWith('sudo -u cinder cinder-manage ')), 'the source cloud\'s installed code, no utility');
+  assert.ok(
+    source.commands.every((c) => c.startsWith('sudo -u cinder cinder-manage ')),
+    "the source cloud's installed code, no utility",
+  );
   before(ids(json), 'pike.cinder.online-data-migrations', 'queens.cinder.db-sync');
 });
 
-test('rocky -> train moves placement\'s data out of nova_api at stein, after nova\'s migrations', () => {
+test("rocky -> train moves placement's data out of nova_api at stein, after nova's migrations", () => {
   const json = runbook('rocky', 'train', ['nova', 'placement']);
-  assert.deepEqual(json.stops.map((s) => [s.series, s.services]), [['stein', ['nova', 'placement']], ['train', ['nova', 'placement']]]);
+  assert.deepEqual(
+    json.stops.map((s) => [s.series, s.services]),
+    [
+      ['stein', ['nova', 'placement']],
+      ['train', ['nova', 'placement']],
+    ],
+  );
   const all = ids(json, 'offline-migrations');
   before(all, 'train.nova.db-sync', 'stein.placement.move-data-from-nova-api');
   before(all, 'stein.placement.move-data-from-nova-api', 'stein.placement.online-data-migrations');
@@ -96,8 +116,14 @@ test('rocky -> train moves placement\'s data out of nova_api at stein, after nov
 });
 
 test('SLURP: 2023.1 -> 2026.1 stops at 2024.1 and 2025.1 on the tested path', () => {
-  assert.deepEqual(runbook('2023.1', '2026.1').stops.map((s) => s.series), ['caracal', 'epoxy', 'gazpacho']);
-  assert.deepEqual(runbook('bobcat', 'epoxy', ['nova']).stops.map((s) => s.series), ['caracal', 'epoxy']);
+  assert.deepEqual(
+    runbook('2023.1', '2026.1').stops.map((s) => s.series),
+    ['caracal', 'epoxy', 'gazpacho'],
+  );
+  assert.deepEqual(
+    runbook('bobcat', 'epoxy', ['nova']).stops.map((s) => s.series),
+    ['caracal', 'epoxy'],
+  );
 });
 
 test('fewest stops gives neutron fewer stops than nova, and says it leaves the tested path', () => {
@@ -109,7 +135,7 @@ test('fewest stops gives neutron fewer stops than nova, and says it leaves the t
   assert.match(at(built.warnings, 0, 'warning'), /leaves upstream's tested upgrade path/);
 });
 
-test('each service\'s fewest stops follow from its own data (kilo -> gazpacho)', () => {
+test("each service's fewest stops follow from its own data (kilo -> gazpacho)", () => {
   const built = buildRunbook(content, { from: 'kilo', to: 'gazpacho', fewestStops: true });
   const stops = (service: string) => built.plan.paths.find((p) => p.service === service)!.stops.map((s) => s.series);
   // glance: Ocata's alembic switch needs Liberty; from 2023.2 db_sync needs a database past Queens.
@@ -127,7 +153,13 @@ test('each service\'s fewest stops follow from its own data (kilo -> gazpacho)',
 
 test('glance reloads metadefs after the target is deployed, not at each stop', () => {
   const json = runbook('newton', 'pike', ['glance']);
-  assert.deepEqual(ids(json, 'offline-migrations'), ['offline.stop.glance', 'offline.backup.glance', 'offline.backup.configuration', 'ocata.glance.db-sync', 'pike.glance.db-sync']);
+  assert.deepEqual(ids(json, 'offline-migrations'), [
+    'offline.stop.glance',
+    'offline.backup.glance',
+    'offline.backup.configuration',
+    'ocata.glance.db-sync',
+    'pike.glance.db-sync',
+  ]);
   assert.deepEqual(ids(json, 'deploy-target'), ['deploy.glance.install', 'pike.glance.load-metadefs', 'deploy.point-of-no-return', 'deploy.glance.start']);
 });
 
@@ -145,14 +177,26 @@ test('units follow the series: stop what the source runs, start what the target 
   const commands = (id: string) => json.sections.flatMap((s) => s.steps).find((s) => s.id === id)!.commands;
   assert.deepEqual(commands('offline.stop.glance'), ['systemctl stop glance-api glance-registry']);
   assert.deepEqual(commands('deploy.glance.start'), ['systemctl start glance-api']);
-  assert.deepEqual(commands('deploy.nova.start'), ['systemctl start nova-api nova-scheduler nova-conductor nova-novncproxy', 'systemctl start nova-spicehtml5proxy', 'systemctl start nova-serialproxy']);
-  assert.deepEqual(commands('rollback.start.nova'), ['systemctl start nova-api nova-scheduler nova-conductor nova-consoleauth nova-novncproxy', 'systemctl start nova-spicehtml5proxy', 'systemctl start nova-serialproxy', 'systemctl start nova-xvpvncproxy']);
+  assert.deepEqual(commands('deploy.nova.start'), [
+    'systemctl start nova-api nova-scheduler nova-conductor nova-novncproxy',
+    'systemctl start nova-spicehtml5proxy',
+    'systemctl start nova-serialproxy',
+  ]);
+  assert.deepEqual(commands('rollback.start.nova'), [
+    'systemctl start nova-api nova-scheduler nova-conductor nova-consoleauth nova-novncproxy',
+    'systemctl start nova-spicehtml5proxy',
+    'systemctl start nova-serialproxy',
+    'systemctl start nova-xvpvncproxy',
+  ]);
   // Stein's nova still serves nova-placement-api from apache2: stopped at the source; Victoria's nova
   // has no site there, but the web server comes back for the sites of services not selected here.
   assert.deepEqual(commands('offline.stop.web-server'), ['systemctl stop apache2']);
   const web = json.sections.flatMap((s) => s.steps).find((s) => s.id === 'deploy.web-server.apache2.start')!;
   assert.match(web.title, /serves the sites of services not selected here/);
-  assert.deepEqual(ids(json, 'deploy-target').filter((id) => id.startsWith('deploy.web-server')), ['deploy.web-server.apache2.start']);
+  assert.deepEqual(
+    ids(json, 'deploy-target').filter((id) => id.startsWith('deploy.web-server')),
+    ['deploy.web-server.apache2.start'],
+  );
   // Placement did not exist at Rocky: nothing of it to stop before the offline migrations.
   assert.ok(!ids(runbook('rocky', 'train', ['placement']), 'offline-migrations').includes('offline.stop.placement'));
 });
@@ -168,18 +212,26 @@ test('work a blocker needs from the source series runs with the source code, off
   assert.deepEqual(setup.commands, ['sudo -u nova nova-manage cell_v2 simple_cell_setup']);
   assert.equal(setup.series, 'newton');
   assert.ok(!ids(json, 'prepare').some((id) => id.includes('online-data-migrations')), 'nothing that writes runs before the backups');
-  const gate = at(buildRunbook(content, { from: 'newton', to: 'ocata', services: ['nova'] }).sections, 1, 'section').steps.find((s) => s.id === 'ocata.nova.requires.newton')!;
+  const gate = at(buildRunbook(content, { from: 'newton', to: 'ocata', services: ['nova'] }).sections, 1, 'section').steps.find(
+    (s) => s.id === 'ocata.nova.requires.newton',
+  )!;
   assert.ok(gate.notes.some((n) => n.startsWith('`newton.nova.cell-v2-simple-cell-setup` is complete when:')));
 });
 
 test('deploy starts placement before nova, though placement migrates after it', () => {
   const json = runbook('rocky', 'train', ['nova', 'placement']);
   assert.deepEqual(ids(json, 'deploy-target'), [
-    'deploy.placement.install', 'deploy.nova.install', 'deploy.point-of-no-return',
-    'deploy.placement.verify-upgrade-check', 'deploy.web-server.apache2.start',
-    'deploy.nova.upgrade-check', 'deploy.nova.start',
-    'deploy.nova.install.compute', 'deploy.nova.start.compute',
-    'train.nova.discover-hosts', 'train.nova.remove-stale-services',
+    'deploy.placement.install',
+    'deploy.nova.install',
+    'deploy.point-of-no-return',
+    'deploy.placement.verify-upgrade-check',
+    'deploy.web-server.apache2.start',
+    'deploy.nova.upgrade-check',
+    'deploy.nova.start',
+    'deploy.nova.install.compute',
+    'deploy.nova.start.compute',
+    'train.nova.discover-hosts',
+    'train.nova.remove-stale-services',
   ]);
   before(ids(json, 'offline-migrations'), 'train.nova.db-sync', 'stein.placement.db-sync');
 });

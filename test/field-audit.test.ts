@@ -4,10 +4,8 @@ import { buildRunbook, forwardPairs, loadContent, toJson, type RunbookJson } fro
 
 /** The audit's defect classes, checked on the real content across the pairs they touch. */
 const content = loadContent();
-const runbook = (from: string, to: string, services?: string[], fewestStops = false) =>
-  toJson(buildRunbook(content, { from, to, services, fewestStops }));
-const steps = (json: RunbookJson, section?: string) =>
-  json.sections.filter((s) => !section || s.id === section).flatMap((s) => s.steps);
+const runbook = (from: string, to: string, services?: string[], fewestStops = false) => toJson(buildRunbook(content, { from, to, services, fewestStops }));
+const steps = (json: RunbookJson, section?: string) => json.sections.filter((s) => !section || s.id === section).flatMap((s) => s.steps);
 const ids = (json: RunbookJson, section?: string) => steps(json, section).map((s) => s.id);
 const step = (json: RunbookJson, id: string) => {
   const found = steps(json).find((s) => s.id === id);
@@ -22,7 +20,9 @@ const before = (list: string[], a: string, b: string) => {
 const at = (series: string) => content.indexOf(series);
 /** Notes are not in the JSON contract: read them from the runbook model. */
 const notes = (from: string, to: string, services: string[] | undefined, id: string) => {
-  const found = buildRunbook(content, { from, to, services }).sections.flatMap((s) => s.steps).find((s) => s.id === id);
+  const found = buildRunbook(content, { from, to, services })
+    .sections.flatMap((s) => s.steps)
+    .find((s) => s.id === id);
   assert.ok(found, `missing ${id}`);
   return found.notes.join(' ');
 };
@@ -32,7 +32,8 @@ test('web-served APIs: apache2 is stopped once before the migrations and started
   for (const [from, to] of allPairs) {
     const json = runbook(from, to);
     const commands = steps(json).flatMap((s) => s.commands);
-    if (at(from) >= at('pike')) assert.ok(!commands.some((c) => /^systemctl (stop|start) .*\bcinder-api\b/.test(c)), `${from}->${to} cinder-api runs under apache2 from Pike`);
+    if (at(from) >= at('pike'))
+      assert.ok(!commands.some((c) => /^systemctl (stop|start) .*\bcinder-api\b/.test(c)), `${from}->${to} cinder-api runs under apache2 from Pike`);
     assert.ok(!commands.some((c) => /\bsystemctl \w+ .*nova-placement-api/.test(c)), `${from}->${to}: nova-placement-api is a WSGI site, not a unit`);
     const offline = steps(json, 'offline-migrations');
     const stopsApache = offline.filter((s) => s.commands.some((c) => /^systemctl stop .*\bapache2\b/.test(c)));
@@ -43,7 +44,10 @@ test('web-served APIs: apache2 is stopped once before the migrations and started
   }
   const json = runbook('queens', 'rocky');
   assert.deepEqual(step(json, 'offline.stop.web-server').commands, ['systemctl stop apache2']);
-  assert.match(notes('queens', 'rocky', undefined, 'offline.stop.web-server'), /keystone \(Keystone.*cinder-wsgi \(Cinder.*nova-placement-api \(Nova.*openstack-dashboard \(Horizon/);
+  assert.match(
+    notes('queens', 'rocky', undefined, 'offline.stop.web-server'),
+    /keystone \(Keystone.*cinder-wsgi \(Cinder.*nova-placement-api \(Nova.*openstack-dashboard \(Horizon/,
+  );
   // The web server starts after every service's code is deployed.
   const deploy = ids(json, 'deploy-target');
   for (const id of deploy.filter((i) => i.endsWith('.install'))) before(deploy, id, 'deploy.web-server.apache2.start');
@@ -54,7 +58,10 @@ test('placement split: Stein never starts nova-placement-api again, and a Stein 
   step(toStein, 'deploy.web-server.apache2.start');
   assert.doesNotMatch(notes('rocky', 'stein', undefined, 'deploy.web-server.apache2.start'), /nova-placement-api/);
   const fromStein = runbook('stein', 'train', ['nova', 'placement']);
-  assert.deepEqual(fromStein.stops.map((s) => s.series), ['stein', 'train']);
+  assert.deepEqual(
+    fromStein.stops.map((s) => s.series),
+    ['stein', 'train'],
+  );
   const offline = ids(fromStein, 'offline-migrations');
   for (const id of ['create-database', 'db-sync', 'migrate-db-config', 'move-data-from-nova-api', 'stamp-initial-revision', 'online-data-migrations']) {
     before(offline, `stein.placement.${id}`, 'train.placement.db-sync');
@@ -65,7 +72,7 @@ test('placement split: Stein never starts nova-placement-api again, and a Stein 
   assert.match(step(fromStein, 'offline.backup.placement').commands.join('\n'), /information_schema\.SCHEMATA WHERE SCHEMA_NAME = 'placement'/);
 });
 
-test('the target\'s status checks run from its utility before its services start; post-start work after they run', () => {
+test("the target's status checks run from its utility before its services start; post-start work after they run", () => {
   for (const [from, to] of allPairs.filter(([, t]) => at(t) >= at('stein'))) {
     const json = runbook(from, to);
     const deploy = ids(json, 'deploy-target');
@@ -75,7 +82,10 @@ test('the target\'s status checks run from its utility before its services start
       assert.match(check.commands[0] ?? '', new RegExp(`/opt/leapfrog/${to}/bin/\\S+-status upgrade check$`), `${from}->${to} ${check.id}`);
       const start = deploy.find((id) => id === `deploy.${service}.start` || id.startsWith('deploy.web-server.'));
       if (start && deploy.indexOf(start) > deploy.indexOf(check.id)) continue;
-      assert.ok(!deploy.includes(`deploy.${service}.start`) || deploy.indexOf(check.id) < deploy.indexOf(`deploy.${service}.start`), `${from}->${to} ${check.id}`);
+      assert.ok(
+        !deploy.includes(`deploy.${service}.start`) || deploy.indexOf(check.id) < deploy.indexOf(`deploy.${service}.start`),
+        `${from}->${to} ${check.id}`,
+      );
     }
     if (at(to) >= at('ussuri')) before(deploy, 'deploy.nova.start', `${to}.nova.post-deploy-online-data-migrations`);
   }
@@ -86,8 +96,10 @@ test('cinder: leaps from Liberty or older remove the versionless service rows be
     const deploy = ids(runbook('liberty', to, ['cinder']), 'deploy-target');
     before(deploy, `${to}.cinder.remove-stale-services`, 'deploy.cinder.start');
   }
-  assert.deepEqual(step(runbook('kilo', 'newton', ['cinder']), 'newton.cinder.remove-stale-services').commands,
-    ['sudo -u cinder cinder-manage service list', 'sudo -u cinder cinder-manage service remove BINARY HOST']);
+  assert.deepEqual(step(runbook('kilo', 'newton', ['cinder']), 'newton.cinder.remove-stale-services').commands, [
+    'sudo -u cinder cinder-manage service list',
+    'sudo -u cinder cinder-manage service remove BINARY HOST',
+  ]);
   assert.ok(!ids(runbook('mitaka', 'newton', ['cinder'])).includes('newton.cinder.remove-stale-services'), 'Mitaka services wrote their versions');
 });
 
@@ -133,7 +145,7 @@ test('units of the source are all stopped, on the hosts they run on', () => {
   assert.deepEqual(step(runbook('queens', 'rocky', ['ironic']), 'offline.stop.ironic.bare-metal').commands, ['systemctl stop ironic-conductor']);
 });
 
-test('utilities: both MySQL drivers where the constraints pin MySQLdb, and the service\'s own pin dropped for its install', () => {
+test("utilities: both MySQL drivers where the constraints pin MySQLdb, and the service's own pin dropped for its install", () => {
   const old = runbook('kilo', 'liberty', ['nova']);
   assert.match(step(old, 'prepare.utility.liberty').commands.at(-1)!, / PyMySQL MySQL-python$/);
   const neutron = step(runbook('rocky', 'stein', ['neutron']), 'prepare.utility.stein.neutron').commands;
@@ -148,7 +160,11 @@ test('utilities: both MySQL drivers where the constraints pin MySQLdb, and the s
 
 test('ironic: fewest stops never skip to a release whose dbsync cannot open the database', () => {
   const stops = (from: string, to: string) => runbook(from, to, ['ironic'], true).stops.map((s) => s.series);
-  for (const to of ['ussuri', 'victoria', 'wallaby']) assert.ok(stops('rocky', to).some((s) => s === 'stein' || s === 'train'), `rocky->${to}`);
+  for (const to of ['ussuri', 'victoria', 'wallaby'])
+    assert.ok(
+      stops('rocky', to).some((s) => s === 'stein' || s === 'train'),
+      `rocky->${to}`,
+    );
   assert.ok(stops('queens', 'xena').includes('rocky'), 'migrate_vif_port_id runs before Ussuri');
   for (const to of ['flamingo', 'gazpacho']) assert.ok(stops('caracal', to).includes('epoxy'), `caracal->${to}`);
 });
@@ -162,7 +178,12 @@ test('horizon commands run as pasted: the packaged manage.py path, no service us
 test('the web server starts after the status checks of every API it serves, and a roll back starts what it stopped', () => {
   const deploy = ids(runbook('antelope', 'gazpacho'), 'deploy-target');
   for (const service of ['keystone', 'cinder', 'placement']) before(deploy, `deploy.${service}.verify-upgrade-check`, 'deploy.web-server.apache2.start');
-  for (const [from, to] of [['juno', 'gazpacho'], ['liberty', 'newton'], ['rocky', 'train'], ['antelope', 'gazpacho']] as const) {
+  for (const [from, to] of [
+    ['juno', 'gazpacho'],
+    ['liberty', 'newton'],
+    ['rocky', 'train'],
+    ['antelope', 'gazpacho'],
+  ] as const) {
     for (const services of [undefined, ['cinder'], ['nova'], ['placement'], ['horizon']]) {
       if (services?.[0] === 'placement' && at(to) < at('stein')) continue;
       const json = runbook(from, to, services);
@@ -170,13 +191,16 @@ test('the web server starts after the status checks of every API it serves, and 
       if (rollback.includes('rollback.stop.web-server')) assert.ok(rollback.includes('rollback.restart.web-server'), `${from}->${to} ${services}: roll back`);
       const deploy = ids(json, 'deploy-target');
       if (ids(json, 'offline-migrations').includes('offline.stop.web-server')) {
-        assert.ok(deploy.some((id) => id.startsWith('deploy.web-server.')), `${from}->${to} ${services}: deploy never starts the web server it stopped`);
+        assert.ok(
+          deploy.some((id) => id.startsWith('deploy.web-server.')),
+          `${from}->${to} ${services}: deploy never starts the web server it stopped`,
+        );
       }
     }
   }
 });
 
-test('a Rocky or Stein cloud\'s optional placement database is backed up and restored, never dropped', () => {
+test("a Rocky or Stein cloud's optional placement database is backed up and restored, never dropped", () => {
   const json = runbook('rocky', 'train', ['nova', 'placement']);
   assert.match(step(json, 'offline.backup.nova').commands.join('\n'), /SCHEMA_NAME = 'placement'/);
   assert.ok(step(json, 'rollback.restore.nova').commands.includes('mysql -u root -p < /var/backups/leapfrog/rocky-placement.sql'));

@@ -17,7 +17,10 @@ for (const request of PAIRS) {
   const name = `${request.from}-${request.to}-${request.services.join('-')}`;
   test(`golden runbook ${name} (Markdown and JSON)`, () => {
     const runbook = buildRunbook(content, request);
-    for (const [ext, text] of [['md', renderMarkdown(content, runbook)], ['json', renderJson(runbook)]] as const) {
+    for (const [ext, text] of [
+      ['md', renderMarkdown(content, runbook)],
+      ['json', renderJson(runbook)],
+    ] as const) {
       const file = new URL(`golden/${name}.${ext}`, import.meta.url);
       if (process.env.UPDATE_GOLDEN) writeFileSync(file, text);
       assert.equal(text, readFileSync(file, 'utf8'), `${name}.${ext} differs: review, then UPDATE_GOLDEN=1`);

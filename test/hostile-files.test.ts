@@ -20,11 +20,14 @@ test('a symlink that leaves the content folder is refused, and nothing of its ta
   symlinkSync(secret, join(root, 'services', 'gamma.yaml'));
   symlinkSync(secret, join(root, 'series', 'b', 'alpha.md'));
   const text = report(root);
-  assert.equal(text, [
-    'series/b/alpha.md:1:1: Symbolic link leaves the content folder, expected content inside it: copy the file in instead [symlink-outside]',
-    'services/gamma.yaml:1:1: Symbolic link leaves the content folder, expected content inside it: copy the file in instead [symlink-outside]',
-    '2 problems found',
-  ].join('\n'));
+  assert.equal(
+    text,
+    [
+      'series/b/alpha.md:1:1: Symbolic link leaves the content folder, expected content inside it: copy the file in instead [symlink-outside]',
+      'services/gamma.yaml:1:1: Symbolic link leaves the content folder, expected content inside it: copy the file in instead [symlink-outside]',
+      '2 problems found',
+    ].join('\n'),
+  );
   assert.doesNotMatch(text, /glpat/);
 });
 
@@ -34,7 +37,10 @@ test('a symlinked series folder outside the root is refused; a link inside the r
   symlinkSync(outside, join(root, 'series', 'zz'));
   renameSync(join(root, 'services', 'beta.yaml'), join(root, 'beta.yaml'));
   symlinkSync(join(root, 'beta.yaml'), join(root, 'services', 'beta.yaml'));
-  assert.equal(report(root), 'series/zz:1:1: Symbolic link leaves the content folder, expected content inside it: copy the file in instead [symlink-outside]\n1 problem found');
+  assert.equal(
+    report(root),
+    'series/zz:1:1: Symbolic link leaves the content folder, expected content inside it: copy the file in instead [symlink-outside]\n1 problem found',
+  );
 });
 
 test('a link to /dev/zero, a FIFO and a dangling link are refused at once, without reading them', () => {
@@ -43,12 +49,15 @@ test('a link to /dev/zero, a FIFO and a dangling link are refused at once, witho
   execFileSync('mkfifo', [join(root, 'series', 'c', 'alpha.md')]);
   symlinkSync(join(root, 'nowhere.yaml'), join(root, 'services', 'gamma.yaml'));
   const started = performance.now();
-  assert.equal(report(root), [
-    'series/b/alpha.md:1:1: Symbolic link leaves the content folder, expected content inside it: copy the file in instead [symlink-outside]',
-    'series/c/alpha.md:1:1: Not a regular file (a FIFO, socket or device), expected a file [not-a-file]',
-    'services/gamma.yaml:1:1: Symbolic link to nothing (dangling), expected a file or folder [file-unreadable]',
-    '3 problems found',
-  ].join('\n'));
+  assert.equal(
+    report(root),
+    [
+      'series/b/alpha.md:1:1: Symbolic link leaves the content folder, expected content inside it: copy the file in instead [symlink-outside]',
+      'series/c/alpha.md:1:1: Not a regular file (a FIFO, socket or device), expected a file [not-a-file]',
+      'services/gamma.yaml:1:1: Symbolic link to nothing (dangling), expected a file or folder [file-unreadable]',
+      '3 problems found',
+    ].join('\n'),
+  );
   assert.ok(performance.now() - started < 5000);
 });
 
@@ -56,7 +65,10 @@ test('a 20 MB community note is refused by its size, before it is read', () => {
   const root = contentFor('__none__');
   writeFileSync(join(root, 'series', 'b', 'alpha.md'), note() + 'x'.repeat(20 * 1024 * 1024));
   const started = performance.now();
-  assert.match(report(root), /^series\/b\/alpha\.md:1:1: File is 20971\d+ bytes, expected at most 262144: split it into smaller files \[file-too-large\]\n1 problem found$/);
+  assert.match(
+    report(root),
+    /^series\/b\/alpha\.md:1:1: File is 20971\d+ bytes, expected at most 262144: split it into smaller files \[file-too-large\]\n1 problem found$/,
+  );
   assert.ok(performance.now() - started < 2000, `took ${performance.now() - started} ms`);
 });
 

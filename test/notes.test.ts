@@ -11,7 +11,10 @@ const front = `---\nservice: alpha\nseries: b\ntitle: Field notes\nauthors: [ops
 
 test('a community note is rendered into the runbooks that cross its series', () => {
   const dir = syntheticContent({ series: ['a', 'b', 'c'] });
-  writeFileSync(join(dir, 'series', 'b', 'alpha.md'), `${front}\n### Before the sync\n\nCheck the cell mappings first:\n\n\`\`\`sh\nalpha-manage cells list\n\`\`\`\n`);
+  writeFileSync(
+    join(dir, 'series', 'b', 'alpha.md'),
+    `${front}\n### Before the sync\n\nCheck the cell mappings first:\n\n\`\`\`sh\nalpha-manage cells list\n\`\`\`\n`,
+  );
   const content = loadContent(dir);
   const md = renderMarkdown(content, buildRunbook(content, { from: 'a', to: 'c', services: ['alpha'] }));
   assert.match(md, /- \[ \] `prepare\.community\.b\.alpha` Read the community note on Alpha at B: Field notes/);
@@ -24,7 +27,10 @@ test('a community note is rendered into the runbooks that cross its series', () 
 test('a hostile note is reported by validate and renders without HTML or script links anyway', () => {
   const hostile = `${front}\n### Hi\n\n<script>alert(1)</script>\n\n<img src=x onerror=alert(2)>\n\n[click](javascript:alert(3)) and [ok](https://example.org/)\n`;
   const { note, problems } = checkNote('series/b/alpha.md', hostile);
-  assert.deepEqual(problems.map((p) => p.ruleId), ['note-raw-html', 'note-raw-html', 'note-link-https']);
+  assert.deepEqual(
+    problems.map((p) => p.ruleId),
+    ['note-raw-html', 'note-raw-html', 'note-link-https'],
+  );
   assert.ok(note);
   assert.doesNotMatch(note.body, /<script|<img|onerror|javascript:/);
   assert.match(note.body, /\[ok\]\(https:\/\/example\.org\/\)/);

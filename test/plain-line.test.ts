@@ -36,14 +36,60 @@ describe('plain lines are written as remark-stringify writes them', () => {
 
   // Text a contributor could write: every character that means something somewhere in Markdown.
   const hostile = [
-    '1. looks like a list', '1) too', '- dash', '+ plus', '# hash', '> quote', '= setext', '| pipe |', ':- table', '~strike~',
-    '*star*', '_under_', 'a_b_c', 'nova_api', 'a__b', 'x_', '_x', 'db_sync_', 'é_a', 'back`tick', '[label](url)', 'x](y)', '![img]', 'Look!', '&amp; &#35;', '<b>html</b>', 'a<b',
-    'www.example.com', 'https://example.com/x', 'user@example.com', 'trailing space ', ' leading', 'tab\there', 'back\\slash',
-    'C:\\path', '100% (done).', 'e.g. nova-manage db sync', 'ends with #', '***', '--', '2015.2:', '(x)', 'a.b', 'W.x', 'http:/',
+    '1. looks like a list',
+    '1) too',
+    '- dash',
+    '+ plus',
+    '# hash',
+    '> quote',
+    '= setext',
+    '| pipe |',
+    ':- table',
+    '~strike~',
+    '*star*',
+    '_under_',
+    'a_b_c',
+    'nova_api',
+    'a__b',
+    'x_',
+    '_x',
+    'db_sync_',
+    'é_a',
+    'back`tick',
+    '[label](url)',
+    'x](y)',
+    '![img]',
+    'Look!',
+    '&amp; &#35;',
+    '<b>html</b>',
+    'a<b',
+    'www.example.com',
+    'https://example.com/x',
+    'user@example.com',
+    'trailing space ',
+    ' leading',
+    'tab\there',
+    'back\\slash',
+    'C:\\path',
+    '100% (done).',
+    'e.g. nova-manage db sync',
+    'ends with #',
+    '***',
+    '--',
+    '2015.2:',
+    '(x)',
+    'a.b',
+    'W.x',
+    'http:/',
   ];
   const pieces = (text: string): (string | PhrasingContent)[][] => [
-    [text], ['Run ', code(text), ' now'], [strong(text), ' ', text], ['See ', link('https://opendev.org/openstack/nova/src/tag/15.0.0/x.py', text)],
-    [text, strong('Warning:'), text], ['Sources: ', link(`https://e.com/${text}`, 'label')], [code(`\`${text}`), text],
+    [text],
+    ['Run ', code(text), ' now'],
+    [strong(text), ' ', text],
+    ['See ', link('https://opendev.org/openstack/nova/src/tag/15.0.0/x.py', text)],
+    [text, strong('Warning:'), text],
+    ['Sources: ', link(`https://e.com/${text}`, 'label')],
+    [code(`\`${text}`), text],
   ];
   it('hostile text and nodes: the shortcut agrees or steps aside', () => {
     for (const text of hostile) {
@@ -57,8 +103,17 @@ describe('plain lines are written as remark-stringify writes them', () => {
   });
 
   it('the shortcut takes the common lines (it is not always stepping aside)', () => {
-    assert.equal(plainParagraph([{ type: 'text', value: 'Stop nova-api on every controller (e.g. with systemctl).' }]), 'Stop nova-api on every controller (e.g. with systemctl).');
-    assert.equal(plainParagraph([{ type: 'inlineCode', value: 'offline.stop.nova' }, { type: 'text', value: ' Stop the services' }]), '`offline.stop.nova` Stop the services');
+    assert.equal(
+      plainParagraph([{ type: 'text', value: 'Stop nova-api on every controller (e.g. with systemctl).' }]),
+      'Stop nova-api on every controller (e.g. with systemctl).',
+    );
+    assert.equal(
+      plainParagraph([
+        { type: 'inlineCode', value: 'offline.stop.nova' },
+        { type: 'text', value: ' Stop the services' },
+      ]),
+      '`offline.stop.nova` Stop the services',
+    );
     assert.equal(plainHeading([{ type: 'text', value: '2. Offline window' }]), '2. Offline window');
     assert.equal(plainParagraph([{ type: 'text', value: '1. a list' }]), undefined, 'a list marker goes to remark');
   });

@@ -13,17 +13,25 @@ import { readRecord, shippedBy } from '../generator/rehearse/shipped.ts';
 const CACHE = defaultRehearseCache();
 const has = (program: string) => spawnSync('sh', ['-c', `command -v ${program}`]).status === 0;
 // Roots need root (debootstrap, chroot), debootstrap and Debian's MariaDB; .ci/run installs both.
-const cannot = process.getuid?.() !== 0 ? 'needs root for debootstrap and chroot'
-  : !has('debootstrap') ? 'needs debootstrap (apt-get install debootstrap)'
-  : !has('mariadbd') ? 'needs Debian\'s MariaDB (apt-get install mariadb-server)' : false;
+const cannot =
+  process.getuid?.() !== 0
+    ? 'needs root for debootstrap and chroot'
+    : !has('debootstrap')
+      ? 'needs debootstrap (apt-get install debootstrap)'
+      : !has('mariadbd')
+        ? "needs Debian's MariaDB (apt-get install mariadb-server)"
+        : false;
 
-it('a min-start that skips a stop upstream needs makes the rehearsal fail (real Victoria and Epoxy code)', { skip: cannot ? `roots cannot be built here: ${cannot}` : false }, async () => {
+it('a min-start that skips a stop upstream needs makes the rehearsal fail (real Victoria and Epoxy code)', {
+  skip: cannot ? `roots cannot be built here: ${cannot}` : false,
+}, async () => {
   const control = CONTROLS[0]!;
   const log = () => {};
   const roots = await buildRoots(CACHE, ['bullseye', 'trixie'], ROOT_PACKAGES, log);
   assert.equal(roots.length, 2, 'both roots built');
   const shipped = roots.flatMap((r) => shippedBy(r, readRecord(join(fileURLToPath(new URL('../generator/rehearse/', import.meta.url)), 'debian-series.json'))));
-  const rootOf = (service: string, series: string) => roots.find((r) => r.suite === shipped.find((s) => s.service === service && s.series === series)?.suite)?.dir;
+  const rootOf = (service: string, series: string) =>
+    roots.find((r) => r.suite === shipped.find((s) => s.service === service && s.series === series)?.suite)?.dir;
   const local = await startLocalServer(13377, log);
   try {
     const server = parseServer(local.url);

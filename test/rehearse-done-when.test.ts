@@ -9,12 +9,23 @@ import { serviceSteps } from '../generator/rehearse/run-steps.ts';
 
 const content = loadContent();
 /** The checks the rehearsal makes for each step it runs of a real runbook. */
-const checksOf = (from: string, to: string, service: string) => Object.fromEntries(serviceSteps(buildRunbook(content, { from, to, services: [service], fewestStops: true }), service)
-  .flatMap((s) => (s.decision.run ? [[s.step.id, doneChecks(s.step.doneWhen, s.decision.commands.at(-1)!.command)]] : [])));
+const checksOf = (from: string, to: string, service: string) =>
+  Object.fromEntries(
+    serviceSteps(buildRunbook(content, { from, to, services: [service], fewestStops: true }), service).flatMap((s) =>
+      s.decision.run ? [[s.step.id, doneChecks(s.step.doneWhen, s.decision.commands.at(-1)!.command)]] : [],
+    ),
+  );
 
 // A migrations table as nova-manage prints it (nova/cmd/manage.py: Migration, Total Needed, Completed).
-const table = (done: number) => `Running batches of 50 until complete\n+-----------+--------------+-----------+\n| Migration | Total Needed | Completed |\n+-----------+--------------+-----------+\n| fill_virtual_interface_list | 2 | ${done} |\n| populate_uuids | 0 | 0 |\n+-----------+--------------+-----------+\n`;
-const ctx = (over: Partial<CheckContext>): CheckContext => ({ rootDir: '/nonexistent', command: 'sudo -u nova nova-manage db online_data_migrations', output: '', run: () => ({ code: 0, output: '' }), ...over });
+const table = (done: number) =>
+  `Running batches of 50 until complete\n+-----------+--------------+-----------+\n| Migration | Total Needed | Completed |\n+-----------+--------------+-----------+\n| fill_virtual_interface_list | 2 | ${done} |\n| populate_uuids | 0 | 0 |\n+-----------+--------------+-----------+\n`;
+const ctx = (over: Partial<CheckContext>): CheckContext => ({
+  rootDir: '/nonexistent',
+  command: 'sudo -u nova nova-manage db online_data_migrations',
+  output: '',
+  run: () => ({ code: 0, output: '' }),
+  ...over,
+});
 
 describe('rehearse: done-when checks read from the content', () => {
   it('finds the machine-checkable promises of real steps, and only those', () => {
@@ -31,9 +42,13 @@ describe('rehearse: done-when checks read from the content', () => {
     assert.deepEqual(checksOf('zed', 'epoxy', 'placement')['epoxy.placement.db-sync'], []);
   });
 
-  it('never runs a follow-up of another program than the step\'s own', () => {
+  it("never runs a follow-up of another program than the step's own", () => {
     assert.deepEqual(doneChecks('exit code 0; nova-manage db version then prints ccb0fa1a2252', 'sudo -u cinder cinder-manage db sync'), []);
-    assert.deepEqual(doneChecks('exit code 0', 'sudo -u nova nova-manage db online_data_migrations --max-count 10'), [], 'a batch with --max-count is not the whole loop');
+    assert.deepEqual(
+      doneChecks('exit code 0', 'sudo -u nova nova-manage db online_data_migrations --max-count 10'),
+      [],
+      'a batch with --max-count is not the whole loop',
+    );
   });
 });
 
@@ -49,7 +64,10 @@ describe('rehearse: done-when checks judged on real outcomes', () => {
   it('a revision must be printed as a word, not inside a longer one', () => {
     assert.equal(runCheck({ kind: 'prints', token: '412' }, ctx({ output: '412\n' })).ok, true);
     assert.equal(runCheck({ kind: 'prints', token: '412' }, ctx({ output: '4120\n' })).ok, false);
-    const then = runCheck({ kind: 'then-prints', command: 'sudo -u nova nova-manage api_db version', token: 'b30f573d3377' }, ctx({ run: () => ({ code: 0, output: 'cdeec0c85668\n' }) }));
+    const then = runCheck(
+      { kind: 'then-prints', command: 'sudo -u nova nova-manage api_db version', token: 'b30f573d3377' },
+      ctx({ run: () => ({ code: 0, output: 'cdeec0c85668\n' }) }),
+    );
     assert.deepEqual([then.ok, then.what], [false, 'nova-manage api_db version prints b30f573d3377']);
   });
 

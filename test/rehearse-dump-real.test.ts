@@ -16,7 +16,8 @@ import { PREFIX, ROOT_PACKAGES, rehearsedService, scratchName } from '../generat
 
 const CACHE = defaultRehearseCache();
 const has = (program: string) => spawnSync('sh', ['-c', `command -v ${program}`]).status === 0;
-const cannot = process.getuid?.() !== 0 ? 'needs root for chroot' : !has('mariadbd') ? 'needs Debian\'s MariaDB' : !has('debootstrap') ? 'needs debootstrap' : false;
+const cannot =
+  process.getuid?.() !== 0 ? 'needs root for chroot' : !has('mariadbd') ? "needs Debian's MariaDB" : !has('debootstrap') ? 'needs debootstrap' : false;
 const SERVICES = ['glance', 'nova'];
 
 /**
@@ -24,7 +25,10 @@ const SERVICES = ['glance', 'nova'];
  * is added, nova's cell mapping is pointed at a database the rehearsal must never reach, and
  * mysqldump --databases writes them under upstream's names.
  */
-it('rehearses victoria -> zed (fewest stops) from a mysqldump of the source: steps pass, restored rows survive, nothing else touched', { skip: cannot ? `cannot run here: ${cannot}` : false, timeout: 3600_000 }, async () => {
+it('rehearses victoria -> zed (fewest stops) from a mysqldump of the source: steps pass, restored rows survive, nothing else touched', {
+  skip: cannot ? `cannot run here: ${cannot}` : false,
+  timeout: 3600_000,
+}, async () => {
   const log = () => {};
   const roots = await buildRoots(CACHE, ['bullseye'], ROOT_PACKAGES, log);
   assert.equal(roots.length, 1);
@@ -34,7 +38,11 @@ it('rehearses victoria -> zed (fewest stops) from a mysqldump of the source: ste
     const server = parseServer(local.url);
     const redact = redactor([server.password]);
     for (const id of SERVICES) assert.equal(seed(server, rehearsedService(id)!, roots[0]!.dir, redact).ok, true, `${id} seeded`);
-    mustSql(server, "INSERT INTO images (id, name, size, status, created_at, deleted, min_disk, min_ram, protected, visibility, os_hidden) VALUES ('dump-only', 'only-in-the-dump', 0, 'active', NOW(), 0, 0, 0, 0, 'public', 0)", scratchName('glance', 'run'));
+    mustSql(
+      server,
+      "INSERT INTO images (id, name, size, status, created_at, deleted, min_disk, min_ram, protected, visibility, os_hidden) VALUES ('dump-only', 'only-in-the-dump', 0, 'active', NOW(), 0, 0, 0, 0, 'public', 0)",
+      scratchName('glance', 'run'),
+    );
     // The rehearsal must point this at its own scratch database; if it did not, db sync would fail on an unknown database.
     const elsewhere = serviceUrl(server, `${PREFIX}operator_nova`);
     mustSql(server, `UPDATE cell_mappings SET database_connection = '${elsewhere}' WHERE name = 'leapfrog-cell1'`, scratchName('nova_api', 'run'));
@@ -42,15 +50,43 @@ it('rehearses victoria -> zed (fewest stops) from a mysqldump of the source: ste
     const dumped = run('mysqldump', [`--defaults-extra-file=${server.optionsFile}`, '--add-drop-database', '--databases', ...names]);
     assert.equal(dumped.code, 0, dumped.stderr);
     // Upstream's names, as an operator's dump has them (only the database statements carry the names).
-    const text = dumped.stdout.split('\n').map((l) => (/^(USE|CREATE DATABASE|\/\*!40000 DROP DATABASE|-- Current Database)/.test(l) ? l.replaceAll(`\`${PREFIX}`, '`') : l)).join('\n');
+    const text = dumped.stdout
+      .split('\n')
+      .map((l) => (/^(USE|CREATE DATABASE|\/\*!40000 DROP DATABASE|-- Current Database)/.test(l) ? l.replaceAll(`\`${PREFIX}`, '`') : l))
+      .join('\n');
     const file = join(dir, 'operator.sql');
     writeFileSync(file, text);
     for (const name of names) dropDatabase(server, name);
 
     const out = join(dir, 'report.json');
     let printed = '';
-    const sink = new Writable({ write: (chunk, _e, done) => { printed += String(chunk); done(); } });
-    const code = await rehearseMain(['--from', 'victoria', '--to', 'zed', '--fewest-stops', '--dump', file, '--db', local.url, '--suites', 'bullseye,bookworm', '--out', out, '--cache', CACHE], sink, sink);
+    const sink = new Writable({
+      write: (chunk, _e, done) => {
+        printed += String(chunk);
+        done();
+      },
+    });
+    const code = await rehearseMain(
+      [
+        '--from',
+        'victoria',
+        '--to',
+        'zed',
+        '--fewest-stops',
+        '--dump',
+        file,
+        '--db',
+        local.url,
+        '--suites',
+        'bullseye,bookworm',
+        '--out',
+        out,
+        '--cache',
+        CACHE,
+      ],
+      sink,
+      sink,
+    );
     const report = JSON.parse(readFileSync(out, 'utf8')) as Report;
     assert.equal(code, 0, printed.slice(-3000));
     assert.deepEqual(report.runs.map((r) => r.service).sort(), SERVICES);

@@ -63,7 +63,10 @@ describe('rehearse --dump: what a dump may hold', () => {
     assert.equal(plan.header.length, 5);
     const glance = plan.databases.get('glance')!;
     assert.ok(glance.some((s) => s.startsWith('CREATE TABLE `images`')));
-    assert.ok(glance.every((s) => !/^(USE|CREATE DATABASE|LOCK|UNLOCK)|DROP DATABASE/.test(s)), glance.join('\n'));
+    assert.ok(
+      glance.every((s) => !/^(USE|CREATE DATABASE|LOCK|UNLOCK)|DROP DATABASE/.test(s)),
+      glance.join('\n'),
+    );
     // The string's ; and -- stay inside the row: one INSERT, byte for byte.
     assert.equal(glance.filter((s) => s.startsWith('INSERT')).length, 1);
     assert.ok(glance.some((s) => s.includes("'a;b\\'c -- not a comment'")));
@@ -81,14 +84,32 @@ describe('rehearse --dump: what a dump may hold', () => {
     ['a subquery among the values', GOOD.replace("('2',NULL", "('2',(SELECT password FROM mysql.user LIMIT 1)"), /a value that is not a literal: \(/],
     ['a function among the values', GOOD.replace("('2',NULL", "('2',LOAD_FILE('/etc/shadow')"), /not a literal: LOAD_FILE/],
     ['a table of another database', GOOD.replace('INSERT INTO `images`', 'INSERT INTO `mysql`.`user`'), /INSERT into a name qualified by another database/],
-    ['INSERT ... SELECT', `${GOOD.replace('/*!40103 SET TIME_ZONE=@OLD', 'INSERT INTO `images` SELECT * FROM nova.instances;\n/*!40103 SET TIME_ZONE=@OLD')}`, /INSERT without VALUES/],
-    ['a remote table', GOOD.replace('ENGINE=InnoDB', 'ENGINE=FEDERATED CONNECTION=\'mysql://u:p@h/db/t\''), /ENGINE FEDERATED/],
+    [
+      'INSERT ... SELECT',
+      `${GOOD.replace('/*!40103 SET TIME_ZONE=@OLD', 'INSERT INTO `images` SELECT * FROM nova.instances;\n/*!40103 SET TIME_ZONE=@OLD')}`,
+      /INSERT without VALUES/,
+    ],
+    ['a remote table', GOOD.replace('ENGINE=InnoDB', "ENGINE=FEDERATED CONNECTION='mysql://u:p@h/db/t'"), /ENGINE FEDERATED/],
     ['a table in another folder', GOOD.replace('PRIMARY KEY (`id`)\n)', "PRIMARY KEY (`id`)\n) DATA DIRECTORY='/var/lib'"), /DIRECTORY/],
-    ['a foreign key into another database', GOOD.replace('PRIMARY KEY (`id`)', 'PRIMARY KEY (`id`), FOREIGN KEY (`id`) REFERENCES `mysql`.`user` (`User`)'), /qualified by another database/],
+    [
+      'a foreign key into another database',
+      GOOD.replace('PRIMARY KEY (`id`)', 'PRIMARY KEY (`id`), FOREIGN KEY (`id`) REFERENCES `mysql`.`user` (`User`)'),
+      /qualified by another database/,
+    ],
     ['a global setting', `SET @@GLOBAL.GTID_PURGED='x';\n${GOOD}`, /a global setting/],
     ['a session setting mysqldump never writes', `SET SESSION_TRACK_STATE_CHANGE=1;\n${GOOD}`, /not a session setting mysqldump writes/],
-    ['a trigger', `${GOOD}DELIMITER ;;\n/*!50003 CREATE*/ /*!50017 DEFINER=\`root\`@\`%\`*/ /*!50003 TRIGGER t BEFORE INSERT ON images FOR EACH ROW SET @a=1 */;;\n`, /DELIMITER/],
-    ['a dump without --databases', GOOD.replace(/CREATE DATABASE.*\n/, '').replace('USE `glance`;', '').replace('/*!40000 DROP DATABASE IF EXISTS `glance`*/;', ''), /before any CREATE DATABASE or USE \(dump with mysqldump --databases\)/],
+    [
+      'a trigger',
+      `${GOOD}DELIMITER ;;\n/*!50003 CREATE*/ /*!50017 DEFINER=\`root\`@\`%\`*/ /*!50003 TRIGGER t BEFORE INSERT ON images FOR EACH ROW SET @a=1 */;;\n`,
+      /DELIMITER/,
+    ],
+    [
+      'a dump without --databases',
+      GOOD.replace(/CREATE DATABASE.*\n/, '')
+        .replace('USE `glance`;', '')
+        .replace('/*!40000 DROP DATABASE IF EXISTS `glance`*/;', ''),
+      /before any CREATE DATABASE or USE \(dump with mysqldump --databases\)/,
+    ],
     ['a comment hiding inside a statement', GOOD.replace('INSERT INTO `images` VALUES', 'INSERT INTO `images` /* x */ VALUES'), /a comment inside a statement/],
   ];
   for (const [what, text, reason] of hostile) it(`refuses ${what}`, () => assert.match(refusal(text), reason));
@@ -112,8 +133,11 @@ describe('rehearse --dump: what a dump may hold', () => {
   });
 
   it('cuts statements on ; outside strings, identifiers and comments only', () => {
-    const parsed = statements("SELECT 'a;b', `c;d`; -- x;y\nSELECT \"e\\\";f\";");
-    assert.deepEqual(parsed.map((s) => s.text), ["SELECT 'a;b', `c;d`", 'SELECT "e\\";f"']);
+    const parsed = statements('SELECT \'a;b\', `c;d`; -- x;y\nSELECT "e\\";f";');
+    assert.deepEqual(
+      parsed.map((s) => s.text),
+      ["SELECT 'a;b', `c;d`", 'SELECT "e\\";f"'],
+    );
     assert.equal(parsed[1]!.line, 2);
   });
 });
@@ -125,9 +149,18 @@ describe('rehearse --dump: a refused dump runs nothing', () => {
       const file = join(dir, 'hostile.sql');
       writeFileSync(file, `${GOOD}USE \`mysql\`;\nUPDATE user SET password = '' WHERE User = 'root';\n`);
       let text = '';
-      const sink = new Writable({ write: (chunk, _e, done) => { text += String(chunk); done(); } });
+      const sink = new Writable({
+        write: (chunk, _e, done) => {
+          text += String(chunk);
+          done();
+        },
+      });
       // Port 1 has no server: reaching for it would fail with a connection error, not this refusal.
-      const code = await rehearseMain(['--from', 'victoria', '--to', 'zed', '--dump', file, '--db', 'mysql://u:pw-never-shown@127.0.0.1:1', '--cache', join(dir, 'no-cache')], sink, sink);
+      const code = await rehearseMain(
+        ['--from', 'victoria', '--to', 'zed', '--dump', file, '--db', 'mysql://u:pw-never-shown@127.0.0.1:1', '--cache', join(dir, 'no-cache')],
+        sink,
+        sink,
+      );
       assert.equal(code, 2);
       assert.match(text, /refusing --dump .*hostile\.sql: 2 problems/);
       assert.match(text, /the system schema mysql/);

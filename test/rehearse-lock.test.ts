@@ -13,7 +13,12 @@ it('a second rehearsal on the same roots refuses before touching any server (the
     mkdirSync(join(cache, 'rehearsal.lock'));
     writeFileSync(join(cache, 'rehearsal.lock', 'pid'), String(process.pid));
     let text = '';
-    const sink = new Writable({ write: (chunk, _e, done) => { text += String(chunk); done(); } });
+    const sink = new Writable({
+      write: (chunk, _e, done) => {
+        text += String(chunk);
+        done();
+      },
+    });
     // Port 1 has no server: reaching for it would fail differently.
     const code = await rehearseMain(['--from', 'victoria', '--to', 'zed', '--db', 'mysql://u:p@127.0.0.1:1', '--cache', cache], sink, sink);
     assert.equal(code, 2, text);

@@ -13,23 +13,50 @@ import { ROOT_PACKAGES } from '../generator/rehearse/services.ts';
 const CLI = fileURLToPath(new URL('../generator/rehearse/cli.ts', import.meta.url));
 const CACHE = defaultRehearseCache();
 const has = (program: string) => spawnSync('sh', ['-c', `command -v ${program}`]).status === 0;
-const cannot = process.getuid?.() !== 0 ? 'needs root for chroot' : !has('mariadbd') ? 'needs Debian\'s MariaDB' : !has('debootstrap') ? 'needs debootstrap' : false;
+const cannot =
+  process.getuid?.() !== 0 ? 'needs root for chroot' : !has('mariadbd') ? "needs Debian's MariaDB" : !has('debootstrap') ? 'needs debootstrap' : false;
 
 const ours = () => new Set(readdirSync(tmpdir()).filter((n) => n.startsWith('leapfrog-rehearse-')));
 /** Processes whose environment names this server: a worker, or the chroot, sh and sudo it started. */
-const holding = (needle: string) => readdirSync('/proc').filter((p) => /^\d+$/.test(p) && p !== String(process.pid)).filter((p) => {
-  try {
-    return readFileSync(`/proc/${p}/environ`, 'latin1').includes(needle);
-  } catch {
-    return false;
-  }
-});
-const listening = (port: number) => spawnSync('mysqladmin', ['--no-defaults', '--protocol=tcp', '-h', '127.0.0.1', '-P', String(port), '-u', 'nobody', '--connect-timeout=2', 'ping']).stderr.toString().includes('Access denied');
+const holding = (needle: string) =>
+  readdirSync('/proc')
+    .filter((p) => /^\d+$/.test(p) && p !== String(process.pid))
+    .filter((p) => {
+      try {
+        return readFileSync(`/proc/${p}/environ`, 'latin1').includes(needle);
+      } catch {
+        return false;
+      }
+    });
+const listening = (port: number) =>
+  spawnSync('mysqladmin', ['--no-defaults', '--protocol=tcp', '-h', '127.0.0.1', '-P', String(port), '-u', 'nobody', '--connect-timeout=2', 'ping'])
+    .stderr.toString()
+    .includes('Access denied');
 
 /** Starts a keystone victoria -> zed rehearsal and signals it once its steps run (the seed is done). */
 async function interrupted(args: string[], signal: (pid: number) => void): Promise<{ code: number | null; log: string }> {
   const dir = mkdtempSync(join(tmpdir(), 'leapfrog-signal-test-'));
-  const child = spawn(process.execPath, [CLI, '--from', 'victoria', '--to', 'zed', '--fewest-stops', '--services', 'keystone', '--suites', 'bullseye,bookworm', '--cache', CACHE, '--out', join(dir, 'r.json'), ...args], { detached: true, stdio: ['ignore', 'ignore', 'pipe'] });
+  const child = spawn(
+    process.execPath,
+    [
+      CLI,
+      '--from',
+      'victoria',
+      '--to',
+      'zed',
+      '--fewest-stops',
+      '--services',
+      'keystone',
+      '--suites',
+      'bullseye,bookworm',
+      '--cache',
+      CACHE,
+      '--out',
+      join(dir, 'r.json'),
+      ...args,
+    ],
+    { detached: true, stdio: ['ignore', 'ignore', 'pipe'] },
+  );
   let log = '';
   let sent = false;
   child.stderr.on('data', (d) => {
@@ -54,7 +81,11 @@ describe('rehearse: a signal cleans up what the run made', { skip: cannot ? `can
     assert.match(log, /SIGINT: stopping the steps/);
     const data = /data in (\S+)\)/.exec(log)![1]!;
     assert.equal(existsSync(data), false, `${data} removed`);
-    assert.deepEqual([...ours()].filter((n) => !before.has(n)), [], 'no leapfrog-rehearse-* folder left in the temporary folder');
+    assert.deepEqual(
+      [...ours()].filter((n) => !before.has(n)),
+      [],
+      'no leapfrog-rehearse-* folder left in the temporary folder',
+    );
     assert.equal(listening(13415), false, 'its MariaDB stopped');
   });
 

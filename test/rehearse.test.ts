@@ -15,16 +15,26 @@ const content = loadContent();
 
 describe('rehearse: which runbook commands run, and how', () => {
   it('maps only the utility prefix: the venv bin/ goes, the rest of the command stays byte for byte', () => {
-    assert.deepEqual(mapUtilityPrefix('sudo -u nova /opt/leapfrog/zed/bin/nova-manage db sync --local_cell', 'zed'), { series: 'zed', command: 'sudo -u nova nova-manage db sync --local_cell' });
+    assert.deepEqual(mapUtilityPrefix('sudo -u nova /opt/leapfrog/zed/bin/nova-manage db sync --local_cell', 'zed'), {
+      series: 'zed',
+      command: 'sudo -u nova nova-manage db sync --local_cell',
+    });
     // Installed code (the source's own work, the target after deploy) runs in the step's series root, unchanged.
-    assert.deepEqual(mapUtilityPrefix('sudo -u cinder cinder-manage db online_data_migrations', 'victoria'), { series: 'victoria', command: 'sudo -u cinder cinder-manage db online_data_migrations' });
+    assert.deepEqual(mapUtilityPrefix('sudo -u cinder cinder-manage db online_data_migrations', 'victoria'), {
+      series: 'victoria',
+      command: 'sudo -u cinder cinder-manage db online_data_migrations',
+    });
   });
 
   it('runs the database steps of a real runbook in order and says why every other step is skipped', () => {
     const runbook = buildRunbook(content, { from: 'zed', to: 'epoxy', services: ['keystone'], fewestStops: true });
     const steps = serviceSteps(runbook, 'keystone');
     const ran = steps.filter((s) => s.decision.run).map((s) => s.step.id);
-    assert.deepEqual(ran.filter((id) => id.startsWith('epoxy.keystone.')).slice(0, 3), ['epoxy.keystone.fernet-setup', 'epoxy.keystone.credential-setup', 'epoxy.keystone.db-sync']);
+    assert.deepEqual(ran.filter((id) => id.startsWith('epoxy.keystone.')).slice(0, 3), [
+      'epoxy.keystone.fernet-setup',
+      'epoxy.keystone.credential-setup',
+      'epoxy.keystone.db-sync',
+    ]);
     assert.ok(ran.indexOf('epoxy.keystone.db-sync') < ran.indexOf('epoxy.keystone.verify-db-sync-check'), 'the check after the sync');
     const skipped = steps.filter((s) => !s.decision.run);
     assert.ok(skipped.length > 0);
@@ -73,10 +83,20 @@ describe('rehearse: passwords never appear in its output', () => {
     const command = `echo "connection = ${serviceUrl(server, 'leapfrog_rehearse_nova')} ${password}"; exit 3`;
     const step = { id: 'x.nova.echo', title: 't', service: 'nova', series: 'zed', commands: [command], sources: [], notes: [] };
     const decision = { run: true as const, commands: [{ series: 'zed', command }] };
-    const plain = runSteps([{ section: 'offline-migrations', step, decision }], () => '/', (t) => t, () => {});
+    const plain = runSteps(
+      [{ section: 'offline-migrations', step, decision }],
+      () => '/',
+      (t) => t,
+      () => {},
+    );
     assert.ok(plain[0]!.output!.includes(password), 'without redaction the output carries it');
     const lines: string[] = [];
-    const [record] = runSteps([{ section: 'offline-migrations', step, decision }], () => '/', redact, (l) => lines.push(l));
+    const [record] = runSteps(
+      [{ section: 'offline-migrations', step, decision }],
+      () => '/',
+      redact,
+      (l) => lines.push(l),
+    );
     assert.equal(record!.exit, 3);
     assert.ok(!JSON.stringify(record).includes(password) && !JSON.stringify(record).includes(encodeURIComponent(password)), JSON.stringify(record));
     assert.ok(!lines.join('\n').includes(password));
@@ -84,9 +104,11 @@ describe('rehearse: passwords never appear in its output', () => {
 });
 
 describe('rehearse: schema comparison', () => {
-  const fresh = 'CREATE TABLE `t` (\n  `id` int(11) NOT NULL AUTO_INCREMENT,\n  `name` varchar(255) DEFAULT NULL,\n  PRIMARY KEY (`id`)\n) ENGINE=InnoDB AUTO_INCREMENT=7 DEFAULT CHARSET=utf8mb3;\n';
+  const fresh =
+    'CREATE TABLE `t` (\n  `id` int(11) NOT NULL AUTO_INCREMENT,\n  `name` varchar(255) DEFAULT NULL,\n  PRIMARY KEY (`id`)\n) ENGINE=InnoDB AUTO_INCREMENT=7 DEFAULT CHARSET=utf8mb3;\n';
   it('ignores AUTO_INCREMENT counters and column order (ALTER TABLE appends)', () => {
-    const migrated = 'CREATE TABLE `t` (\n  `name` varchar(255) DEFAULT NULL,\n  `id` int(11) NOT NULL AUTO_INCREMENT,\n  PRIMARY KEY (`id`)\n) ENGINE=InnoDB AUTO_INCREMENT=90 DEFAULT CHARSET=utf8mb3;\n';
+    const migrated =
+      'CREATE TABLE `t` (\n  `name` varchar(255) DEFAULT NULL,\n  `id` int(11) NOT NULL AUTO_INCREMENT,\n  PRIMARY KEY (`id`)\n) ENGINE=InnoDB AUTO_INCREMENT=90 DEFAULT CHARSET=utf8mb3;\n';
     assert.equal(compareSchemas('db', normaliseDump(migrated).join('\n'), normaliseDump(fresh).join('\n')).equal, true);
   });
   it('reports a column the fresh install does not have, with its table', () => {
@@ -135,10 +157,33 @@ describe('rehearse: roots and versions', () => {
 describe('rehearse: report', () => {
   it('ends with the summary line and lists what could not be rehearsed with the missing series', () => {
     const report: Report = {
-      date: '2026-12-02T00:00:00Z', shipped: [],
+      date: '2026-12-02T00:00:00Z',
+      shipped: [],
       runs: [
-        { from: 'victoria', to: 'zed', service: 'keystone', policy: 'fewest', stops: ['zed'], rehearsable: true, steps_run: 9, failed: false, schema_equal: true, seconds: 30 },
-        { from: 'victoria', to: 'zed', service: 'nova', policy: 'fewest', stops: ['zed'], rehearsable: true, steps_run: 3, failed: true, schema_equal: null, seconds: 10 },
+        {
+          from: 'victoria',
+          to: 'zed',
+          service: 'keystone',
+          policy: 'fewest',
+          stops: ['zed'],
+          rehearsable: true,
+          steps_run: 9,
+          failed: false,
+          schema_equal: true,
+          seconds: 30,
+        },
+        {
+          from: 'victoria',
+          to: 'zed',
+          service: 'nova',
+          policy: 'fewest',
+          stops: ['zed'],
+          rehearsable: true,
+          steps_run: 3,
+          failed: true,
+          schema_equal: null,
+          seconds: 10,
+        },
       ],
       not_rehearsable: [{ from: 'victoria', to: 'zed', service: 'ironic', policy: 'fewest', missing: ['wallaby'] }],
     };
@@ -147,15 +192,33 @@ describe('rehearse: report', () => {
   });
 
   it('records a pair for the runbooks only when every rehearsed service passed', () => {
-    const run = { from: 'zed', to: 'epoxy', service: 'keystone', policy: 'fewest' as const, stops: ['epoxy'], rehearsable: true, steps_run: 4, failed: false, schema_equal: true, seconds: 80 };
+    const run = {
+      from: 'zed',
+      to: 'epoxy',
+      service: 'keystone',
+      policy: 'fewest' as const,
+      stops: ['epoxy'],
+      rehearsable: true,
+      steps_run: 4,
+      failed: false,
+      schema_equal: true,
+      seconds: 80,
+    };
     const report: Report = {
-      date: '2026-12-02T00:00:00Z', shipped: [],
+      date: '2026-12-02T00:00:00Z',
+      shipped: [],
       runs: [run, { ...run, service: 'glance', steps_run: 3 }, { ...run, from: 'victoria', to: 'zed', failed: true }],
       not_rehearsable: [{ from: 'zed', to: 'epoxy', service: 'ironic', policy: 'fewest', missing: ['zed'] }],
     };
     const records = rehearsalRecords(report);
-    assert.deepEqual(records.map((r) => `${r.from}>${r.to}`), ['zed>epoxy']);
+    assert.deepEqual(
+      records.map((r) => `${r.from}>${r.to}`),
+      ['zed>epoxy'],
+    );
     assert.equal(records[0]!.steps, 7);
-    assert.equal(rehearsalLine(records[0]!), "Rehearsed with upstream code: 7 steps, schema equal (keystone, glance; Debian's packages, 2026-12-02); not rehearsed: ironic (no Debian package of zed).");
+    assert.equal(
+      rehearsalLine(records[0]!),
+      "Rehearsed with upstream code: 7 steps, schema equal (keystone, glance; Debian's packages, 2026-12-02); not rehearsed: ironic (no Debian package of zed).",
+    );
   });
 });

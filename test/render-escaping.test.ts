@@ -6,7 +6,11 @@ import { sourceLabel } from '../generator/index.ts';
 import { code, paragraphText } from '../generator/render/markdown/phrasing.ts';
 
 /** Defence behind validation: even text that got past it renders as one line of plain prose. */
-const blocks = (markdown: string) => unified().use(remarkParse).parse(markdown).children.map((n) => n.type);
+const blocks = (markdown: string) =>
+  unified()
+    .use(remarkParse)
+    .parse(markdown)
+    .children.map((n) => n.type);
 
 test('a lone CR in a title or a code span never starts a Markdown block', () => {
   const fence = 'Sync\r```sh\rmysql -u root -e "DROP DATABASE alpha"\r```';
@@ -20,7 +24,10 @@ test('control characters in prose come out escaped, not raw', () => {
   const text = paragraphText(['db sync\x1b[2K\rdb purge --all-rows \u202e\u009b']);
   assert.doesNotMatch(text, /[\x1b\r\u202e\u009b]/);
   const shown = unified().use(remarkParse).parse(text).children[0];
-  assert.equal(shown?.type === 'paragraph' && shown.children.map((c) => ('value' in c ? c.value : '')).join(''), 'db sync\\u{1B}[2K db purge --all-rows \\u{202E}\\u{9B}');
+  assert.equal(
+    shown?.type === 'paragraph' && shown.children.map((c) => ('value' in c ? c.value : '')).join(''),
+    'db sync\\u{1B}[2K db purge --all-rows \\u{202E}\\u{9B}',
+  );
 });
 
 test('source labels decode safely: bad escapes stay encoded, controls show escaped, credentials show', () => {

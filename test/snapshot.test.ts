@@ -9,7 +9,9 @@ import { syntheticContent } from './support/synthetic-content.ts';
 const SRC = 'https://opendev.org/openstack/example/src/tag/1.0.0/README.rst';
 const options = {
   series: ['a', 'b', 'c'],
-  releases: { 'b/alpha': { steps: [{ id: 'db-sync', phase: 'schema', title: 'Sync `x` *y*', commands: ['alpha-manage db sync'], notes: ['Note'], sources: [SRC] }] } },
+  releases: {
+    'b/alpha': { steps: [{ id: 'db-sync', phase: 'schema', title: 'Sync `x` *y*', commands: ['alpha-manage db sync'], notes: ['Note'], sources: [SRC] }] },
+  },
 };
 
 test('the second load comes from the snapshot and plans and renders exactly as the YAML does', () => {
@@ -33,7 +35,10 @@ test('an edited content file is read again, and a broken one is reported even af
   assert.notEqual(snapshotKey(dir), before);
   assert.equal(readSnapshot(dir), undefined);
   writeFileSync(join(dir, 'services', 'alpha.yaml'), 'id: alpha\nname: [\n');
-  assert.throws(() => loadContent(dir), (e) => e instanceof ContentError && /alpha\.yaml:\d+:\d+/.test(e.report));
+  assert.throws(
+    () => loadContent(dir),
+    (e) => e instanceof ContentError && /alpha\.yaml:\d+:\d+/.test(e.report),
+  );
 });
 
 test('a same-size edit in the same clock tick still changes the key (the bytes of a fresh file count)', () => {
@@ -44,7 +49,10 @@ test('a same-size edit in the same clock tick still changes the key (the bytes o
   utimesSync(file, tick, tick);
   loadContent(dir);
   const before = snapshotKey(dir);
-  writeFileSync(file, text.replace(/name: (\w)/, (_, c: string) => `name: ${c === 'X' ? 'Y' : 'X'}`));
+  writeFileSync(
+    file,
+    text.replace(/name: (\w)/, (_, c: string) => `name: ${c === 'X' ? 'Y' : 'X'}`),
+  );
   utimesSync(file, tick, tick); // as if the rewrite landed in the same tick
   assert.notEqual(snapshotKey(dir), before);
 });

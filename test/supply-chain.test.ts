@@ -4,7 +4,9 @@ import { test } from 'node:test';
 
 /** What `npm ci` may run and fetch: only what package-lock.json pins, and no install scripts. */
 const root = new URL('../', import.meta.url);
-const lock = JSON.parse(readFileSync(new URL('package-lock.json', root), 'utf8')) as { packages: Record<string, { version?: string; integrity?: string; hasInstallScript?: boolean; optional?: boolean }> };
+const lock = JSON.parse(readFileSync(new URL('package-lock.json', root), 'utf8')) as {
+  packages: Record<string, { version?: string; integrity?: string; hasInstallScript?: boolean; optional?: boolean }>;
+};
 const pkg = JSON.parse(readFileSync(new URL('package.json', root), 'utf8'));
 
 test('the project runtime is a platform package the lockfile pins, not an install script that fetches one', () => {
@@ -22,7 +24,9 @@ test('the project runtime is a platform package the lockfile pins, not an instal
 });
 
 test('no dependency runs code at install time', () => {
-  const withScripts = Object.entries(lock.packages).filter(([, p]) => p.hasInstallScript).map(([path]) => path);
+  const withScripts = Object.entries(lock.packages)
+    .filter(([, p]) => p.hasInstallScript)
+    .map(([path]) => path);
   const npmrc = readFileSync(new URL('.npmrc', root), 'utf8');
   assert.match(npmrc, /^ignore-scripts=true$/m);
   // esbuild's postinstall only checks the binary it finds without it; ignore-scripts skips it.

@@ -12,7 +12,11 @@ const step = (rb: ReturnType<typeof runbook>, id: string) => {
   return found;
 };
 
-for (const [from, to] of [['kilo', 'newton'], ['queens', 'train'], ['2023.1', '2026.1']] as const) {
+for (const [from, to] of [
+  ['kilo', 'newton'],
+  ['queens', 'train'],
+  ['2023.1', '2026.1'],
+] as const) {
   test(`${from}→${to}: the same step ids in the same order with either utility`, () => {
     const ids = (m: 'venv' | 'container') => runbook(from, to, m).sections.flatMap((s) => s.steps.map((st) => st.id));
     assert.deepEqual(ids('container'), ids('venv'));
@@ -64,13 +68,18 @@ EOF`,
 test('queens→train: venv shares Python 2.7 across Rocky..Train; the Train image builds Python 3.6 on Ubuntu 18.04', () => {
   const venv = runbook('queens', 'train', 'venv');
   assert.equal(step(venv, 'prepare.utility.train').commands[1], 'python2.7 -m virtualenv /opt/leapfrog/train');
-  assert.deepEqual(step(venv, 'train.keystone.fernet-setup').commands, ['sudo -u keystone /opt/leapfrog/train/bin/keystone-manage fernet_setup --keystone-user keystone --keystone-group keystone']);
+  assert.deepEqual(step(venv, 'train.keystone.fernet-setup').commands, [
+    'sudo -u keystone /opt/leapfrog/train/bin/keystone-manage fernet_setup --keystone-user keystone --keystone-group keystone',
+  ]);
   const container = runbook('queens', 'train', 'container');
-  assert.equal(step(container, 'prepare.utility.train.nova').commands[0]?.split('\n').slice(0, 5).join('\n'), `cat > /opt/leapfrog/train/nova.Containerfile <<'EOF'
+  assert.equal(
+    step(container, 'prepare.utility.train.nova').commands[0]?.split('\n').slice(0, 5).join('\n'),
+    `cat > /opt/leapfrog/train/nova.Containerfile <<'EOF'
 FROM docker.io/library/ubuntu:18.04
 ENV DEBIAN_FRONTEND=noninteractive
 RUN apt-get update && apt-get install -y --no-install-recommends ca-certificates curl g++ gcc git libffi-dev libjpeg-dev libpq-dev libssl-dev libxml2-dev libxslt1-dev libyaml-dev pkg-config python3-dev python3-venv zlib1g-dev && rm -rf /var/lib/apt/lists/*
-RUN python3.6 -m venv /opt/leapfrog/train`);
+RUN python3.6 -m venv /opt/leapfrog/train`,
+  );
   assert.deepEqual(step(container, 'train.keystone.fernet-setup').commands, [
     'podman run --rm --network host --user "$(id -u keystone):$(id -g keystone)" -v /etc/keystone:/etc/keystone:ro -v /var/log/keystone:/var/log/keystone -v /etc/keystone/fernet-keys:/etc/keystone/fernet-keys -v /etc/passwd:/etc/passwd:ro -v /etc/group:/etc/group:ro leapfrog-utility-keystone:train keystone-manage fernet_setup --keystone-user keystone --keystone-group keystone',
   ]);
@@ -94,20 +103,38 @@ EOF`,
     'install -d -o keystone -g keystone -m 0700 /etc/keystone/credential-keys /etc/keystone/fernet-keys',
   ]);
   // forky ships 2026.1 nova, but a keystone that is not 2026.1: keystone falls back to the venv recipe.
-  assert.match(step(container, 'prepare.utility.gazpacho.nova').commands[0] ?? '', /^cat > \/opt\/leapfrog\/gazpacho\/nova.Containerfile <<'EOF'\nFROM docker.io\/library\/debian:forky\n/);
+  assert.match(
+    step(container, 'prepare.utility.gazpacho.nova').commands[0] ?? '',
+    /^cat > \/opt\/leapfrog\/gazpacho\/nova.Containerfile <<'EOF'\nFROM docker.io\/library\/debian:forky\n/,
+  );
   assert.match(step(container, 'prepare.utility.gazpacho.keystone').commands[0] ?? '', /\nRUN python3\.13 -m venv \/opt\/leapfrog\/gazpacho\n/);
-  assert.deepEqual(step(container, 'prepare.utility.gazpacho').commands, ['mkdir -p /opt/leapfrog/gazpacho', 'podman pull docker.io/library/debian:trixie', 'podman pull docker.io/library/debian:forky']);
+  assert.deepEqual(step(container, 'prepare.utility.gazpacho').commands, [
+    'mkdir -p /opt/leapfrog/gazpacho',
+    'podman pull docker.io/library/debian:trixie',
+    'podman pull docker.io/library/debian:forky',
+  ]);
   assert.deepEqual(step(container, 'gazpacho.keystone.db-sync').commands, [
     'podman run --rm --network host --user "$(id -u keystone):$(id -g keystone)" -v /etc/keystone:/etc/keystone:ro -v /var/log/keystone:/var/log/keystone leapfrog-utility-keystone:gazpacho keystone-manage db_sync',
   ]);
-  assert.match(container.warnings.join('\n'), /Antelope \(Ubuntu 22\.04, Debian 11, Ubuntu 20\.04\) and Gazpacho \(Ubuntu 24\.04, Debian 13, Debian 12\) share no OS release: this leap crosses an OS boundary/);
+  assert.match(
+    container.warnings.join('\n'),
+    /Antelope \(Ubuntu 22\.04, Debian 11, Ubuntu 20\.04\) and Gazpacho \(Ubuntu 24\.04, Debian 13, Debian 12\) share no OS release: this leap crosses an OS boundary/,
+  );
 });
 
 test('the recipe is data the rehearsal can build: base image, packages, no shell runs for Debian packages', () => {
   const epoxy = content.getSeries('epoxy')!;
   const recipe = utilityRecipe(content, epoxy, content.getService('nova')!, containerHost(epoxy));
-  assert.deepEqual({ kind: recipe.kind, codename: recipe.os.codename, image: recipe.image, packages: recipe.packages, runs: recipe.runs },
-    { kind: 'packages', codename: 'trixie', image: 'docker.io/library/debian:trixie', packages: ['nova-common', 'python3-mysqldb', 'python3-oslo.config', 'python3-pymysql'], runs: [] });
+  assert.deepEqual(
+    { kind: recipe.kind, codename: recipe.os.codename, image: recipe.image, packages: recipe.packages, runs: recipe.runs },
+    {
+      kind: 'packages',
+      codename: 'trixie',
+      image: 'docker.io/library/debian:trixie',
+      packages: ['nova-common', 'python3-mysqldb', 'python3-oslo.config', 'python3-pymysql'],
+      runs: [],
+    },
+  );
   assert.equal(containerfile(recipe).split('\n')[0], 'FROM docker.io/library/debian:trixie');
 });
 
@@ -123,22 +150,40 @@ test('the JSON names the utility method; venv by default', () => {
 test('--utility accepts venv or container only, and only on runbook', () => {
   const bad = runCli(['runbook', '--from', 'queens', '--to', 'train', '--utility', 'docker']);
   assert.equal(bad.code, 2);
-  assert.equal(bad.stderr, 'leapfrog: Unknown --utility "docker", expected venv or container (venv: a virtualenv per stop on a host of that stop\'s OS; container: an image per service and stop)\n');
+  assert.equal(
+    bad.stderr,
+    'leapfrog: Unknown --utility "docker", expected venv or container (venv: a virtualenv per stop on a host of that stop\'s OS; container: an image per service and stop)\n',
+  );
   const path = runCli(['path', '--from', 'queens', '--to', 'train', '--utility', 'container']);
   assert.equal(path.code, 2);
   assert.match(path.stderr, /Option --utility does not apply to "path"/);
 });
 
 test('a series whose python is not among its tested runtimes is refused with the field named', () => {
-  const yaml = { id: 'x', name: 'X', version: '2020.1', released: '2020-01-01', slurp: false, status: 'end-of-life', 'code-ref': 'x-eol', 'constraints-ref': null,
-    python: '3.9', runtimes: { python: ['3.6', '3.8'], os: ['ubuntu-20.04'] }, 'build-deps': ['gcc'], packages: [{ os: 'debian-11', source: 'cloud-archive:x' }],
-    sources: ['https://opendev.org/openstack/governance/src/commit/c7e4f290d263739652c59264ff13c51859ecda7c/reference/runtimes/victoria.rst'] };
+  const yaml = {
+    id: 'x',
+    name: 'X',
+    version: '2020.1',
+    released: '2020-01-01',
+    slurp: false,
+    status: 'end-of-life',
+    'code-ref': 'x-eol',
+    'constraints-ref': null,
+    python: '3.9',
+    runtimes: { python: ['3.6', '3.8'], os: ['ubuntu-20.04'] },
+    'build-deps': ['gcc'],
+    packages: [{ os: 'debian-11', source: 'cloud-archive:x' }],
+    sources: ['https://opendev.org/openstack/governance/src/commit/c7e4f290d263739652c59264ff13c51859ecda7c/reference/runtimes/victoria.rst'],
+  };
   const result = SeriesSchema.safeParse(yaml);
   assert.equal(result.success, false);
-  assert.deepEqual(result.error!.issues.map((i) => [i.path.join('.'), i.message]), [
-    ['python', 'Python 3.9 is not one of runtimes.python (3.6, 3.8): pick a tested one'],
-    ['packages.0.source', 'cloud-archive:x is an Ubuntu Cloud Archive pocket, but debian-11 is not Ubuntu'],
-  ]);
+  assert.deepEqual(
+    result.error!.issues.map((i) => [i.path.join('.'), i.message]),
+    [
+      ['python', 'Python 3.9 is not one of runtimes.python (3.6, 3.8): pick a tested one'],
+      ['packages.0.source', 'cloud-archive:x is an Ubuntu Cloud Archive pocket, but debian-11 is not Ubuntu'],
+    ],
+  );
   assert.equal(SeriesSchema.safeParse({ ...yaml, python: '3.8', packages: [], runtimes: { python: ['3.8'], os: ['ubuntu-19.10'] } }).success, false);
 });
 
@@ -162,8 +207,17 @@ EOF`,
     'PATH=/opt/leapfrog/stein/container-bin:$PATH /opt/leapfrog/stein/mysql-migrate-db.sh --migrate /tmp/migrate-db.rc',
   ]);
   const venv = runbook('rocky', 'train', 'venv');
-  assert.equal(step(venv, 'stein.placement.move-data-from-nova-api').commands[1], 'PATH=/opt/leapfrog/stein/bin:$PATH /opt/leapfrog/stein/mysql-migrate-db.sh --migrate /tmp/migrate-db.rc');
-  assert.equal(step(venv, 'prepare.utility.stein.placement').commands.some((c) => c.includes('container-bin')), false);
+  assert.equal(
+    step(venv, 'stein.placement.move-data-from-nova-api').commands[1],
+    'PATH=/opt/leapfrog/stein/bin:$PATH /opt/leapfrog/stein/mysql-migrate-db.sh --migrate /tmp/migrate-db.rc',
+  );
+  assert.equal(
+    step(venv, 'prepare.utility.stein.placement').commands.some((c) => c.includes('container-bin')),
+    false,
+  );
   // Series without such a script get no wrappers.
-  assert.equal(step(container, 'prepare.utility.train.placement').commands.some((c) => c.includes('container-bin')), false);
+  assert.equal(
+    step(container, 'prepare.utility.train.placement').commands.some((c) => c.includes('container-bin')),
+    false,
+  );
 });

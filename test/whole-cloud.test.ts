@@ -5,8 +5,7 @@ import { buildRunbook, loadContent, toJson, type RunbookJson } from '../generato
 /** The change window covers the whole cloud: data plane, housekeeping, configuration, roll back. */
 const content = loadContent();
 const runbook = (from: string, to: string, services?: string[]) => toJson(buildRunbook(content, { from, to, services }));
-const ids = (json: RunbookJson, section?: string) =>
-  json.sections.filter((s) => !section || s.id === section).flatMap((s) => s.steps.map((x) => x.id));
+const ids = (json: RunbookJson, section?: string) => json.sections.filter((s) => !section || s.id === section).flatMap((s) => s.steps.map((x) => x.id));
 const step = (json: RunbookJson, id: string) => {
   const found = json.sections.flatMap((s) => s.steps).find((s) => s.id === id);
   assert.ok(found, `missing ${id}`);
@@ -15,7 +14,12 @@ const step = (json: RunbookJson, id: string) => {
 const DATA_PLANE = /\.(compute|network|storage|bare-metal)$/;
 
 test('the data plane stops before the first migration and comes back only after the whole control plane', () => {
-  for (const [from, to] of [['kilo', 'newton'], ['queens', 'train'], ['antelope', 'gazpacho'], ['juno', 'gazpacho']] as const) {
+  for (const [from, to] of [
+    ['kilo', 'newton'],
+    ['queens', 'train'],
+    ['antelope', 'gazpacho'],
+    ['juno', 'gazpacho'],
+  ] as const) {
     const json = runbook(from, to);
     const offline = ids(json, 'offline-migrations');
     const firstWork = offline.findIndex((id) => !id.startsWith('offline.'));
@@ -43,7 +47,7 @@ test('placement is healed only after the computes are back and have reported', (
   assert.ok(ffu.indexOf('deploy.nova.start.compute') < ffu.indexOf('wallaby.nova.remove-older-computes-workaround'));
 });
 
-test('housekeeping runs with the source\'s code, only where the source has the command', () => {
+test("housekeeping runs with the source's code, only where the source has the command", () => {
   const prepare = (from: string, to: string) => ids(runbook(from, to), 'prepare');
   const juno = prepare('juno', 'kilo');
   assert.ok(juno.includes('prepare.juno.nova.archive-deleted-rows'));
@@ -52,17 +56,29 @@ test('housekeeping runs with the source\'s code, only where the source has the c
   assert.ok(prepare('queens', 'rocky').includes('prepare.queens.keystone.token-flush'));
   assert.ok(!prepare('stein', 'train').includes('prepare.stein.keystone.token-flush'), 'token_flush is gone in Stein');
   assert.ok(!prepare('queens', 'rocky').includes('prepare.queens.nova.purge-shadow-tables'), 'nova-manage db purge arrives in Rocky');
-  assert.deepEqual(step(runbook('kilo', 'liberty'), 'prepare.kilo.nova.archive-deleted-rows').commands, ['sudo -u nova nova-manage db archive_deleted_rows --max_rows 1000']);
-  assert.deepEqual(step(runbook('ocata', 'pike'), 'prepare.ocata.nova.archive-deleted-rows').commands, ['sudo -u nova nova-manage db archive_deleted_rows --until-complete --max_rows 1000 --verbose']);
-  assert.deepEqual(step(runbook('train', 'ussuri'), 'prepare.train.nova.archive-deleted-rows').commands, ['sudo -u nova nova-manage db archive_deleted_rows --until-complete --all-cells --max_rows 1000 --verbose']);
+  assert.deepEqual(step(runbook('kilo', 'liberty'), 'prepare.kilo.nova.archive-deleted-rows').commands, [
+    'sudo -u nova nova-manage db archive_deleted_rows --max_rows 1000',
+  ]);
+  assert.deepEqual(step(runbook('ocata', 'pike'), 'prepare.ocata.nova.archive-deleted-rows').commands, [
+    'sudo -u nova nova-manage db archive_deleted_rows --until-complete --max_rows 1000 --verbose',
+  ]);
+  assert.deepEqual(step(runbook('train', 'ussuri'), 'prepare.train.nova.archive-deleted-rows').commands, [
+    'sudo -u nova nova-manage db archive_deleted_rows --until-complete --all-cells --max_rows 1000 --verbose',
+  ]);
   // In-flight operations are checked with the client, as written.
-  assert.match(step(runbook('queens', 'rocky'), 'prepare.queens.nova.no-operations-in-flight').commands[0] ?? '', /^openstack server list --all-projects --long/);
+  assert.match(
+    step(runbook('queens', 'rocky'), 'prepare.queens.nova.no-operations-in-flight').commands[0] ?? '',
+    /^openstack server list --all-projects --long/,
+  );
 });
 
-test('the carried-forward configuration is checked from the target\'s utility, only where oslo.config has the validator', () => {
+test("the carried-forward configuration is checked from the target's utility, only where oslo.config has the validator", () => {
   assert.ok(!ids(runbook('queens', 'rocky', ['nova']), 'prepare').includes('prepare.rocky.nova.config-check'), 'no validator before Stein');
   const check = step(runbook('rocky', 'stein', ['nova']), 'prepare.stein.nova.config-check');
-  assert.match(check.commands[0] ?? '', /^sudo -u nova \/opt\/leapfrog\/stein\/bin\/oslo-config-validator --input-file \/etc\/nova\/nova\.conf( --namespace \S+)+$/);
+  assert.match(
+    check.commands[0] ?? '',
+    /^sudo -u nova \/opt\/leapfrog\/stein\/bin\/oslo-config-validator --input-file \/etc\/nova\/nova\.conf( --namespace \S+)+$/,
+  );
   const prepare = ids(runbook('rocky', 'stein', ['nova']), 'prepare');
   assert.ok(prepare.indexOf('prepare.utility.stein.nova') < prepare.indexOf('prepare.stein.nova.config-check'), 'after the utility exists');
 });
@@ -110,12 +126,18 @@ test('what a crossed series removed or requires in the configuration is checked 
   for (const id of ['prepare.rocky.keystone.token-auth-and-uuid', 'prepare.stein.cinder.backup-driver-class']) {
     assert.ok(prepare.indexOf(id) > prepare.indexOf('prepare.utility.train.keystone'), `${id} after the utilities`);
     assert.ok(prepare.indexOf(id) < prepare.indexOf('prepare.train.keystone.config-check'), `${id} before the target's validator`);
-    assert.ok(step(qt, id).commands.every((c) => c.startsWith('grep ')), `${id} runs as written`);
+    assert.ok(
+      step(qt, id).commands.every((c) => c.startsWith('grep ')),
+      `${id} runs as written`,
+    );
   }
   assert.deepEqual(step(qt, 'prepare.stein.cinder.backup-driver-class').hosts, ['storage']);
   assert.ok(!ids(runbook('rocky', 'train')).includes('prepare.rocky.keystone.token-auth-and-uuid'), 'a Rocky source already runs without them');
   assert.ok(ids(runbook('rocky', 'train', ['placement']), 'prepare').includes('prepare.stein.placement.placement-database-connection'));
-  assert.ok(!ids(runbook('stein', 'train', ['placement'])).includes('prepare.stein.placement.placement-database-connection'), 'a Stein source has placement.conf');
+  assert.ok(
+    !ids(runbook('stein', 'train', ['placement'])).includes('prepare.stein.placement.placement-database-connection'),
+    'a Stein source has placement.conf',
+  );
 });
 
 test('a roll back puts back the key repositories and removes those the leap created', () => {
@@ -126,9 +148,15 @@ test('a roll back puts back the key repositories and removes those the leap crea
     `tar -czf ${archive} --ignore-failed-read /etc/keystone/fernet-keys /etc/keystone/credential-keys`,
     `tar -tzf ${archive}`,
   ]);
-  assert.ok(offline.includes('offline.stop.web-server') && offline.indexOf('offline.stop.web-server') < offline.indexOf('offline.backup.keystone.key-repositories'), 'after keystone stops');
+  assert.ok(
+    offline.includes('offline.stop.web-server') && offline.indexOf('offline.stop.web-server') < offline.indexOf('offline.backup.keystone.key-repositories'),
+    'after keystone stops',
+  );
   assert.ok(offline.indexOf('offline.backup.keystone.key-repositories') < offline.findIndex((id) => id.endsWith('.fernet-setup')), 'before a stop creates one');
-  assert.deepEqual(step(json, 'rollback.restore.keystone.key-repositories').commands, ['rm -rf /etc/keystone/fernet-keys /etc/keystone/credential-keys', `tar -xzf ${archive} -C /`]);
+  assert.deepEqual(step(json, 'rollback.restore.keystone.key-repositories').commands, [
+    'rm -rf /etc/keystone/fernet-keys /etc/keystone/credential-keys',
+    `tar -xzf ${archive} -C /`,
+  ]);
   // Juno has neither repository: nothing to archive; the credential keys Newton creates are removed.
   const juno = runbook('juno', 'newton', ['keystone']);
   assert.ok(!ids(juno).includes('offline.backup.keystone.key-repositories'));
@@ -136,7 +164,7 @@ test('a roll back puts back the key repositories and removes those the leap crea
   assert.ok(!ids(runbook('juno', 'kilo', ['keystone'])).includes('rollback.restore.keystone.key-repositories'), 'no stop creates one');
 });
 
-test('a roll back reinstalls the source on data-plane hosts already upgraded and restores every host\'s configuration', () => {
+test("a roll back reinstalls the source on data-plane hosts already upgraded and restores every host's configuration", () => {
   const json = runbook('queens', 'train');
   const back = ids(json, 'roll-back');
   assert.deepEqual(step(json, 'rollback.redeploy.nova.compute').hosts, ['compute']);
@@ -144,7 +172,10 @@ test('a roll back reinstalls the source on data-plane hosts already upgraded and
   assert.ok(back.indexOf('rollback.redeploy.cinder.storage') < back.indexOf('rollback.restore.configuration'));
   assert.ok(back.indexOf('rollback.restore.configuration') < back.indexOf('rollback.restart.web-server'));
   assert.deepEqual(step(json, 'rollback.restore.configuration').commands, ['tar -xzf /var/backups/leapfrog/queens-configuration.tar.gz -C /']);
-  assert.match(step(json, 'offline.backup.configuration').commands[1] ?? '', /^tar -czf \/var\/backups\/leapfrog\/queens-configuration\.tar\.gz --ignore-failed-read \/etc\/keystone \/etc\/glance /);
+  assert.match(
+    step(json, 'offline.backup.configuration').commands[1] ?? '',
+    /^tar -czf \/var\/backups\/leapfrog\/queens-configuration\.tar\.gz --ignore-failed-read \/etc\/keystone \/etc\/glance /,
+  );
   const offline = ids(json, 'offline-migrations');
   assert.ok(offline.indexOf('offline.backup.configuration') < offline.findIndex((id) => !id.startsWith('offline.')), 'before the first migration');
   assert.deepEqual(step(json, 'rollback.restore.configuration').hosts, ['controller', 'compute', 'network', 'storage', 'bare-metal']);
@@ -152,16 +183,21 @@ test('a roll back reinstalls the source on data-plane hosts already upgraded and
 
 test('the database and message queue minimums the series crossed state are listed with the version check, and the gaps are said', () => {
   const notes = (from: string, to: string) =>
-    buildRunbook(content, { from, to }).sections.flatMap((s) => s.steps).find((s) => s.id === 'prepare.infrastructure.versions')!.notes;
+    buildRunbook(content, { from, to })
+      .sections.flatMap((s) => s.steps)
+      .find((s) => s.id === 'prepare.infrastructure.versions')!.notes;
   const antelope = notes('antelope', 'gazpacho');
   assert.ok(antelope.some((n) => n.startsWith('Ironic (Bare Metal) at Gazpacho: ') && n.includes('MariaDB 10.3')));
   assert.ok(antelope.some((n) => /^Unverified: .* RabbitMQ /.test(n)));
   assert.ok(!antelope.some((n) => /^Unverified: .* MariaDB\/MySQL /.test(n)));
   assert.ok(notes('xena', 'zed').some((n) => n.startsWith('Cinder (Block Storage) at Zed: ') && n.includes('MySQL 5.5')));
-  assert.ok(notes('queens', 'train').some((n) => /^Unverified: .* MariaDB\/MySQL /.test(n)), 'no statement before Zed');
+  assert.ok(
+    notes('queens', 'train').some((n) => /^Unverified: .* MariaDB\/MySQL /.test(n)),
+    'no statement before Zed',
+  );
 });
 
-test('neutron\'s agents say what their restart does to traffic that kept running: OVS flows, HA routers, DVR', () => {
+test("neutron's agents say what their restart does to traffic that kept running: OVS flows, HA routers, DVR", () => {
   const steps = buildRunbook(content, { from: 'queens', to: 'train', services: ['neutron'] }).sections.flatMap((s) => s.steps);
   const notes = (id: string) => steps.find((s) => s.id === id)!.notes.join('\n');
   // The network nodes come first; the compute nodes' step refers to the same note.
@@ -177,15 +213,30 @@ test('console proxies a deployment may not run are stopped and started by their 
   const cmds = (from: string, to: string, id: string) => step(runbook(from, to, ['nova']), id).commands;
   assert.deepEqual(cmds('queens', 'train', 'offline.stop.nova'), [
     'systemctl stop nova-api nova-scheduler nova-conductor nova-consoleauth nova-novncproxy',
-    'systemctl stop nova-spicehtml5proxy', 'systemctl stop nova-serialproxy', 'systemctl stop nova-xvpvncproxy',
+    'systemctl stop nova-spicehtml5proxy',
+    'systemctl stop nova-serialproxy',
+    'systemctl stop nova-xvpvncproxy',
   ]);
-  assert.deepEqual(cmds('queens', 'train', 'deploy.nova.start').slice(1), ['systemctl start nova-spicehtml5proxy', 'systemctl start nova-serialproxy', 'systemctl start nova-xvpvncproxy']);
-  assert.deepEqual(cmds('train', 'ussuri', 'deploy.nova.start').slice(1), ['systemctl start nova-spicehtml5proxy', 'systemctl start nova-serialproxy'], 'nova-xvpvncproxy is gone in Ussuri');
-  assert.deepEqual(step(runbook('epoxy', 'gazpacho', ['ironic']), 'offline.stop.ironic').commands, ['systemctl stop ironic-api', 'systemctl stop ironic-novncproxy']);
+  assert.deepEqual(cmds('queens', 'train', 'deploy.nova.start').slice(1), [
+    'systemctl start nova-spicehtml5proxy',
+    'systemctl start nova-serialproxy',
+    'systemctl start nova-xvpvncproxy',
+  ]);
+  assert.deepEqual(
+    cmds('train', 'ussuri', 'deploy.nova.start').slice(1),
+    ['systemctl start nova-spicehtml5proxy', 'systemctl start nova-serialproxy'],
+    'nova-xvpvncproxy is gone in Ussuri',
+  );
+  assert.deepEqual(step(runbook('epoxy', 'gazpacho', ['ironic']), 'offline.stop.ironic').commands, [
+    'systemctl stop ironic-api',
+    'systemctl stop ironic-novncproxy',
+  ]);
 });
 
-test('horizon\'s database-backed session tables are migrated after deploy from Liberty on, never before', () => {
-  assert.deepEqual(step(runbook('kilo', 'liberty', ['horizon']), 'liberty.horizon.sessions-migrate').commands, ['/usr/share/openstack-dashboard/manage.py migrate']);
+test("horizon's database-backed session tables are migrated after deploy from Liberty on, never before", () => {
+  assert.deepEqual(step(runbook('kilo', 'liberty', ['horizon']), 'liberty.horizon.sessions-migrate').commands, [
+    '/usr/share/openstack-dashboard/manage.py migrate',
+  ]);
   assert.ok(ids(runbook('newton', 'ocata', ['horizon']), 'deploy-target').includes('ocata.horizon.sessions-migrate'));
   assert.ok(!ids(runbook('juno', 'kilo', ['horizon'])).some((id) => id.endsWith('.sessions-migrate')), 'Kilo has no such step');
 });

@@ -67,13 +67,18 @@ export function parseCli(argv: string[]): Args {
   }
   if (values.format !== 'md' && values.format !== 'json') throw new UsageError(`Unknown --format "${values.format}", expected md or json`);
   if (!(UTILITY_METHODS as readonly string[]).includes(values.utility)) {
-    throw new UsageError(`Unknown --utility "${values.utility}", expected ${UTILITY_METHODS.join(' or ')} (venv: a virtualenv per stop on a host of that stop's OS; container: an image per service and stop)`);
+    throw new UsageError(
+      `Unknown --utility "${values.utility}", expected ${UTILITY_METHODS.join(' or ')} (venv: a virtualenv per stop on a host of that stop's OS; container: an image per service and stop)`,
+    );
   }
   return {
     command,
     from: values.from,
     to: values.to,
-    services: values.services?.split(',').map((s) => s.trim()).filter(Boolean),
+    services: values.services
+      ?.split(',')
+      .map((s) => s.trim())
+      .filter(Boolean),
     fewestStops: values['fewest-stops'],
     utility: values.utility as UtilityMethod,
     format: values.format,
@@ -85,7 +90,9 @@ export function parseCli(argv: string[]): Args {
 /** node's parseArgs messages, said the way Leapfrog says them, with the way to the help. */
 function parseError(error: NodeJS.ErrnoException): string {
   const option = /'(-[^' ]*)/.exec(error.message)?.[1] ?? '';
-  const known = Object.keys(OPTIONS).map((o) => `--${o}`).join(', ');
+  const known = Object.keys(OPTIONS)
+    .map((o) => `--${o}`)
+    .join(', ');
   if (error.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') return `Unknown option ${option}, expected one of: ${known} (see leapfrog --help)`;
   if (error.code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') return `Option ${option} needs a value (see leapfrog --help)`;
   if (error.code === 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL') return `Unexpected argument (see leapfrog --help)`;

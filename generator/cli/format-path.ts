@@ -3,7 +3,9 @@ import type { Content, Plan } from '../index.ts';
 /** `leapfrog path`: each service's stops and skipped series, with reasons and their sources. */
 export function formatPath(content: Content, plan: Plan): string {
   const name = (id: string) => content.getSeries(id)!.name;
-  const lines = [`${plan.from.name} (${plan.from.version}) -> ${plan.to.name} (${plan.to.version}), ${plan.policy === 'fewest' ? 'fewest stops the data allows' : "upstream's tested path"}`];
+  const lines = [
+    `${plan.from.name} (${plan.from.version}) -> ${plan.to.name} (${plan.to.version}), ${plan.policy === 'fewest' ? 'fewest stops the data allows' : "upstream's tested path"}`,
+  ];
   lines.push(`Stops: ${plan.stops.map((s) => name(s.series)).join(', ')}`);
   for (const path of plan.paths) {
     lines.push('', `${content.getService(path.service)!.name} (from ${name(path.start)}): ${path.stops.map((s) => name(s.series)).join(' -> ')}`);

@@ -16,7 +16,11 @@ export function decodeText(bytes: Uint8Array): Decoded {
   const before = body.subarray(0, offset);
   const line = before.filter((b) => b === 0x0a).length + 1;
   const column = offset - before.lastIndexOf(0x0a);
-  return { error: `File is not valid UTF-8 (byte 0x${(body[offset] ?? 0).toString(16).toUpperCase().padStart(2, '0')} at offset ${offset}), expected UTF-8 text: re-save the file as UTF-8`, line, column };
+  return {
+    error: `File is not valid UTF-8 (byte 0x${(body[offset] ?? 0).toString(16).toUpperCase().padStart(2, '0')} at offset ${offset}), expected UTF-8 text: re-save the file as UTF-8`,
+    line,
+    column,
+  };
 }
 
 function decode(encoding: string, bytes: Uint8Array): Decoded {

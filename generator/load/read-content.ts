@@ -52,13 +52,18 @@ export function readContent(root: string, cwd = process.cwd()): RawContent {
   const yamlFiles = (dir: string, names: string[]) => {
     // `x.yml` beside `x.yaml` would be two files for one id: which one wins must not be a guess.
     for (const name of names.filter((n) => n.endsWith('.yml') && names.includes(`${n.slice(0, -4)}.yaml`))) {
-      refuse(join(dir, name), 'duplicate-file', `Both ${name.slice(0, -4)}.yaml and ${name} exist, expected one file per id: merge them into ${name.slice(0, -4)}.yaml`);
+      refuse(
+        join(dir, name),
+        'duplicate-file',
+        `Both ${name.slice(0, -4)}.yaml and ${name} exist, expected one file per id: merge them into ${name.slice(0, -4)}.yaml`,
+      );
     }
     return names.filter((n) => YAML.test(n) && !(n.endsWith('.yml') && names.includes(`${n.slice(0, -4)}.yaml`)));
   };
   const servicesDir = join(root, 'services');
   const serviceNames = list(root, servicesDir, refuse);
-  for (const name of serviceNames.filter((n) => !YAML.test(n))) refuse(join(servicesDir, name), 'unexpected-file', 'Unexpected file in services/: expected <service>.yaml');
+  for (const name of serviceNames.filter((n) => !YAML.test(n)))
+    refuse(join(servicesDir, name), 'unexpected-file', 'Unexpected file in services/: expected <service>.yaml');
   for (const name of yamlFiles(servicesDir, serviceNames)) add(join(servicesDir, name), raw.services, raw.found.services);
   const seriesDir = join(root, 'series');
   for (const dir of list(root, seriesDir, refuse)) {
@@ -78,11 +83,19 @@ export function readContent(root: string, cwd = process.cwd()): RawContent {
         if (note !== undefined) raw.notes.push({ file: show(abs), text: note });
       } else if (!YAML.test(name)) refuse(abs, 'unexpected-file', 'Unexpected file: expected series.yaml or <service>.yaml');
     }
-    for (const name of yamlFiles(absDir, names.filter((n) => n !== 'series.yaml' && n !== 'series.yml'))) add(join(absDir, name), raw.releases, raw.found.releases);
+    for (const name of yamlFiles(
+      absDir,
+      names.filter((n) => n !== 'series.yaml' && n !== 'series.yml'),
+    ))
+      add(join(absDir, name), raw.releases, raw.found.releases);
     if (names.includes('series.yml')) refuse(join(absDir, 'series.yml'), 'unexpected-file', 'Unexpected series.yml, expected series.yaml');
   }
   if (!raw.found.series.length || !raw.found.services.length) {
-    refuse(root, 'content-empty', `No ${raw.found.series.length ? 'services' : 'series'} found: expected a content folder with series/<series>/series.yaml and services/<service>.yaml (is --content the right folder?)`);
+    refuse(
+      root,
+      'content-empty',
+      `No ${raw.found.series.length ? 'services' : 'series'} found: expected a content folder with series/<series>/series.yaml and services/<service>.yaml (is --content the right folder?)`,
+    );
   }
   return raw;
 }
@@ -92,7 +105,9 @@ function list(root: string, dir: string, refuse: (abs: string, ruleId: string, m
   const entry = inspect(root, dir);
   if (entry.kind === 'refused' && entry.ruleId !== 'missing') refuse(dir, entry.ruleId, entry.message);
   if (entry.kind !== 'dir') return [];
-  return readdirSync(dir).filter((n) => !n.startsWith('.')).sort();
+  return readdirSync(dir)
+    .filter((n) => !n.startsWith('.'))
+    .sort();
 }
 
 function isDir(p: string): boolean {

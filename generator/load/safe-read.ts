@@ -15,7 +15,11 @@ export function inspect(root: string, abs: string): Entry {
     link = lstatSync(abs);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { kind: 'refused', ruleId: 'missing', message: 'Not found' };
-    return { kind: 'refused', ruleId: 'file-unreadable', message: `Cannot read this file (${(error as NodeJS.ErrnoException).code}), expected a file or folder` };
+    return {
+      kind: 'refused',
+      ruleId: 'file-unreadable',
+      message: `Cannot read this file (${(error as NodeJS.ErrnoException).code}), expected a file or folder`,
+    };
   }
   let real = abs;
   if (link.isSymbolicLink()) {
@@ -25,7 +29,11 @@ export function inspect(root: string, abs: string): Entry {
       return { kind: 'refused', ruleId: 'file-unreadable', message: 'Symbolic link to nothing (dangling), expected a file or folder' };
     }
     if (!inside(realpathSync(root), real)) {
-      return { kind: 'refused', ruleId: 'symlink-outside', message: 'Symbolic link leaves the content folder, expected content inside it: copy the file in instead' };
+      return {
+        kind: 'refused',
+        ruleId: 'symlink-outside',
+        message: 'Symbolic link leaves the content folder, expected content inside it: copy the file in instead',
+      };
     }
   }
   const stat = link.isSymbolicLink() ? statSync(real) : link;

@@ -57,7 +57,8 @@ export function writeSnapshot(contentDir: string, content: Content): void {
 
 /** The newest few snapshots stay; each is a whole content tree. */
 function prune(): void {
-  const snapshots = readdirSync(CACHE_DIR).filter((n) => /^content-[0-9a-f]+\.json$/.test(n))
+  const snapshots = readdirSync(CACHE_DIR)
+    .filter((n) => /^content-[0-9a-f]+\.json$/.test(n))
     .map((n) => ({ path: join(CACHE_DIR, n), time: statSync(join(CACHE_DIR, n)).mtimeMs }))
     .sort((a, b) => b.time - a.time);
   for (const old of snapshots.slice(KEEP)) rmSync(old.path, { force: true });

@@ -56,7 +56,10 @@ export function parseYamlFile(file: string, text: string): { yaml?: YamlFile; pr
     return {
       problems: [
         {
-          file, line: 1, column: 1, ruleId: 'file-too-large',
+          file,
+          line: 1,
+          column: 1,
+          ruleId: 'file-too-large',
           message: `File is ${bytes} bytes, expected at most ${MAX_FILE_BYTES}: split it into smaller files`,
         },
       ],
@@ -77,7 +80,10 @@ export function parseYamlFile(file: string, text: string): { yaml?: YamlFile; pr
       problems: [
         ...problems,
         {
-          file, line: 1, column: 1, ruleId: 'yaml-aliases',
+          file,
+          line: 1,
+          column: 1,
+          ruleId: 'yaml-aliases',
           message: `YAML: ${firstLine((error as Error).message)}; expected plain values (at most ${MAX_ALIASES} aliases)`,
         },
       ],

@@ -19,10 +19,14 @@ function assemble(content: Content, request: PlanRequest): Runbook {
   const plan = planStops(content, request);
   const warnings: string[] = [];
   if (plan.policy === 'fewest') {
-    warnings.push('This runbook uses --fewest-stops: it leaves upstream\'s tested upgrade path (every series before 2023.1, SLURP to SLURP after). Each skipped series is skipped only because the data says the next stop upgrades that database directly and no blocker needs its code; test it on a copy of your databases first.');
+    warnings.push(
+      "This runbook uses --fewest-stops: it leaves upstream's tested upgrade path (every series before 2023.1, SLURP to SLURP after). Each skipped series is skipped only because the data says the next stop upgrades that database directly and no blocker needs its code; test it on a copy of your databases first.",
+    );
   }
   if (plan.from['init-command'] !== plan.to['init-command']) {
-    warnings.push(`${plan.from.name} hosts may run Ubuntu 14.04 (upstart, \`service\`); ${plan.to.name}'s packages need a release with systemd: upgrading or reinstalling the operating system of every host is part of this leap, and the runbook stops with \`service\` and starts with \`systemctl\`.`);
+    warnings.push(
+      `${plan.from.name} hosts may run Ubuntu 14.04 (upstart, \`service\`); ${plan.to.name}'s packages need a release with systemd: upgrading or reinstalling the operating system of every host is part of this leap, and the runbook stops with \`service\` and starts with \`systemctl\`.`,
+    );
   }
   warnings.push(...osWarning(content, plan));
   const rehearsal = rehearsalFor(plan);

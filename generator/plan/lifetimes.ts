@@ -56,7 +56,7 @@ export const DATA_PLANE: readonly Role[] = ['network', 'storage', 'bare-metal', 
 export const ROLE_HOSTS: Record<Role, string> = {
   controller: 'every controller',
   compute: 'every compute node',
-  network: 'every network node (the controllers, in upstream\'s install guide)',
+  network: "every network node (the controllers, in upstream's install guide)",
   storage: 'every storage node',
   'bare-metal': 'every bare metal conductor host',
 };

@@ -4,9 +4,7 @@ import { describeTested, type Policy } from './policy.ts';
 import { Timeline } from './timeline.ts';
 
 /** What kind of fact makes a series a stop, or lets a service pass it over. */
-export type ReasonKind =
-  | 'first-series' | 'must-stop' | 'target' | 'blocker' | 'min-start' | 'tested'
-  | 'slurp-skip' | 'no-database-work' | 'direct-upgrade';
+export type ReasonKind = 'first-series' | 'must-stop' | 'target' | 'blocker' | 'min-start' | 'tested' | 'slurp-skip' | 'no-database-work' | 'direct-upgrade';
 
 /** Why a series is (or is not) a stop, with the sources that say so. */
 export interface Reason {
@@ -52,12 +50,24 @@ export function planService(content: Content, service: Service, from: Series, to
   const start = Math.max(source, since - 1);
   const pending: Pending[] = [];
   if (since > source && since < target) {
-    pending.push({ index: since, reason: { kind: 'first-series', summary: `${service.name} starts here`, text: `${service.name} first exists in ${line.at(since).name}: its database is created there`, sources: service.sources } });
+    pending.push({
+      index: since,
+      reason: {
+        kind: 'first-series',
+        summary: `${service.name} starts here`,
+        text: `${service.name} first exists in ${line.at(since).name}: its database is created there`,
+        sources: service.sources,
+      },
+    });
   }
   if (policy === 'tested') {
     for (let i = start + 1; i < target; i++) {
       const must = line.release(i)['must-stop'];
-      if (must) pending.push({ index: i, reason: { kind: 'must-stop', summary: 'upstream: do not skip', text: `${line.at(i).name} must not be skipped: ${must.text}`, sources: must.sources } });
+      if (must)
+        pending.push({
+          index: i,
+          reason: { kind: 'must-stop', summary: 'upstream: do not skip', text: `${line.at(i).name} must not be skipped: ${must.text}`, sources: must.sources },
+        });
     }
   }
   const stops: ServiceStop[] = [];
@@ -71,12 +81,21 @@ export function planService(content: Content, service: Service, from: Series, to
     const rel = line.release(current);
     for (const b of rel.blockers) {
       const index = line.position(b.requires);
-      const reason: Reason = { kind: 'blocker', summary: `${here.name} needs ${line.name(b.requires)}'s ${b.steps.join(', ')}`, text: `${here.name} requires ${b.requires} work first (${b.steps.join(', ')}): ${b.text}`, sources: b.sources };
+      const reason: Reason = {
+        kind: 'blocker',
+        summary: `${here.name} needs ${line.name(b.requires)}'s ${b.steps.join(', ')}`,
+        text: `${here.name} requires ${b.requires} work first (${b.steps.join(', ')}): ${b.text}`,
+        sources: b.sources,
+      };
       if (index > start) pending.push({ index, reason });
       // The source is the service's first series, so its code may not be installed yet (a Stein
       // cloud may still serve placement from nova): the work, and every step before it, runs
       // from that series' utility, as a stop.
-      else if (index === start && start === since) sourceStop.push({ ...reason, text: `${reason.text} ${service.name} is new in ${from.name}, so the source cloud may not run its code: that work runs from the ${from.name} utility.` });
+      else if (index === start && start === since)
+        sourceStop.push({
+          ...reason,
+          text: `${reason.text} ${service.name} is new in ${from.name}, so the source cloud may not run its code: that work runs from the ${from.name} utility.`,
+        });
     }
     const why: Reason[] = [];
     const dataFloor = line.position(rel['min-start'].series);
@@ -86,7 +105,12 @@ export function planService(content: Content, service: Service, from: Series, to
     const previous = Math.min(Math.max(floor, needed), current - 1);
     if (previous <= start) break;
     if (floor === previous && floor === dataFloor) {
-      why.push({ kind: 'min-start', summary: `${here.name} upgrades only from here on`, text: `${here.name} upgrades ${service.name} databases from ${line.at(floor).name} on: ${rel['min-start'].text}`, sources: rel['min-start'].sources });
+      why.push({
+        kind: 'min-start',
+        summary: `${here.name} upgrades only from here on`,
+        text: `${here.name} upgrades ${service.name} databases from ${line.at(floor).name} on: ${rel['min-start'].text}`,
+        sources: rel['min-start'].sources,
+      });
     }
     if (policy === 'tested' && floor === previous && testedFloor === previous) {
       why.push({ kind: 'tested', summary: `upstream tests ${here.name} from here`, text: describeTested(here, line.at(previous)), sources: [] });
@@ -121,7 +145,12 @@ function explainSkipped(line: Timeline, start: number, stops: ServiceStop[], pol
       reasons.push({ kind: 'no-database-work', summary: 'no database work', text: `${service.name} has no database work in ${series.name}`, sources: [] });
     } else {
       const min = line.release(nextAt)['min-start'];
-      reasons.push({ kind: 'direct-upgrade', summary: `${next.name} upgrades it directly`, text: `${next.name} upgrades ${service.name} databases from ${line.name(min.series)} on (${min.text}), and no blocker needs ${series.name}'s code`, sources: min.sources });
+      reasons.push({
+        kind: 'direct-upgrade',
+        summary: `${next.name} upgrades it directly`,
+        text: `${next.name} upgrades ${service.name} databases from ${line.name(min.series)} on (${min.text}), and no blocker needs ${series.name}'s code`,
+        sources: min.sources,
+      });
     }
     skipped.push({ series: series.id, reasons });
   }

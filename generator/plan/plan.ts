@@ -38,7 +38,9 @@ export function plan(content: Content, request: PlanRequest): Plan {
   const to = resolveSeries(content, request.to, 'to');
   if (from.id === to.id) throw new PlanError(`{from} and {to} are both ${from.name}: nothing to upgrade`);
   if (content.indexOf(to.id) < content.indexOf(from.id)) {
-    throw new PlanError(`{to} ${to.name} (${to.version}) is older than {from} ${from.name} (${from.version}): Leapfrog plans upgrades, not downgrades; restore a backup instead`);
+    throw new PlanError(
+      `{to} ${to.name} (${to.version}) is older than {from} ${from.name} (${from.version}): Leapfrog plans upgrades, not downgrades; restore a backup instead`,
+    );
   }
   const services = selectServices(content, to, request.services);
   const policy: Policy = request.fewestStops ? 'fewest' : 'tested';
@@ -55,7 +57,8 @@ function selectServices(content: Content, to: Series, wanted: string[] | undefin
     if (!service) {
       throw new PlanError(`Unknown service "${id}" for {services}: expected a comma-separated list of: ${content.services.map((s) => s.id).join(', ')}`);
     }
-    if (!alive(service)) throw new PlanError(`Service "${id}" has no content for ${to.name}: it is not part of that series (lives ${service.since}..${service.until ?? 'now'})`);
+    if (!alive(service))
+      throw new PlanError(`Service "${id}" has no content for ${to.name}: it is not part of that series (lives ${service.since}..${service.until ?? 'now'})`);
   }
   return content.services.filter((s) => ids.has(s.id));
 }

@@ -13,13 +13,17 @@ export function referRepeatedNotes(sections: RunbookSection[]): RunbookSection[]
     steps: section.steps.map((step) => ({
       ...step,
       // Several notes first seen at the same step make one pointer, not one each.
-      notes: [...new Set(step.notes.map((note) => {
-        const key = `${step.service}\0${note}`;
-        const first = firstAt.get(key);
-        if (first) return `Same note as at \`${first}\`.`;
-        firstAt.set(key, step.id);
-        return note;
-      }))],
+      notes: [
+        ...new Set(
+          step.notes.map((note) => {
+            const key = `${step.service}\0${note}`;
+            const first = firstAt.get(key);
+            if (first) return `Same note as at \`${first}\`.`;
+            firstAt.set(key, step.id);
+            return note;
+          }),
+        ),
+      ],
     })),
   }));
 }

@@ -40,6 +40,8 @@ export function rehearsalFor(plan: Plan): RehearsalRecord | undefined {
 
 /** One line for the pair page and the runbook's top, e.g. "Rehearsed with upstream code: 41 steps, schema equal (2026-12-02)". */
 export function rehearsalLine(record: RehearsalRecord): string {
-  const left = record.notRehearsed.length ? `; not rehearsed: ${record.notRehearsed.map((n) => `${n.service} (no Debian package of ${n.missing.join(', ')})`).join(', ')}` : '';
+  const left = record.notRehearsed.length
+    ? `; not rehearsed: ${record.notRehearsed.map((n) => `${n.service} (no Debian package of ${n.missing.join(', ')})`).join(', ')}`
+    : '';
   return `Rehearsed with upstream code: ${record.steps} steps, schema ${record.schemaEqual ? 'equal' : record.differencesExplained ? 'equal to a fresh install but for explained upstream differences' : 'different'} (${record.services.join(', ')}; Debian's packages, ${record.date.slice(0, 10)})${left}.`;
 }

@@ -27,5 +27,7 @@ export function checkScale(content: Content): void {
   if (units <= MAX_BUILD_UNITS) return;
   const pairs = forwardPairs(content).length;
   const gb = (n: number) => `${((n * BYTES_PER_UNIT) / 1e9).toFixed(1)} GB`;
-  throw new Error(`${content.series.length} series × ${content.services.length} services make ${pairs} runbook pairs, about ${gb(units)} of runbooks; a build writes at most about ${gb(MAX_BUILD_UNITS)} (${MAX_BUILD_UNITS} series-crossed × services units, found ${units}): build from a content folder with fewer series or services`);
+  throw new Error(
+    `${content.series.length} series × ${content.services.length} services make ${pairs} runbook pairs, about ${gb(units)} of runbooks; a build writes at most about ${gb(MAX_BUILD_UNITS)} (${MAX_BUILD_UNITS} series-crossed × services units, found ${units}): build from a content folder with fewer series or services`,
+  );
 }

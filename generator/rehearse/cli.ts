@@ -43,18 +43,35 @@ Ctrl-C or SIGTERM: the steps stop, the scratch databases this run created are dr
 Report: dist/rehearse/report.json (--out FILE); roots are cached in ~/.cache/leapfrog/rehearse (--cache DIR or LEAPFROG_REHEARSE_CACHE).`;
 
 const OPTIONS = {
-  from: { type: 'string' }, to: { type: 'string' }, services: { type: 'string' },
-  'fewest-stops': { type: 'boolean', default: false }, all: { type: 'boolean', default: false },
-  db: { type: 'string' }, dump: { type: 'string' }, replace: { type: 'boolean', default: false }, record: { type: 'boolean', default: false },
-  'roots-only': { type: 'boolean', default: false }, 'containerfiles-only': { type: 'boolean', default: false }, containerfiles: { type: 'string', default: 'keystone' },
-  suites: { type: 'string' }, jobs: { type: 'string', default: '1' }, worker: { type: 'boolean', default: false }, 'controls-only': { type: 'boolean', default: false },
-  cache: { type: 'string' }, out: { type: 'string' }, content: { type: 'string' }, port: { type: 'string', default: '13306' },
+  from: { type: 'string' },
+  to: { type: 'string' },
+  services: { type: 'string' },
+  'fewest-stops': { type: 'boolean', default: false },
+  all: { type: 'boolean', default: false },
+  db: { type: 'string' },
+  dump: { type: 'string' },
+  replace: { type: 'boolean', default: false },
+  record: { type: 'boolean', default: false },
+  'roots-only': { type: 'boolean', default: false },
+  'containerfiles-only': { type: 'boolean', default: false },
+  containerfiles: { type: 'string', default: 'keystone' },
+  suites: { type: 'string' },
+  jobs: { type: 'string', default: '1' },
+  worker: { type: 'boolean', default: false },
+  'controls-only': { type: 'boolean', default: false },
+  cache: { type: 'string' },
+  out: { type: 'string' },
+  content: { type: 'string' },
+  port: { type: 'string', default: '13306' },
   help: { type: 'boolean', short: 'h', default: false },
 } as const;
 
 /** Every request to run: one pair, or with --all every forward pair between series some suite ships, both policies. */
 function requests(content: Content, values: ReturnType<typeof parse>, shipped: Shipped[], dump?: DumpPlan): RunRequest[] {
-  const asked = values.services?.split(',').map((s) => s.trim()).filter(Boolean);
+  const asked = values.services
+    ?.split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
   const services = dump ? dumpServices(dump, asked) : (asked ?? SERVICES.map((s) => s.id));
   if (!values.all) {
     const from = content.getSeries(values.from!)?.id ?? values.from!;
@@ -107,7 +124,13 @@ export async function rehearseMain(argv: string[], out: Output = process.stdout,
     }
     try {
       dump = readDump(resolve(values.dump), DUMP_DATABASES);
-      dumpServices(dump, values.services?.split(',').map((s) => s.trim()).filter(Boolean));
+      dumpServices(
+        dump,
+        values.services
+          ?.split(',')
+          .map((s) => s.trim())
+          .filter(Boolean),
+      );
     } catch (error) {
       err.write(`leapfrog rehearse: ${(error as Error).message}\n`);
       return 2;
@@ -123,7 +146,8 @@ export async function rehearseMain(argv: string[], out: Output = process.stdout,
     const shipped = built.flatMap((root) => shippedBy(root, readRecord(SHIPPED_RECORD)));
     log(`roots: ${built.map((r) => r.suite).join(', ')} ready (${Math.round((Date.now() - started) / 1000)}s)`);
     // The newest suite wins when two ship the same series of a service.
-    const rootOf: RootOf = (service, series) => built.find((r) => r.suite === shipped.findLast((s) => s.service === service && s.series === series)?.suite)?.dir;
+    const rootOf: RootOf = (service, series) =>
+      built.find((r) => r.suite === shipped.findLast((s) => s.service === service && s.series === series)?.suite)?.dir;
     return { shipped, rootOf };
   };
   if (values.worker) {
@@ -134,7 +158,10 @@ export async function rehearseMain(argv: string[], out: Output = process.stdout,
     const part: Report = { date: new Date().toISOString(), shipped, runs: [], not_rehearsable: [] };
     const path = resolve(values.out!);
     if (values['controls-only']) part.controls = CONTROLS.map((control) => runControl(control, server, rootOf, redact, log));
-    else rehearseAll(requests(content, values, shipped, dump), part, { content, server, rootOf, redact, log, dump }, () => writeReport(path, JSON.parse(redact(JSON.stringify(part))) as Report));
+    else
+      rehearseAll(requests(content, values, shipped, dump), part, { content, server, rootOf, redact, log, dump }, () =>
+        writeReport(path, JSON.parse(redact(JSON.stringify(part))) as Report),
+      );
     writeReport(path, JSON.parse(redact(JSON.stringify(part))) as Report);
     return 0;
   }
@@ -144,7 +171,9 @@ export async function rehearseMain(argv: string[], out: Output = process.stdout,
     // Before the server's leftovers are looked at: a second rehearsal with --replace would drop the first one's databases.
     const holder = holdRoots(run, cache);
     if (holder) {
-      err.write(`leapfrog rehearse: another rehearsal (pid ${holder}) is using the roots in ${cache}; they hold one configuration per service, so rehearsals take turns\n`);
+      err.write(
+        `leapfrog rehearse: another rehearsal (pid ${holder}) is using the roots in ${cache}; they hold one configuration per service, so rehearsals take turns\n`,
+      );
       return 2;
     }
     let url = values.db;
@@ -156,12 +185,16 @@ export async function rehearseMain(argv: string[], out: Output = process.stdout,
     const redact = redactor(secrets);
     const leftovers = existingScratch(server);
     if (leftovers.length && !values.replace) {
-      err.write(`leapfrog rehearse: the server already has ${leftovers.join(', ')}; drop them or pass --replace (only leapfrog_rehearse_* databases are ever dropped)\n`);
+      err.write(
+        `leapfrog rehearse: the server already has ${leftovers.join(', ')}; drop them or pass --replace (only leapfrog_rehearse_* databases are ever dropped)\n`,
+      );
       return 2;
     }
     for (const name of leftovers) dropDatabase(server, name);
     // Normally every run drops its own; after a failure or a signal, whatever the journal still names.
-    run.onCleanup(() => { for (const name of run.created()) dropDatabase(server, name); });
+    run.onCleanup(() => {
+      for (const name of run.created()) dropDatabase(server, name);
+    });
     const { shipped } = await roots(log);
     if (values.record) writeRecord(SHIPPED_RECORD, shipped);
     const path = resolve(values.out ?? join(CHECKOUT, 'dist/rehearse/report.json'));
@@ -196,8 +229,17 @@ export async function rehearseMain(argv: string[], out: Output = process.stdout,
 }
 
 /** The runbooks' Containerfiles of Debian's packages, for the --suites and --services asked (all by default). */
-function containerfiles(content: Content, values: Pick<ReturnType<typeof parse>, 'suites' | 'services' | 'jobs'>, cache: string, log: (line: string) => void): Promise<ImageRecord[]> {
-  const list = (v: string | undefined) => v?.split(',').map((s) => s.trim()).filter(Boolean);
+function containerfiles(
+  content: Content,
+  values: Pick<ReturnType<typeof parse>, 'suites' | 'services' | 'jobs'>,
+  cache: string,
+  log: (line: string) => void,
+): Promise<ImageRecord[]> {
+  const list = (v: string | undefined) =>
+    v
+      ?.split(',')
+      .map((s) => s.trim())
+      .filter(Boolean);
   const requests = imageRequests(content, { suites: list(values.suites), services: list(values.services) });
   log(`containerfiles: ${requests.length} to build (${requests.map((r) => `${r.service}:${r.series}`).join(', ')})`);
   return checkImages(cache, requests, SHIPPED_RECORD, Number(values.jobs), log);
@@ -208,7 +250,9 @@ async function containerfilesOnly(values: ReturnType<typeof parse>, out: Output,
   const content = loadContent(values.content ? resolve(values.content) : DEFAULT_CONTENT_DIR);
   const records = await containerfiles(content, values, resolve(values.cache ?? defaultRehearseCache()), (l) => err.write(`${l}\n`));
   if (records.length === 0) {
-    err.write(`leapfrog rehearse: no runbook Containerfile of Debian's packages matches --suites ${values.suites ?? '(all)'} --services ${values.services ?? '(all)'}; suites: ${SUITES.join(', ')}\n`);
+    err.write(
+      `leapfrog rehearse: no runbook Containerfile of Debian's packages matches --suites ${values.suites ?? '(all)'} --services ${values.services ?? '(all)'}; suites: ${SUITES.join(', ')}\n`,
+    );
     return 2;
   }
   const path = resolve(values.out ?? join(CHECKOUT, 'dist/rehearse/containerfiles.json'));
@@ -223,26 +267,36 @@ async function containerfilesOnly(values: ReturnType<typeof parse>, out: Output,
  * over worker processes; one service's runs stay in one worker, in order, since they share files.
  * With `controls`, one worker runs the negative controls instead.
  */
-async function inWorkers(run: Run, argv: string[], services: string[], jobs: number, url: string, log: (line: string) => void, controls = false): Promise<Report[]> {
+async function inWorkers(
+  run: Run,
+  argv: string[],
+  services: string[],
+  jobs: number,
+  url: string,
+  log: (line: string) => void,
+  controls = false,
+): Promise<Report[]> {
   const buckets = controls ? [[]] : Array.from({ length: Math.min(jobs, services.length) }, (_, i) => services.filter((_, j) => j % jobs === i));
   // Not passed on: the parent's own choices, and --db, whose URL holds the password (workers get it in their environment).
   const own = ['--jobs', '--services', '--out', '--db'];
   const keep = argv.filter((a, i) => ![...own, '--record', '--replace'].includes(a) && !own.includes(argv[i - 1] ?? ''));
-  return Promise.all(buckets.map(async (bucket, i) => {
-    const out = join(run.dir, `part-${controls ? 'controls' : i}.json`);
-    const args = [...keep, '--worker', ...(controls ? ['--controls-only'] : ['--services', bucket.join(',')]), '--out', out];
-    const label = controls ? 'controls' : bucket.join(',');
-    const code = await run.worker(fileURLToPath(import.meta.url), args, { LEAPFROG_REHEARSE_DB: url }, (l) => log(`[${label}] ${l}`));
-    if (run.interrupted) await run.interrupted;
-    // A worker that crashed has written the runs it finished: taken as they are, its services' later
-    // pairs would be missing without a word (a --all run lost 7 runs so, and with them the record's pairs).
-    if (code !== 0) throw new Error(`worker for ${label} exited ${code} (see its log above); the report would miss its remaining runs`);
-    try {
-      return JSON.parse(readFileSync(out, 'utf8')) as Report;
-    } catch {
-      throw new Error(`worker for ${label} wrote no report`);
-    }
-  }));
+  return Promise.all(
+    buckets.map(async (bucket, i) => {
+      const out = join(run.dir, `part-${controls ? 'controls' : i}.json`);
+      const args = [...keep, '--worker', ...(controls ? ['--controls-only'] : ['--services', bucket.join(',')]), '--out', out];
+      const label = controls ? 'controls' : bucket.join(',');
+      const code = await run.worker(fileURLToPath(import.meta.url), args, { LEAPFROG_REHEARSE_DB: url }, (l) => log(`[${label}] ${l}`));
+      if (run.interrupted) await run.interrupted;
+      // A worker that crashed has written the runs it finished: taken as they are, its services' later
+      // pairs would be missing without a word (a --all run lost 7 runs so, and with them the record's pairs).
+      if (code !== 0) throw new Error(`worker for ${label} exited ${code} (see its log above); the report would miss its remaining runs`);
+      try {
+        return JSON.parse(readFileSync(out, 'utf8')) as Report;
+      } catch {
+        throw new Error(`worker for ${label} wrote no report`);
+      }
+    }),
+  );
 }
 
 if (import.meta.main) process.exitCode = await rehearseMain(process.argv.slice(2));

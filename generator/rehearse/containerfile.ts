@@ -21,7 +21,8 @@ const DEBIAN_IMAGE = /^(?:docker\.io\/)?(?:library\/)?debian:([a-z]+)$/;
 /** ENV KEY=VALUE pairs without quotes or variables: anything else would need the engine's own expansion rules. */
 const PLAIN_PAIR = /^([A-Za-z_][A-Za-z0-9_]*)=([^\s"'$\\]*)$/;
 
-const refuse = (line: number, why: string) => new ContainerfileError(`Containerfile line ${line}: ${why}; the chroot build honours FROM debian:<suite>, ENV KEY=VALUE and RUN <shell command> only`);
+const refuse = (line: number, why: string) =>
+  new ContainerfileError(`Containerfile line ${line}: ${why}; the chroot build honours FROM debian:<suite>, ENV KEY=VALUE and RUN <shell command> only`);
 
 /** Logical lines (a trailing backslash continues one), without blank lines and comments, with their first line number. */
 function logicalLines(text: string): { line: number; text: string }[] {
@@ -57,14 +58,16 @@ export function parseContainerfile(text: string): Instruction[] {
         return { line, op: 'ENV', vars: pairs.map((p) => [p![1]!, p![2]!]) };
       }
       case 'RUN':
-        if (!args || args.startsWith('[') || args.startsWith('--') || args.startsWith('<<')) throw refuse(line, `RUN ${args.slice(0, 20)} is not a shell-form command`);
+        if (!args || args.startsWith('[') || args.startsWith('--') || args.startsWith('<<'))
+          throw refuse(line, `RUN ${args.slice(0, 20)} is not a shell-form command`);
         return { line, op: 'RUN', shell: args };
       default:
         throw refuse(line, `${op} cannot be honoured by a chroot build`);
     }
   });
   const froms = instructions.filter((i) => i.op === 'FROM');
-  if (instructions[0]?.op !== 'FROM' || froms.length !== 1) throw new ContainerfileError('Containerfile: exactly one FROM, first, is needed (no multi-stage builds in a chroot)');
+  if (instructions[0]?.op !== 'FROM' || froms.length !== 1)
+    throw new ContainerfileError('Containerfile: exactly one FROM, first, is needed (no multi-stage builds in a chroot)');
   return instructions;
 }
 
@@ -125,7 +128,10 @@ function buildLocked(cache: string, instructions: Instruction[], key: string, di
       if (i.op !== 'RUN') continue;
       log(`containerfile ${key}: line ${i.line}: RUN ${i.shell.slice(0, 100)}`);
       // env -i: a RUN sees the image's environment only, never the rehearsal's.
-      must(run('env', ['-i', ...Object.entries(env).map(([k, v]) => `${k}=${v}`), 'chroot', tmp, '/bin/sh', '-c', i.shell], { timeoutSeconds: RUN_TIMEOUT }), `Containerfile line ${i.line} (RUN)`);
+      must(
+        run('env', ['-i', ...Object.entries(env).map(([k, v]) => `${k}=${v}`), 'chroot', tmp, '/bin/sh', '-c', i.shell], { timeoutSeconds: RUN_TIMEOUT }),
+        `Containerfile line ${i.line} (RUN)`,
+      );
     }
   } finally {
     run('umount', ['-l', join(tmp, 'proc')]);
@@ -154,5 +160,12 @@ function asOfficialImage(dir: string): void {
 
 /** Runs a command in a built image the way `podman run <image> <command...>` execs it: its environment, no shell. */
 export function runInImage(image: BuiltImage, argv: string[], userspec?: string) {
-  return run('env', ['-i', ...Object.entries(image.env).map(([k, v]) => `${k}=${v}`), 'chroot', ...(userspec ? [`--userspec=${userspec}`] : []), image.dir, ...argv]);
+  return run('env', [
+    '-i',
+    ...Object.entries(image.env).map(([k, v]) => `${k}=${v}`),
+    'chroot',
+    ...(userspec ? [`--userspec=${userspec}`] : []),
+    image.dir,
+    ...argv,
+  ]);
 }

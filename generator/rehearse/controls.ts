@@ -49,7 +49,8 @@ export function runControl(control: Control, server: Server, rootOf: RootOf, red
     const content = loadContent(dir);
     log(`control: ${control.name} (must fail)`);
     const run = rehearseOne(content, control.request, server, rootOf, redact, log);
-    if (!run.stops.length || run.stops.includes(control.skips)) throw new Error(`control "${control.name}": the planner did not take the wrong skip (stops ${run.stops.join(', ')})`);
+    if (!run.stops.length || run.stops.includes(control.skips))
+      throw new Error(`control "${control.name}": the planner did not take the wrong skip (stops ${run.stops.join(', ')})`);
     return { name: control.name, run, caught: run.rehearsable && run.failed };
   } finally {
     rmSync(dir, { recursive: true, force: true });

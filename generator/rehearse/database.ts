@@ -27,11 +27,15 @@ export function parseServer(url: string): Server {
   if (!/^mysql(\+pymysql)?:$/.test(parsed.protocol) || !parsed.hostname || !parsed.username) throw new Error('--db: expected mysql://USER:PASSWORD@HOST:PORT');
   const dir = privateDir('leapfrog-rehearse-client-');
   const server: Server = {
-    host: parsed.hostname, port: Number(parsed.port || 3306),
-    user: decodeURIComponent(parsed.username), password: decodeURIComponent(parsed.password),
+    host: parsed.hostname,
+    port: Number(parsed.port || 3306),
+    user: decodeURIComponent(parsed.username),
+    password: decodeURIComponent(parsed.password),
     optionsFile: join(dir, 'client.cnf'),
   };
-  writeFileSync(server.optionsFile, `[client]\nhost=${server.host}\nport=${server.port}\nuser=${server.user}\npassword=${server.password}\nprotocol=tcp\n`, { mode: 0o600 });
+  writeFileSync(server.optionsFile, `[client]\nhost=${server.host}\nport=${server.port}\nuser=${server.user}\npassword=${server.password}\nprotocol=tcp\n`, {
+    mode: 0o600,
+  });
   return server;
 }
 
@@ -109,16 +113,35 @@ export async function startLocalServer(port: number, log: (line: string) => void
     const mysqlUser = run('id', ['-u', 'mysql']);
     if (mysqlUser.code === 0) chownSync(dir, Number(mysqlUser.stdout.trim()), Number(run('id', ['-g', 'mysql']).stdout.trim()));
     if (mysqlUser.code === 0) chownSync(data, Number(mysqlUser.stdout.trim()), Number(run('id', ['-g', 'mysql']).stdout.trim()));
-    const init = run('mariadb-install-db', ['--no-defaults', `--datadir=${data}`, '--user=mysql', '--auth-root-authentication-method=socket', '--skip-test-db']);
+    const init = run('mariadb-install-db', [
+      '--no-defaults',
+      `--datadir=${data}`,
+      '--user=mysql',
+      '--auth-root-authentication-method=socket',
+      '--skip-test-db',
+    ]);
     if (init.code !== 0) throw new Error(`mariadb-install-db failed: ${init.stderr.trim().split('\n').slice(-3).join(' ')}`);
     const socket = join(dir, 'mysqld.sock');
     const { spawn } = await import('node:child_process');
     // Its own process group: Ctrl-C reaches the rehearsal, which drops its databases before stopping this.
-    daemon = spawn('mariadbd', [
-      '--no-defaults', `--datadir=${data}`, `--socket=${socket}`, `--port=${port}`, '--bind-address=127.0.0.1', '--user=mysql',
-      '--skip-log-bin', '--innodb-flush-log-at-trx-commit=0', '--innodb-doublewrite=0', '--innodb-buffer-pool-size=512M',
-      `--pid-file=${join(dir, 'mysqld.pid')}`, `--log-error=${join(dir, 'error.log')}`,
-    ], { stdio: 'ignore', detached: true });
+    daemon = spawn(
+      'mariadbd',
+      [
+        '--no-defaults',
+        `--datadir=${data}`,
+        `--socket=${socket}`,
+        `--port=${port}`,
+        '--bind-address=127.0.0.1',
+        '--user=mysql',
+        '--skip-log-bin',
+        '--innodb-flush-log-at-trx-commit=0',
+        '--innodb-doublewrite=0',
+        '--innodb-buffer-pool-size=512M',
+        `--pid-file=${join(dir, 'mysqld.pid')}`,
+        `--log-error=${join(dir, 'error.log')}`,
+      ],
+      { stdio: 'ignore', detached: true },
+    );
     const root = ['--no-defaults', '-u', 'root', `--socket=${socket}`];
     for (let i = 0; ; i++) {
       if (run('mysqladmin', [...root, 'ping']).code === 0) break;

@@ -54,7 +54,8 @@ export function doneChecks(doneWhen: string | undefined, command: string): DoneC
   const then = new RegExp(`(\\S+-manage [a-z_ ]+?) then prints ${REVISION}`).exec(text);
   const prefix = MANAGE_PREFIX.exec(command);
   // Only the step's own manage command, with the same user: the follow-up runs exactly like the step.
-  if (then && prefix && prefix[2]!.split('/').pop() === then[1]!.split(' ')[0]) checks.push({ kind: 'then-prints', command: `${prefix[1]}${then[1]}`, token: then[2]! });
+  if (then && prefix && prefix[2]!.split('/').pop() === then[1]!.split(' ')[0])
+    checks.push({ kind: 'then-prints', command: `${prefix[1]}${then[1]}`, token: then[2]! });
   const keys = /key_repository \(default (\/[^)\s]+?)\/?\) holds keys( 0 and 1)?/.exec(text);
   if (keys) checks.push({ kind: 'keys', dir: keys[1]!, names: keys[2] ? ['0', '1'] : [] });
   if (/the table lists cell0 and every cell/.test(text)) checks.push({ kind: 'lists-cells' });
@@ -64,7 +65,11 @@ export function doneChecks(doneWhen: string | undefined, command: string): DoneC
 
 /** Rows of a prettytable whose last column is a number: the migrations table's Completed column. */
 export function completedCounts(output: string): number[] {
-  return output.split('\n').map((l) => /^\|\s*\S.*\|\s*(\d+)\s*\|\s*$/.exec(l.trim())).filter((m) => m !== null).map((m) => Number(m[1]));
+  return output
+    .split('\n')
+    .map((l) => /^\|\s*\S.*\|\s*(\d+)\s*\|\s*$/.exec(l.trim()))
+    .filter((m) => m !== null)
+    .map((m) => Number(m[1]));
 }
 
 export function runCheck(check: DoneCheck, ctx: CheckContext): CheckResult {
@@ -74,13 +79,21 @@ export function runCheck(check: DoneCheck, ctx: CheckContext): CheckResult {
     case 'then-prints': {
       const result = ctx.run(check.command);
       const ok = result.code === 0 && new RegExp(`(^|\\s)${check.token}(\\s|$)`).test(result.output);
-      return { what: `${check.command.replace(MANAGE_PREFIX, '$2')} prints ${check.token}`, ok, ...(ok ? {} : { detail: result.output.trim().split('\n').slice(-3).join(' / ') }) };
+      return {
+        what: `${check.command.replace(MANAGE_PREFIX, '$2')} prints ${check.token}`,
+        ok,
+        ...(ok ? {} : { detail: result.output.trim().split('\n').slice(-3).join(' / ') }),
+      };
     }
     case 'keys': {
       const dir = join(ctx.rootDir, check.dir);
       const present = existsSync(dir) ? readdirSync(dir) : [];
       const ok = check.names.length ? check.names.every((n) => present.includes(n)) : present.length > 0;
-      return { what: `${check.dir} holds ${check.names.length ? `keys ${check.names.join(' and ')}` : 'keys'}`, ok, ...(ok ? {} : { detail: `found: ${present.join(', ') || 'nothing'}` }) };
+      return {
+        what: `${check.dir} holds ${check.names.length ? `keys ${check.names.join(' and ')}` : 'keys'}`,
+        ok,
+        ...(ok ? {} : { detail: `found: ${present.join(', ') || 'nothing'}` }),
+      };
     }
     case 'lists-cells': {
       const cells = ['cell0', ...(ctx.cells?.() ?? []).filter((c) => c !== 'cell0')];

@@ -30,8 +30,20 @@ export class DumpRefused extends Error {
 
 const SYSTEM = ['mysql', 'information_schema', 'performance_schema', 'sys'];
 /** Session variables mysqldump sets and restores around a dump. */
-const SESSION = new Set(['CHARACTER_SET_CLIENT', 'CHARACTER_SET_RESULTS', 'COLLATION_CONNECTION', 'TIME_ZONE', 'UNIQUE_CHECKS', 'FOREIGN_KEY_CHECKS',
-  'SQL_MODE', 'SQL_NOTES', 'NOTE_VERBOSITY', 'SQL_QUOTE_SHOW_CREATE', 'CHECK_CONSTRAINT_CHECKS', 'SQL_LOG_BIN']);
+const SESSION = new Set([
+  'CHARACTER_SET_CLIENT',
+  'CHARACTER_SET_RESULTS',
+  'COLLATION_CONNECTION',
+  'TIME_ZONE',
+  'UNIQUE_CHECKS',
+  'FOREIGN_KEY_CHECKS',
+  'SQL_MODE',
+  'SQL_NOTES',
+  'NOTE_VERBOSITY',
+  'SQL_QUOTE_SHOW_CREATE',
+  'CHECK_CONSTRAINT_CHECKS',
+  'SQL_LOG_BIN',
+]);
 const ENGINES = new Set(['INNODB', 'MYISAM', 'ARIA', 'MEMORY']);
 /** Introducers a literal may carry: _binary 'x', X'ff', B'01', N'x', _utf8mb4 'x'. */
 const INTRODUCERS = /^(_[a-z0-9]+|x|b|n)$/i;
@@ -140,7 +152,8 @@ function judge(s: Statement): Verdict {
     const name = t.find((x) => x.kind === 'ident');
     return name ? { keep: false, database: name.text } : { keep: false, problem: 'CREATE DATABASE without a `name`' };
   }
-  if (up(t[0]) === 'USE') return t.length === 2 && t[1]!.kind === 'ident' ? { keep: false, database: t[1]!.text } : { keep: false, problem: 'USE without one `name`' };
+  if (up(t[0]) === 'USE')
+    return t.length === 2 && t[1]!.kind === 'ident' ? { keep: false, database: t[1]!.text } : { keep: false, problem: 'USE without one `name`' };
   if (head === 'LOCK TABLES' || head === 'UNLOCK TABLES') return { keep: false };
   if (head === 'DROP TABLE') {
     const names = isWord(t[2], 'IF') && isWord(t[3], 'EXISTS') ? t.slice(4) : t.slice(2);
@@ -168,7 +181,13 @@ function judge(s: Statement): Verdict {
     const problem = badValues(t.slice(i + 1));
     return problem ? { keep: false, problem: `INSERT: ${problem}` } : { keep: true };
   }
-  return { keep: false, problem: `${t.slice(0, 3).map((x) => x.text).join(' ')}: not a statement mysqldump writes for tables and rows` };
+  return {
+    keep: false,
+    problem: `${t
+      .slice(0, 3)
+      .map((x) => x.text)
+      .join(' ')}: not a statement mysqldump writes for tables and rows`,
+  };
 }
 
 /**

@@ -12,7 +12,11 @@ export interface Result {
  * Runs a program without a shell; the environment is the caller's plus `env`. `stdinFile` feeds a
  * file as standard input without reading it into memory (a restored dump can be large).
  */
-export function run(command: string, args: string[], options: { env?: Record<string, string>; input?: string; stdinFile?: string; timeoutSeconds?: number } = {}): Result {
+export function run(
+  command: string,
+  args: string[],
+  options: { env?: Record<string, string>; input?: string; stdinFile?: string; timeoutSeconds?: number } = {},
+): Result {
   const started = process.hrtime.bigint();
   const stdin = options.stdinFile ? openSync(options.stdinFile, 'r') : undefined;
   const result = spawnSync(command, args, {

@@ -60,7 +60,13 @@ export function planRun(content: Content, request: RunRequest, rootOf: RootOf) {
  * afterwards, whatever happened.
  */
 export function rehearseOne(
-  content: Content, request: RunRequest, server: Server, rootOf: RootOf, redact: (t: string) => string, log: (line: string) => void, dump?: DumpPlan,
+  content: Content,
+  request: RunRequest,
+  server: Server,
+  rootOf: RootOf,
+  redact: (t: string) => string,
+  log: (line: string) => void,
+  dump?: DumpPlan,
 ): RunRecord {
   const started = process.hrtime.bigint();
   const elapsed = () => round(Number(process.hrtime.bigint() - started) / 1e9);
@@ -75,10 +81,24 @@ export function rehearseOne(
     const seeded = dump ? restore(server, service, dump, root(request.from)!, redact) : seed(server, service, root(request.from)!, redact);
     const source = dump ? `restore ${service.databases.join(', ')} from ${dump.file}` : `seed with ${request.from} code`;
     log(`  ${seeded.ok ? 'ok  ' : 'FAIL'} ${source} (${seeded.seconds}s)`);
-    if (!seeded.ok) return { ...base, rehearsable: true, failed: true, failure: `${dump ? 'restore' : 'seed'}: ${seeded.failure}`, seconds: elapsed(), ...(dump ? { dump: dump.file } : {}) };
+    if (!seeded.ok)
+      return {
+        ...base,
+        rehearsable: true,
+        failed: true,
+        failure: `${dump ? 'restore' : 'seed'}: ${seeded.failure}`,
+        seconds: elapsed(),
+        ...(dump ? { dump: dump.file } : {}),
+      };
     for (const series of new Set([request.from, ...stops, request.to])) configure(server, service, root(series)!, 'run');
     // nova's list_cells must name every cell the rehearsed nova_api maps (seeded or restored).
-    const cells = service.id === 'nova' ? () => mustSql(server, 'SELECT name FROM cell_mappings', scratchName('nova_api', 'run')).split('\n').filter((n) => n && n !== 'NULL') : undefined;
+    const cells =
+      service.id === 'nova'
+        ? () =>
+            mustSql(server, 'SELECT name FROM cell_mappings', scratchName('nova_api', 'run'))
+              .split('\n')
+              .filter((n) => n && n !== 'NULL')
+        : undefined;
     const records = runSteps(steps, root, redact, log, cells);
     const ran = records.filter((r) => r.ran);
     const failedStep = ran.find((r) => r.failed);
@@ -88,19 +108,47 @@ export function rehearseOne(
       : survivors(server, service).filter((k) => !k.ok);
     let schemas: SchemaComparison[] | undefined;
     const unmet = failedStep?.checks?.filter((c) => !c.ok).map((c) => c.what);
-    let failure = failedStep ? (unmet?.length ? `${failedStep.id}: done-when not met: ${unmet.join('; ')}` : `${failedStep.id} exited ${failedStep.exit}`) : lost.length ? `${dump ? 'restored' : 'seeded'} rows lost: ${lost.map((l) => l.what).join(', ')}` : undefined;
+    let failure = failedStep
+      ? unmet?.length
+        ? `${failedStep.id}: done-when not met: ${unmet.join('; ')}`
+        : `${failedStep.id} exited ${failedStep.exit}`
+      : lost.length
+        ? `${dump ? 'restored' : 'seeded'} rows lost: ${lost.map((l) => l.what).join(', ')}`
+        : undefined;
     if (!failedStep) {
       const fresh = createSchema(server, service, root(request.to)!, 'fresh', redact);
       if (!fresh.ok) failure = `fresh ${request.to} install: ${fresh.failure}`;
-      else schemas = service.databases.map((d) => compareSchemas(d, normalisedSchema(server, scratchName(d, 'run')), normalisedSchema(server, scratchName(d, 'fresh'))));
+      else
+        schemas = service.databases.map((d) =>
+          compareSchemas(d, normalisedSchema(server, scratchName(d, 'run')), normalisedSchema(server, scratchName(d, 'fresh'))),
+        );
       configure(server, service, root(request.to)!, 'run');
     }
     const equal = schemas ? schemas.every((s) => s.equal) : null;
-    if (schemas) log(`  ${equal ? 'ok  ' : 'DIFF'} schema against a fresh ${request.to} install${equal ? '' : `: ${schemas.flatMap((s) => s.differences.map((d) => `${s.database} ${d}`)).slice(0, 6).join('; ')}`}`);
+    if (schemas)
+      log(
+        `  ${equal ? 'ok  ' : 'DIFF'} schema against a fresh ${request.to} install${
+          equal
+            ? ''
+            : `: ${schemas
+                .flatMap((s) => s.differences.map((d) => `${s.database} ${d}`))
+                .slice(0, 6)
+                .join('; ')}`
+        }`,
+      );
     return {
-      ...base, rehearsable: true, steps_run: ran.length, failed: Boolean(failure), ...(failure ? { failure } : {}),
-      schema_equal: equal, seconds: elapsed(), schemas, steps: records,
-      ...(dump ? { dump: dump.file, dump_rows_survived: lost.length === 0, ...(lost.length ? { rows_lost: lost.map((l) => l.what) } : {}) } : { seeded_rows_survived: lost.length === 0 }),
+      ...base,
+      rehearsable: true,
+      steps_run: ran.length,
+      failed: Boolean(failure),
+      ...(failure ? { failure } : {}),
+      schema_equal: equal,
+      seconds: elapsed(),
+      schemas,
+      steps: records,
+      ...(dump
+        ? { dump: dump.file, dump_rows_survived: lost.length === 0, ...(lost.length ? { rows_lost: lost.map((l) => l.what) } : {}) }
+        : { seeded_rows_survived: lost.length === 0 }),
     };
   } finally {
     for (const name of names) dropDatabase(server, name);
@@ -122,7 +170,12 @@ export interface RunContext {
  * rehearsable, and a policy whose commands equal the other's records the same run twice.
  * `written` is called after every run, so a long rehearsal cut short still leaves what it measured.
  */
-export function rehearseAll(all: RunRequest[], report: { runs: RunRecord[]; not_rehearsable: { from: string; to: string; service: string; policy: string; missing: string[] }[] }, ctx: RunContext, written: () => void): void {
+export function rehearseAll(
+  all: RunRequest[],
+  report: { runs: RunRecord[]; not_rehearsable: { from: string; to: string; service: string; policy: string; missing: string[] }[] },
+  ctx: RunContext,
+  written: () => void,
+): void {
   const done = new Map<string, RunRecord>();
   for (const request of all) {
     const planned = planRun(ctx.content, request, ctx.rootOf);
@@ -130,7 +183,12 @@ export function rehearseAll(all: RunRequest[], report: { runs: RunRecord[]; not_
       report.not_rehearsable.push({ ...request, missing: planned.missing });
       continue;
     }
-    const key = JSON.stringify([request.from, request.to, request.service, planned.steps.map((s) => [s.step.id, s.decision.run ? s.decision.commands : s.decision.reason])]);
+    const key = JSON.stringify([
+      request.from,
+      request.to,
+      request.service,
+      planned.steps.map((s) => [s.step.id, s.decision.run ? s.decision.commands : s.decision.reason]),
+    ]);
     const same = done.get(key);
     if (same) {
       report.runs.push({ ...same, policy: request.policy, same_as: same.policy });

@@ -46,21 +46,34 @@ const pad = (s: string, n: number) => s + ' '.repeat(Math.max(0, n - s.length));
 export function table(report: Report): string {
   const header = ['from', 'to', 'service', 'policy', 'stops', 'steps run', 'done-when checks', 'failed', 'schema equal', 'seconds'];
   const rows = report.runs.map((r) => [
-    r.from, r.to, r.service, r.policy, r.stops.join('>'), String(r.steps_run), checksMet(r), r.failed ? 'FAILED' : 'no',
-    r.schema_equal === null ? '-' : r.schema_equal ? 'yes' : unexplained(r) ? 'NO' : 'no (explained)', `${r.seconds}${r.same_as ? ` (=${r.same_as})` : ''}`,
+    r.from,
+    r.to,
+    r.service,
+    r.policy,
+    r.stops.join('>'),
+    String(r.steps_run),
+    checksMet(r),
+    r.failed ? 'FAILED' : 'no',
+    r.schema_equal === null ? '-' : r.schema_equal ? 'yes' : unexplained(r) ? 'NO' : 'no (explained)',
+    `${r.seconds}${r.same_as ? ` (=${r.same_as})` : ''}`,
   ]);
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
-  const line = (cells: string[]) => cells.map((c, i) => pad(c, widths[i]!)).join('  ').trimEnd();
+  const line = (cells: string[]) =>
+    cells
+      .map((c, i) => pad(c, widths[i]!))
+      .join('  ')
+      .trimEnd();
   const out = [line(header), ...rows.map(line)];
   const grouped = new Map<string, string[]>();
   for (const n of report.not_rehearsable) {
     const key = `${n.from} -> ${n.to} (${n.policy}): missing ${n.missing.join(', ')}`;
     grouped.set(key, [...(grouped.get(key) ?? []), n.service]);
   }
-  if (grouped.size) out.push('', 'Not rehearsable (no Debian suite ships that series\' code):', ...[...grouped].map(([k, s]) => `  ${k}: ${s.join(', ')}`));
+  if (grouped.size) out.push('', "Not rehearsable (no Debian suite ships that series' code):", ...[...grouped].map(([k, s]) => `  ${k}: ${s.join(', ')}`));
   const causes = new Map<string, string[]>();
   for (const r of report.runs.filter((r) => r.schema_equal === false && !r.same_as)) {
-    for (const e of (r.schemas ?? []).flatMap((s) => explain(s.differences).explained)) causes.set(e.why, [...new Set([...(causes.get(e.why) ?? []), `${r.service} ${r.from}>${r.to}`])]);
+    for (const e of (r.schemas ?? []).flatMap((s) => explain(s.differences).explained))
+      causes.set(e.why, [...new Set([...(causes.get(e.why) ?? []), `${r.service} ${r.from}>${r.to}`])]);
   }
   if (causes.size) out.push('', 'Explained schema differences:', ...[...causes].map(([why, runs]) => `  ${why} (${runs.join(', ')})`));
   for (const c of report.controls ?? []) out.push('', `Control (must fail): ${c.name}: ${c.caught ? `failed as it must (${c.run.failure})` : 'DID NOT FAIL'}`);
@@ -70,8 +83,13 @@ export function table(report: Report): string {
 
 /** One line per Containerfile: which stop's image, the command asked, what it printed. */
 export function imagesTable(records: ImageRecord[]): string {
-  return ['Containerfiles (built in a chroot, manage command asked its version):', ...records.map((r) =>
-    `  ${r.service}:${r.series} (debian:${r.suite}, ${r.key}) ${r.commands.map((c) => c.join(' ')).join(', ')}: ${r.passed ? `${r.printed}, as recorded` : `FAILED: ${r.failure}`}${r.reused ? ' (cached)' : ` (${r.seconds}s)`}`)].join('\n');
+  return [
+    'Containerfiles (built in a chroot, manage command asked its version):',
+    ...records.map(
+      (r) =>
+        `  ${r.service}:${r.series} (debian:${r.suite}, ${r.key}) ${r.commands.map((c) => c.join(' ')).join(', ')}: ${r.passed ? `${r.printed}, as recorded` : `FAILED: ${r.failure}`}${r.reused ? ' (cached)' : ` (${r.seconds}s)`}`,
+    ),
+  ].join('\n');
 }
 
 export function writeReport(path: string, report: Report): void {
@@ -90,13 +108,20 @@ export function rehearsalRecords(report: Report): RehearsalRecord[] {
     const runs = report.runs.filter((r) => `${r.from} ${r.to} ${r.policy}` === key);
     if (runs.some((r) => r.failed)) return [];
     const [from, to, policy] = key.split(' ') as [string, string, 'tested' | 'fewest'];
-    return [{
-      from, to, policy, date: report.date,
-      services: runs.map((r) => r.service),
-      steps: runs.reduce((n, r) => n + r.steps_run, 0),
-      schemaEqual: runs.every((r) => r.schema_equal === true),
-      differencesExplained: runs.every((r) => unexplained(r) === 0),
-      notRehearsed: report.not_rehearsable.filter((n) => n.from === from && n.to === to && n.policy === policy).map((n) => ({ service: n.service, missing: n.missing })),
-    }];
+    return [
+      {
+        from,
+        to,
+        policy,
+        date: report.date,
+        services: runs.map((r) => r.service),
+        steps: runs.reduce((n, r) => n + r.steps_run, 0),
+        schemaEqual: runs.every((r) => r.schema_equal === true),
+        differencesExplained: runs.every((r) => unexplained(r) === 0),
+        notRehearsed: report.not_rehearsable
+          .filter((n) => n.from === from && n.to === to && n.policy === policy)
+          .map((n) => ({ service: n.service, missing: n.missing })),
+      },
+    ];
   });
 }

@@ -25,7 +25,10 @@ const INSTALL_TIMEOUT = 3 * 3600;
 
 /** The cache key: a root is reused only for the same suite and the same package list. */
 export function rootKey(suite: string, packages: string[]): string {
-  const hash = createHash('sha256').update([...packages].sort().join('\n')).digest('hex').slice(0, 12);
+  const hash = createHash('sha256')
+    .update([...packages].sort().join('\n'))
+    .digest('hex')
+    .slice(0, 12);
   return `${suite}-${hash}`;
 }
 
@@ -97,14 +100,22 @@ function buildLocked(cache: string, suite: string, packages: string[], dir: stri
   must(run('mount', ['-t', 'proc', 'proc', join(tmp, 'proc')]), 'mounting /proc');
   try {
     if (resuming) must(run('chroot', [tmp, 'dpkg', '--configure', '-a'], { env, timeoutSeconds: INSTALL_TIMEOUT }), `dpkg --configure -a in ${suite}`);
-    must(run('chroot', [tmp, 'apt-get', 'install', '-y', '-qq', '--no-install-recommends', ...present], { env, timeoutSeconds: INSTALL_TIMEOUT }), `apt-get install in ${suite}`);
+    must(
+      run('chroot', [tmp, 'apt-get', 'install', '-y', '-qq', '--no-install-recommends', ...present], { env, timeoutSeconds: INSTALL_TIMEOUT }),
+      `apt-get install in ${suite}`,
+    );
   } finally {
     // Lazy: a maintainer script's leftover child must not keep the root's /proc mounted.
     run('umount', ['-l', join(tmp, 'proc')]);
   }
   // biome-ignore lint/suspicious/noTemplateCurlyInString: dpkg-query's own format fields, not a template
   const listed = run('chroot', [tmp, 'dpkg-query', '-W', '-f', '${Package} ${Version}\\n']);
-  const versions = Object.fromEntries(listed.stdout.split('\n').filter(Boolean).map((l) => l.split(' ') as [string, string]));
+  const versions = Object.fromEntries(
+    listed.stdout
+      .split('\n')
+      .filter(Boolean)
+      .map((l) => l.split(' ') as [string, string]),
+  );
   const root: Root = { suite, dir, versions };
   writeFileSync(join(tmp, MARKER), `${JSON.stringify(root, null, 2)}\n`);
   rmSync(dir, { recursive: true, force: true });
@@ -175,14 +186,24 @@ export function must(result: { code: number; stdout: string; stderr: string }, w
 /** Builds several suites' roots at once, one process each: debootstrap and apt mostly wait on the network. */
 export async function buildRoots(cache: string, suites: string[], packages: string[], log: (line: string) => void): Promise<Root[]> {
   const { spawn } = await import('node:child_process');
-  const built = await Promise.all(suites.map((suite) => new Promise<Root | Error>((resolve) => {
-    const child = spawn(process.execPath, [new URL(import.meta.url).pathname, cache, suite, ...packages], { stdio: ['ignore', 'pipe', 'pipe'] });
-    let out = '';
-    let err = '';
-    child.stdout.on('data', (d) => { out += d; });
-    child.stderr.on('data', (d) => { err += d; for (const l of String(d).split('\n').filter(Boolean)) log(l); });
-    child.on('close', (code) => resolve(code === 0 ? (JSON.parse(out) as Root) : new Error(`${suite}: ${err.trim().split('\n').slice(-3).join(' ')}`)));
-  })));
+  const built = await Promise.all(
+    suites.map(
+      (suite) =>
+        new Promise<Root | Error>((resolve) => {
+          const child = spawn(process.execPath, [new URL(import.meta.url).pathname, cache, suite, ...packages], { stdio: ['ignore', 'pipe', 'pipe'] });
+          let out = '';
+          let err = '';
+          child.stdout.on('data', (d) => {
+            out += d;
+          });
+          child.stderr.on('data', (d) => {
+            err += d;
+            for (const l of String(d).split('\n').filter(Boolean)) log(l);
+          });
+          child.on('close', (code) => resolve(code === 0 ? (JSON.parse(out) as Root) : new Error(`${suite}: ${err.trim().split('\n').slice(-3).join(' ')}`)));
+        }),
+    ),
+  );
   const failed = built.filter((b): b is Error => b instanceof Error);
   for (const f of failed) log(`roots: ${f.message}`);
   return built.filter((b): b is Root => !(b instanceof Error));

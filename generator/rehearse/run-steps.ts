@@ -20,9 +20,9 @@ const SKIPS: [RegExp, string][] = [
   [/^(mkdir|mysqldump|mysql) /, 'backs up or inspects the production database server: the rehearsal works on its own scratch databases'],
   [/^openstack /, 'calls the deployed APIs, which do not run in the rehearsal'],
   [/-status upgrade check/, 'an upgrade check: it also reads the running services and their full configuration'],
-  [/ -m venv |^virtualenv |^curl |pip install|^grep -v /, 'installs a utility: the rehearsal runs Debian\'s packages of that series instead'],
-  [/-manage doctor/, 'diagnoses the deployment\'s configuration (caching, debug, key repositories), which a rehearsal\'s minimal configuration fails by design'],
-  [/oslo-config-validator/, 'checks the operator\'s configuration files, which a rehearsal does not have'],
+  [/ -m venv |^virtualenv |^curl |pip install|^grep -v /, "installs a utility: the rehearsal runs Debian's packages of that series instead"],
+  [/-manage doctor/, "diagnoses the deployment's configuration (caching, debug, key repositories), which a rehearsal's minimal configuration fails by design"],
+  [/oslo-config-validator/, "checks the operator's configuration files, which a rehearsal does not have"],
   [/manage\.py /, 'the dashboard keeps no database in the rehearsal'],
 ];
 
@@ -30,7 +30,7 @@ const SKIPS: [RegExp, string][] = [
 export function decide(step: RunbookStep): Decision {
   if (step.commands.length === 0) return { run: false, reason: 'no command: the operator confirms its done-when' };
   for (const [pattern, reason] of SKIPS) if (step.commands.some((c) => pattern.test(c))) return { run: false, reason };
-  if (!step.series) return { run: false, reason: 'not run with a series\' code' };
+  if (!step.series) return { run: false, reason: "not run with a series' code" };
   const mapped = step.commands.map((c) => mapUtilityPrefix(c, step.series!));
   if (!mapped.every((m) => MANAGE.test(m.command))) return { run: false, reason: 'not a manage command of the service' };
   return { run: true, commands: mapped };
@@ -134,24 +134,46 @@ export function runSteps(
     const last = decision.commands.at(-1)!;
     const exitOk = accepted.includes(exit);
     // The done-when's other promises, checked only once the exit code says the step did its work.
-    const checks = exitOk ? doneChecks(step.doneWhen, last.command).map((check) => runCheck(check, {
-      rootDir: rootOf(last.series)!, command: last.command, output,
-      run: (command) => {
-        const result = inRoot(rootOf(last.series)!, command);
-        seconds += result.seconds;
-        return { code: result.code, output: result.stdout + result.stderr };
-      },
-      cells,
-    })) : [];
+    const checks = exitOk
+      ? doneChecks(step.doneWhen, last.command).map((check) =>
+          runCheck(check, {
+            rootDir: rootOf(last.series)!,
+            command: last.command,
+            output,
+            run: (command) => {
+              const result = inRoot(rootOf(last.series)!, command);
+              seconds += result.seconds;
+              return { code: result.code, output: result.stdout + result.stderr };
+            },
+            cells,
+          }),
+        )
+      : [];
     const ok = exitOk && checks.every((c) => c.ok);
-    const record: StepRecord = { id: step.id, section, series, commands: decision.commands.map((c) => redact(c.command)), ran: true, exit, seconds: round(seconds), output: redact(tail(output)) };
+    const record: StepRecord = {
+      id: step.id,
+      section,
+      series,
+      commands: decision.commands.map((c) => redact(c.command)),
+      ran: true,
+      exit,
+      seconds: round(seconds),
+      output: redact(tail(output)),
+    };
     if (checks.length) record.checks = checks.map((c) => (c.detail ? { ...c, detail: redact(c.detail) } : c));
     if (!ok) record.failed = true;
     const checked = checks.length ? ` [${checks.map((c) => `${c.ok ? '' : 'NOT '}${c.what}`).join('; ')}]` : '';
-    log(`  ${ok ? 'ok  ' : 'FAIL'} ${step.id} (${series}, ${record.seconds}s)${exit === 0 ? '' : ` exit ${exit}${exitOk ? ', accepted by its done-when' : ''}`}${checked}`);
+    log(
+      `  ${ok ? 'ok  ' : 'FAIL'} ${step.id} (${series}, ${record.seconds}s)${exit === 0 ? '' : ` exit ${exit}${exitOk ? ', accepted by its done-when' : ''}`}${checked}`,
+    );
     if (!ok) {
       failed = true;
-      log(record.output!.split('\n').map((l) => `       ${l}`).join('\n'));
+      log(
+        record
+          .output!.split('\n')
+          .map((l) => `       ${l}`)
+          .join('\n'),
+      );
       for (const c of record.checks?.filter((c) => !c.ok) ?? []) log(`       done-when not met: ${c.what}${c.detail ? ` (${c.detail})` : ''}`);
     }
     records.push(record);

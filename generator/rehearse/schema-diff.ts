@@ -9,12 +9,29 @@ import type { Server } from './database.ts';
  * migrate_version) are compared by content: the same schema at a different recorded revision is a difference.
  */
 export function normalisedSchema(server: Server, database: string): string {
-  const dump = run('mysqldump', [`--defaults-extra-file=${server.optionsFile}`, '--no-data', '--skip-comments', '--skip-dump-date', '--compact', '--skip-add-drop-table', database]);
+  const dump = run('mysqldump', [
+    `--defaults-extra-file=${server.optionsFile}`,
+    '--no-data',
+    '--skip-comments',
+    '--skip-dump-date',
+    '--compact',
+    '--skip-add-drop-table',
+    database,
+  ]);
   if (dump.code !== 0) throw new Error(`mysqldump --no-data ${database} failed: ${dump.stderr.trim()}`);
   const tables = normaliseDump(dump.stdout);
   const versions = ['alembic_version', 'migrate_version'].flatMap((table) => {
     const rows = run('mysql', [`--defaults-extra-file=${server.optionsFile}`, '-N', '-B', database, '-e', `SELECT * FROM ${table} ORDER BY 1`]);
-    return rows.code === 0 ? [`-- ${table}: ${rows.stdout.trim().split('\n').map((r) => r.replace(/\t/g, ' ')).sort().join(', ')}`] : [];
+    return rows.code === 0
+      ? [
+          `-- ${table}: ${rows.stdout
+            .trim()
+            .split('\n')
+            .map((r) => r.replace(/\t/g, ' '))
+            .sort()
+            .join(', ')}`,
+        ]
+      : [];
   });
   return [...tables, ...versions].join('\n');
 }
@@ -23,16 +40,22 @@ export function normalisedSchema(server: Server, database: string): string {
 export function normaliseDump(dump: string): string[] {
   const statements = dump
     .split(/;\n/)
-    .map((s) => s.split('\n').filter((l) => !/^\/\*!\d+ .*\*\/;?$/.test(l.trim()) && l.trim() !== '').join('\n'))
+    .map((s) =>
+      s
+        .split('\n')
+        .filter((l) => !/^\/\*!\d+ .*\*\/;?$/.test(l.trim()) && l.trim() !== '')
+        .join('\n'),
+    )
     .filter((s) => s.startsWith('CREATE TABLE'));
   return statements
     .map((statement) => {
       const lines = statement.split('\n');
       const head = lines[0]!;
-      const tail = lines[lines.length - 1]!
-        .replace(/ AUTO_INCREMENT=\d+/, '')
-        .replace(/ COMMENT='[^']*'/, '');
-      const body = lines.slice(1, -1).map((l) => l.trim().replace(/,$/, '')).sort();
+      const tail = lines[lines.length - 1]!.replace(/ AUTO_INCREMENT=\d+/, '').replace(/ COMMENT='[^']*'/, '');
+      const body = lines
+        .slice(1, -1)
+        .map((l) => l.trim().replace(/,$/, ''))
+        .sort();
       return [head, ...body.map((l) => `  ${l}`), tail].join('\n');
     })
     .sort();
@@ -76,7 +99,7 @@ const KNOWN: { pattern: RegExp; why: string }[] = [
   },
   {
     pattern: /^\+ (migrate_version: .*|-- migrate_version: .*)$/,
-    why: 'sqlalchemy-migrate\'s version table: the switch to alembic stamps the alembic head and leaves the legacy table in place; a fresh install of an alembic-only release never creates it.',
+    why: "sqlalchemy-migrate's version table: the switch to alembic stamps the alembic head and leaves the legacy table in place; a fresh install of an alembic-only release never creates it.",
   },
   {
     pattern: /^\+ allocations: KEY `(conductor_affinity|node_id)` \(`\1`\)$/,
@@ -84,19 +107,20 @@ const KNOWN: { pattern: RegExp; why: string }[] = [
   },
   {
     pattern: /^[+-] quota_usages: UNIQUE KEY `(quota_usages_project_id_key|project_id)` \(`project_id`,`resource`,`race_preventer`\)$/,
-    why: 'Cinder quota_usages: the same unique key under two names. On an upgraded database Zed\'s legacy script 141_add_quota_usage_unique_constraint adds it through sqlalchemy-migrate, which names an unnamed constraint <table>_<first column>_key; a fresh Zed install creates it in alembic\'s 921e1a36b076_initial, unnamed, and MySQL names it after its first column. A later migration dropping it by name would have to try both. Sources: cinder 21.0.0 cinder/db/legacy_migrations/versions/141_add_quota_usage_unique_constraint.py and cinder/db/migrations/versions/921e1a36b076_initial.py; sqlalchemy-migrate migrate/changeset/constraint.py (UniqueConstraint.autoname).',
+    why: "Cinder quota_usages: the same unique key under two names. On an upgraded database Zed's legacy script 141_add_quota_usage_unique_constraint adds it through sqlalchemy-migrate, which names an unnamed constraint <table>_<first column>_key; a fresh Zed install creates it in alembic's 921e1a36b076_initial, unnamed, and MySQL names it after its first column. A later migration dropping it by name would have to try both. Sources: cinder 21.0.0 cinder/db/legacy_migrations/versions/141_add_quota_usage_unique_constraint.py and cinder/db/migrations/versions/921e1a36b076_initial.py; sqlalchemy-migrate migrate/changeset/constraint.py (UniqueConstraint.autoname).",
   },
   {
     pattern: /^[+-] shadow_(migrate|alembic)_version: .*$/,
-    why: 'Nova: the initial schema gives every table a shadow_ copy by reflecting what exists at that moment, the version table included: shadow_migrate_version where sqlalchemy-migrate created the schema (Victoria\'s 216_havana chain), shadow_alembic_version on a fresh alembic install. Nothing uses either. Source: nova zed-eom nova/db/main/migrations/versions/8f2f1571d55b_initial_version.py (_create_shadow_tables).',
+    why: "Nova: the initial schema gives every table a shadow_ copy by reflecting what exists at that moment, the version table included: shadow_migrate_version where sqlalchemy-migrate created the schema (Victoria's 216_havana chain), shadow_alembic_version on a fresh alembic install. Nothing uses either. Source: nova zed-eom nova/db/main/migrations/versions/8f2f1571d55b_initial_version.py (_create_shadow_tables).",
   },
   {
     pattern: /^[+-] shadow_quota_usages: `resource` varchar\(255\) (DEFAULT NULL|NOT NULL)$/,
-    why: 'Nova shadow_quota_usages.resource: 247_nullable_mismatch (Victoria\'s chain) made quota_usages.resource NOT NULL but not its shadow copy, so upgraded databases keep it nullable; the squashed initial versions mean to reproduce that, but test column.name == \'resources\' (never true), so fresh installs get NOT NULL. Harmless (archived rows always have a value). Sources: nova 22.0.0 nova/db/sqlalchemy/migrate_repo/versions/247_nullable_mismatch.py; zed-eom nova/db/main/migrations/versions/8f2f1571d55b_initial_version.py.',
+    why: "Nova shadow_quota_usages.resource: 247_nullable_mismatch (Victoria's chain) made quota_usages.resource NOT NULL but not its shadow copy, so upgraded databases keep it nullable; the squashed initial versions mean to reproduce that, but test column.name == 'resources' (never true), so fresh installs get NOT NULL. Harmless (archived rows always have a value). Sources: nova 22.0.0 nova/db/sqlalchemy/migrate_repo/versions/247_nullable_mismatch.py; zed-eom nova/db/main/migrations/versions/8f2f1571d55b_initial_version.py.",
   },
 ];
 
-const RENAMED = 'Same keys and foreign keys under other names: MySQL numbers unnamed foreign keys <table>_ibfk_<n> in the order a CREATE TABLE declares them, and the older migration scripts (sqlalchemy-migrate, or their squashed initial versions) declared or named them differently from the alembic initial revision a fresh install runs; the columns, references and uniqueness are identical. A later migration that drops one by name would have to handle both names.';
+const RENAMED =
+  'Same keys and foreign keys under other names: MySQL numbers unnamed foreign keys <table>_ibfk_<n> in the order a CREATE TABLE declares them, and the older migration scripts (sqlalchemy-migrate, or their squashed initial versions) declared or named them differently from the alembic initial revision a fresh install runs; the columns, references and uniqueness are identical. A later migration that drops one by name would have to handle both names.';
 
 export function explain(differences: string[]): { explained: { why: string; lines: number }[]; unexplained: string[] } {
   const explained = new Map<string, number>();

@@ -29,7 +29,8 @@ export function createSchema(server: Server, service: RehearsedService, rootDir:
   for (const command of service.create) {
     const result = inRoot(rootDir, command);
     seconds += result.seconds;
-    if (result.code !== 0) return { ok: false, seconds: round(seconds), failure: redact(`${command}: exit ${result.code}\n${tail(result.stdout + result.stderr)}`) };
+    if (result.code !== 0)
+      return { ok: false, seconds: round(seconds), failure: redact(`${command}: exit ${result.code}\n${tail(result.stdout + result.stderr)}`) };
   }
   return { ok: true, seconds: round(seconds) };
 }
@@ -42,7 +43,8 @@ export function seed(server: Server, service: RehearsedService, rootDir: string,
   for (const command of service.data.commands) {
     const result = inRoot(rootDir, command);
     seconds += result.seconds;
-    if (result.code !== 0) return { ok: false, seconds: round(seconds), failure: redact(`${command}: exit ${result.code}\n${tail(result.stdout + result.stderr)}`) };
+    if (result.code !== 0)
+      return { ok: false, seconds: round(seconds), failure: redact(`${command}: exit ${result.code}\n${tail(result.stdout + result.stderr)}`) };
   }
   for (const [database, statements] of Object.entries(service.data.sql)) {
     for (const statement of statements) {

@@ -71,7 +71,14 @@ const CELL0_UUID = '00000000-0000-0000-0000-000000000000';
 const UNUSED_TRANSPORT = 'rabbit://leapfrog:unused@127.0.0.1:5672/';
 
 const ini = (sections: Record<string, Record<string, string>>): string =>
-  Object.entries(sections).map(([name, values]) => `[${name}]\n${Object.entries(values).map(([k, v]) => `${k} = ${v}\n`).join('')}`).join('\n');
+  Object.entries(sections)
+    .map(
+      ([name, values]) =>
+        `[${name}]\n${Object.entries(values)
+          .map(([k, v]) => `${k} = ${v}\n`)
+          .join('')}`,
+    )
+    .join('\n');
 
 const IMAGE_ID = '1eaf1e4f-0000-4000-8000-00000000f001';
 const VOLUME_TYPE_ID = '1eaf1e4f-0000-4000-8000-00000000c001';
@@ -79,7 +86,10 @@ const NETWORK_ID = '1eaf1e4f-0000-4000-8000-00000000a001';
 
 export const SERVICES: RehearsedService[] = [
   {
-    id: 'keystone', packages: ['keystone'], versionPackage: 'python3-keystone', deliverable: 'keystone',
+    id: 'keystone',
+    packages: ['keystone'],
+    versionPackage: 'python3-keystone',
+    deliverable: 'keystone',
     databases: ['keystone'],
     config: (u) => [{ path: '/etc/keystone/keystone.conf', text: ini({ database: { connection: u.keystone! } }) }],
     create: ['sudo -u keystone keystone-manage db_sync'],
@@ -89,7 +99,8 @@ export const SERVICES: RehearsedService[] = [
       commands: [
         'sudo -u keystone keystone-manage fernet_setup --keystone-user keystone --keystone-group keystone',
         'sudo -u keystone keystone-manage credential_setup --keystone-user keystone --keystone-group keystone',
-        'sudo -u keystone keystone-manage bootstrap --bootstrap-username leapfrog-admin --bootstrap-password leapfrog-rehearse --bootstrap-project-name leapfrog-project --bootstrap-region-id leapfrog-region --bootstrap-public-url http://127.0.0.1:5000/v3'],
+        'sudo -u keystone keystone-manage bootstrap --bootstrap-username leapfrog-admin --bootstrap-password leapfrog-rehearse --bootstrap-project-name leapfrog-project --bootstrap-region-id leapfrog-region --bootstrap-public-url http://127.0.0.1:5000/v3',
+      ],
       sql: {},
     },
     checks: [
@@ -99,19 +110,31 @@ export const SERVICES: RehearsedService[] = [
     ],
   },
   {
-    id: 'glance', packages: ['glance-common'], versionPackage: 'python3-glance', deliverable: 'glance',
+    id: 'glance',
+    packages: ['glance-common'],
+    versionPackage: 'python3-glance',
+    deliverable: 'glance',
     databases: ['glance'],
     // glance-manage reads glance-api.conf and then glance-manage.conf (the later wins): both point at the scratch database.
     config: (u) => ['glance-api.conf', 'glance-manage.conf'].map((f) => ({ path: `/etc/glance/${f}`, text: ini({ database: { connection: u.glance! } }) })),
     create: ['sudo -u glance glance-manage db_sync'],
     data: {
       commands: [],
-      sql: { glance: [`INSERT INTO images (id, name, size, status, created_at, deleted, min_disk, min_ram, protected, visibility, os_hidden, disk_format, container_format) VALUES ('${IMAGE_ID}', 'leapfrog-image', 0, 'active', NOW(), 0, 0, 0, 0, 'public', 0, 'raw', 'bare')`] },
+      sql: {
+        glance: [
+          `INSERT INTO images (id, name, size, status, created_at, deleted, min_disk, min_ram, protected, visibility, os_hidden, disk_format, container_format) VALUES ('${IMAGE_ID}', 'leapfrog-image', 0, 'active', NOW(), 0, 0, 0, 0, 'public', 0, 'raw', 'bare')`,
+        ],
+      },
     },
-    checks: [{ database: 'glance', what: 'image record', count: `SELECT COUNT(*) FROM images WHERE id = '${IMAGE_ID}' AND name = 'leapfrog-image'`, expected: 1 }],
+    checks: [
+      { database: 'glance', what: 'image record', count: `SELECT COUNT(*) FROM images WHERE id = '${IMAGE_ID}' AND name = 'leapfrog-image'`, expected: 1 },
+    ],
   },
   {
-    id: 'cinder', packages: ['cinder-common'], versionPackage: 'python3-cinder', deliverable: 'cinder',
+    id: 'cinder',
+    packages: ['cinder-common'],
+    versionPackage: 'python3-cinder',
+    deliverable: 'cinder',
     databases: ['cinder'],
     config: (u) => [{ path: '/etc/cinder/cinder.conf', text: ini({ database: { connection: u.cinder! } }) }],
     create: ['sudo -u cinder cinder-manage db sync'],
@@ -119,16 +142,28 @@ export const SERVICES: RehearsedService[] = [
       commands: [],
       sql: { cinder: [`INSERT INTO volume_types (id, name, is_public, created_at, deleted) VALUES ('${VOLUME_TYPE_ID}', 'leapfrog-type', 1, NOW(), 0)`] },
     },
-    checks: [{ database: 'cinder', what: 'volume type', count: `SELECT COUNT(*) FROM volume_types WHERE id = '${VOLUME_TYPE_ID}' AND name = 'leapfrog-type'`, expected: 1 }],
+    checks: [
+      {
+        database: 'cinder',
+        what: 'volume type',
+        count: `SELECT COUNT(*) FROM volume_types WHERE id = '${VOLUME_TYPE_ID}' AND name = 'leapfrog-type'`,
+        expected: 1,
+      },
+    ],
   },
   {
-    id: 'nova', packages: ['nova-common'], versionPackage: 'python3-nova', deliverable: 'nova',
+    id: 'nova',
+    packages: ['nova-common'],
+    versionPackage: 'python3-nova',
+    deliverable: 'nova',
     // map_cell0 names cell0's database after the main one plus _cell0, so it stays under the prefix.
     databases: ['nova', 'nova_api', 'nova_cell0'],
-    config: (u) => [{
-      path: '/etc/nova/nova.conf',
-      text: ini({ DEFAULT: { transport_url: UNUSED_TRANSPORT }, database: { connection: u.nova! }, api_database: { connection: u.nova_api! } }),
-    }],
+    config: (u) => [
+      {
+        path: '/etc/nova/nova.conf',
+        text: ini({ DEFAULT: { transport_url: UNUSED_TRANSPORT }, database: { connection: u.nova! }, api_database: { connection: u.nova_api! } }),
+      },
+    ],
     // Upstream's install guide order: API database, cell0 and cell1 mappings, then the cell databases.
     create: [
       'sudo -u nova nova-manage api_db sync',
@@ -138,38 +173,66 @@ export const SERVICES: RehearsedService[] = [
     ],
     data: {
       commands: [],
-      sql: { nova_api: ["INSERT INTO flavors (created_at, name, memory_mb, vcpus, swap, flavorid, rxtx_factor, root_gb, ephemeral_gb, disabled, is_public) VALUES (NOW(), 'leapfrog.tiny', 512, 1, 0, 'leapfrog-tiny', 1.0, 1, 0, 0, 1)"] },
+      sql: {
+        nova_api: [
+          "INSERT INTO flavors (created_at, name, memory_mb, vcpus, swap, flavorid, rxtx_factor, root_gb, ephemeral_gb, disabled, is_public) VALUES (NOW(), 'leapfrog.tiny', 512, 1, 0, 'leapfrog-tiny', 1.0, 1, 0, 0, 1)",
+        ],
+      },
     },
     checks: [
       { database: 'nova_api', what: 'flavor', count: "SELECT COUNT(*) FROM flavors WHERE flavorid = 'leapfrog-tiny'", expected: 1 },
-      { database: 'nova_api', what: 'cell mappings (cell0, leapfrog-cell1)', count: "SELECT COUNT(*) FROM cell_mappings WHERE name IN ('cell0', 'leapfrog-cell1')", expected: 2 },
+      {
+        database: 'nova_api',
+        what: 'cell mappings (cell0, leapfrog-cell1)',
+        count: "SELECT COUNT(*) FROM cell_mappings WHERE name IN ('cell0', 'leapfrog-cell1')",
+        expected: 2,
+      },
     ],
     // A dump's cell mappings hold the operator's database and message queue URLs; db sync, archive
     // and purge (--all-cells) connect to every mapped cell. cell0 goes to the scratch cell0, the one
     // other cell to the scratch main database.
     repoint: {
       database: 'nova_api',
-      limit: { count: `SELECT COUNT(*) FROM cell_mappings WHERE uuid <> '${CELL0_UUID}'`, max: 1, why: 'nova_api maps more than one cell besides cell0; the rehearsal restores one cell database (nova)' },
-      sql: (u) => [`UPDATE cell_mappings SET transport_url = ${sqlString(UNUSED_TRANSPORT)}, database_connection = CASE WHEN uuid = '${CELL0_UUID}' THEN ${sqlString(u.nova_cell0!)} ELSE ${sqlString(u.nova!)} END`],
+      limit: {
+        count: `SELECT COUNT(*) FROM cell_mappings WHERE uuid <> '${CELL0_UUID}'`,
+        max: 1,
+        why: 'nova_api maps more than one cell besides cell0; the rehearsal restores one cell database (nova)',
+      },
+      sql: (u) => [
+        `UPDATE cell_mappings SET transport_url = ${sqlString(UNUSED_TRANSPORT)}, database_connection = CASE WHEN uuid = '${CELL0_UUID}' THEN ${sqlString(u.nova_cell0!)} ELSE ${sqlString(u.nova!)} END`,
+      ],
     },
   },
   {
-    id: 'placement', packages: ['placement-common'], versionPackage: 'python3-placement', deliverable: 'placement',
+    id: 'placement',
+    packages: ['placement-common'],
+    versionPackage: 'python3-placement',
+    deliverable: 'placement',
     databases: ['placement'],
     config: (u) => [{ path: '/etc/placement/placement.conf', text: ini({ placement_database: { connection: u.placement! } }) }],
     create: ['sudo -u placement placement-manage db sync'],
     data: {
       commands: [],
-      sql: { placement: ["INSERT INTO resource_providers (created_at, uuid, name, generation, root_provider_id) VALUES (NOW(), '1eaf1e4f-0000-4000-8000-00000000b001', 'leapfrog-rp', 0, NULL)"] },
+      sql: {
+        placement: [
+          "INSERT INTO resource_providers (created_at, uuid, name, generation, root_provider_id) VALUES (NOW(), '1eaf1e4f-0000-4000-8000-00000000b001', 'leapfrog-rp', 0, NULL)",
+        ],
+      },
     },
     checks: [{ database: 'placement', what: 'resource provider', count: "SELECT COUNT(*) FROM resource_providers WHERE name = 'leapfrog-rp'", expected: 1 }],
   },
   {
-    id: 'neutron', packages: ['neutron-common'], versionPackage: 'python3-neutron', deliverable: 'neutron',
+    id: 'neutron',
+    packages: ['neutron-common'],
+    versionPackage: 'python3-neutron',
+    deliverable: 'neutron',
     databases: ['neutron'],
     config: (u) => [
       { path: '/etc/neutron/neutron.conf', text: ini({ DEFAULT: { core_plugin: 'ml2' }, database: { connection: u.neutron! } }) },
-      { path: '/etc/neutron/plugins/ml2/ml2_conf.ini', text: ini({ ml2: { type_drivers: 'flat,vlan,vxlan', tenant_network_types: 'vxlan', mechanism_drivers: 'openvswitch' } }) },
+      {
+        path: '/etc/neutron/plugins/ml2/ml2_conf.ini',
+        text: ini({ ml2: { type_drivers: 'flat,vlan,vxlan', tenant_network_types: 'vxlan', mechanism_drivers: 'openvswitch' } }),
+      },
     ],
     create: ['sudo -u neutron neutron-db-manage --config-file /etc/neutron/neutron.conf --config-file /etc/neutron/plugins/ml2/ml2_conf.ini upgrade heads'],
     data: {
@@ -177,15 +240,25 @@ export const SERVICES: RehearsedService[] = [
       sql: {
         // One statement list, one connection: LAST_INSERT_ID() is per connection.
         neutron: [
-          "INSERT INTO standardattributes (resource_type, created_at, updated_at, description, revision_number) VALUES ('networks', NOW(), NOW(), 'leapfrog', 0); "
-          + `INSERT INTO networks (project_id, id, name, status, admin_state_up, mtu, standard_attr_id) VALUES ('leapfrog', '${NETWORK_ID}', 'leapfrog-net', 'ACTIVE', 1, 1450, LAST_INSERT_ID())`,
+          "INSERT INTO standardattributes (resource_type, created_at, updated_at, description, revision_number) VALUES ('networks', NOW(), NOW(), 'leapfrog', 0); " +
+            `INSERT INTO networks (project_id, id, name, status, admin_state_up, mtu, standard_attr_id) VALUES ('leapfrog', '${NETWORK_ID}', 'leapfrog-net', 'ACTIVE', 1, 1450, LAST_INSERT_ID())`,
         ],
       },
     },
-    checks: [{ database: 'neutron', what: 'network', count: `SELECT COUNT(*) FROM networks n JOIN standardattributes s ON s.id = n.standard_attr_id WHERE n.id = '${NETWORK_ID}'`, expected: 1 }],
+    checks: [
+      {
+        database: 'neutron',
+        what: 'network',
+        count: `SELECT COUNT(*) FROM networks n JOIN standardattributes s ON s.id = n.standard_attr_id WHERE n.id = '${NETWORK_ID}'`,
+        expected: 1,
+      },
+    ],
   },
   {
-    id: 'heat', packages: ['heat-common'], versionPackage: 'python3-heat', deliverable: 'heat',
+    id: 'heat',
+    packages: ['heat-common'],
+    versionPackage: 'python3-heat',
+    deliverable: 'heat',
     databases: ['heat'],
     config: (u) => [{ path: '/etc/heat/heat.conf', text: ini({ database: { connection: u.heat! } }) }],
     create: ['sudo -u heat heat-manage db_sync'],
@@ -193,7 +266,10 @@ export const SERVICES: RehearsedService[] = [
     checks: [],
   },
   {
-    id: 'ironic', packages: ['ironic-common'], versionPackage: 'python3-ironic', deliverable: 'ironic',
+    id: 'ironic',
+    packages: ['ironic-common'],
+    versionPackage: 'python3-ironic',
+    deliverable: 'ironic',
     databases: ['ironic'],
     config: (u) => [{ path: '/etc/ironic/ironic.conf', text: ini({ database: { connection: u.ironic! } }) }],
     create: ['sudo -u ironic ironic-dbsync upgrade'],

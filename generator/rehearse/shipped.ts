@@ -20,7 +20,11 @@ export interface Shipped {
 
 /** Debian's version to upstream's spelling: no epoch, no Debian revision, ~rc1 as .0rc1, no +dfsg. */
 export function upstreamVersion(debian: string): string {
-  return debian.replace(/^\d+:/, '').replace(/-[^-]+$/, '').replace(/\+dfsg\d*$/, '').replace(/~(rc|b)(\d+)$/, '.0$1$2');
+  return debian
+    .replace(/^\d+:/, '')
+    .replace(/-[^-]+$/, '')
+    .replace(/\+dfsg\d*$/, '')
+    .replace(/~(rc|b)(\d+)$/, '.0$1$2');
 }
 
 const RELEASES_GIT = process.env.LEAPFROG_RELEASES_GIT ?? '/work/.mirror/openstack+releases/repo';
@@ -35,7 +39,10 @@ function releasedVersions(deliverable: string): { series: string; versions: stri
 function readReleased(deliverable: string): { series: string; versions: string[]; commit: string }[] {
   const git = (...args: string[]) => run('git', [`--git-dir=${RELEASES_GIT}`, ...args]);
   const commit = git('rev-parse', 'HEAD').stdout.trim();
-  const series = git('ls-tree', '--name-only', 'HEAD', 'deliverables/').stdout.split('\n').filter((l) => l && !l.includes('_')).map((l) => l.replace('deliverables/', ''));
+  const series = git('ls-tree', '--name-only', 'HEAD', 'deliverables/')
+    .stdout.split('\n')
+    .filter((l) => l && !l.includes('_'))
+    .map((l) => l.replace('deliverables/', ''));
   return series.map((s) => {
     const text = git('show', `HEAD:deliverables/${s}/${deliverable}.yaml`).stdout;
     return { series: s, versions: [...text.matchAll(/^\s*- version: (\S+)/gm)].map((m) => m[1]!), commit };
@@ -55,10 +62,17 @@ export function shippedBy(root: Root, recorded: Shipped[]): Shipped[] {
     if (mirror) {
       const hit = releasedVersions(service.deliverable).find((r) => r.versions.includes(upstream));
       if (hit) {
-        return [{
-          suite: root.suite, service: service.id, package: service.versionPackage, debian, upstream, series: hit.series,
-          source: `https://opendev.org/openstack/releases/src/commit/${hit.commit}/deliverables/${hit.series}/${service.deliverable}.yaml`,
-        }];
+        return [
+          {
+            suite: root.suite,
+            service: service.id,
+            package: service.versionPackage,
+            debian,
+            upstream,
+            series: hit.series,
+            source: `https://opendev.org/openstack/releases/src/commit/${hit.commit}/deliverables/${hit.series}/${service.deliverable}.yaml`,
+          },
+        ];
       }
     }
     const known = recorded.find((r) => r.service === service.id && r.upstream === upstream);

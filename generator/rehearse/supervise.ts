@@ -4,7 +4,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { tryLock } from './roots.ts';
 
-const SIGNALS: [NodeJS.Signals, number][] = [['SIGINT', 130], ['SIGTERM', 143], ['SIGHUP', 129]];
+const SIGNALS: [NodeJS.Signals, number][] = [
+  ['SIGINT', 130],
+  ['SIGTERM', 143],
+  ['SIGHUP', 129],
+];
 
 /**
  * One rehearsal run as seen from the process the operator started. The steps run in worker
@@ -33,7 +37,12 @@ export class Run {
     // Workers inherit both: their temporary files land in this folder, their databases in the journal.
     process.env.LEAPFROG_REHEARSE_TMP = this.dir;
     process.env.LEAPFROG_REHEARSE_JOURNAL = this.journal;
-    this.handlers = SIGNALS.map(([signal, code]) => [signal, () => { this.interrupted ??= this.interrupt(signal, code); }]);
+    this.handlers = SIGNALS.map(([signal, code]) => [
+      signal,
+      () => {
+        this.interrupted ??= this.interrupt(signal, code);
+      },
+    ]);
     for (const [signal, handler] of this.handlers) process.on(signal, handler);
   }
 
@@ -52,7 +61,9 @@ export class Run {
     return new Promise((done) => {
       const child = spawn(process.execPath, [script, ...args], { env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'pipe'], detached: true });
       this.workers.add(child);
-      child.stderr!.on('data', (d) => { for (const l of String(d).split('\n').filter(Boolean)) onLine(l); });
+      child.stderr!.on('data', (d) => {
+        for (const l of String(d).split('\n').filter(Boolean)) onLine(l);
+      });
       child.on('close', (code) => {
         this.workers.delete(child);
         done(code);

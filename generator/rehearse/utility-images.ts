@@ -44,7 +44,10 @@ export function manageCommand(service: string): string | undefined {
  * neutron-sanity-check of the same package (neutron-common), which neutron's config sets up with one.
  */
 const VERSION_FROM: Record<string, string[][]> = {
-  'neutron-db-manage': [['neutron-db-manage', '--help'], ['neutron-sanity-check', '--version']],
+  'neutron-db-manage': [
+    ['neutron-db-manage', '--help'],
+    ['neutron-sanity-check', '--version'],
+  ],
 };
 
 /** What to run in an image: the manage command's --version, or the fallback above. */
@@ -52,13 +55,15 @@ export const versionCommands = (manage: string) => VERSION_FROM[manage] ?? [[man
 
 /** Every Containerfile of Debian's packages the runbook can print, optionally for some suites and services only. */
 export function imageRequests(content: Content, only: { suites?: string[]; services?: string[] } = {}): ImageRequest[] {
-  return content.series.flatMap((series) => content.services.flatMap((service): ImageRequest[] => {
-    if (!service['debian-packages'] || (only.services && !only.services.includes(service.id))) return [];
-    const recipe = utilityRecipe(content, series, service, containerHost(series));
-    const manage = manageCommand(service.id);
-    if (recipe.kind !== 'packages' || !manage || (only.suites && !only.suites.includes(recipe.os.codename))) return [];
-    return [{ series: series.id, service: service.id, suite: recipe.os.codename, containerfile: containerfile(recipe), commands: versionCommands(manage) }];
-  }));
+  return content.series.flatMap((series) =>
+    content.services.flatMap((service): ImageRequest[] => {
+      if (!service['debian-packages'] || (only.services && !only.services.includes(service.id))) return [];
+      const recipe = utilityRecipe(content, series, service, containerHost(series));
+      const manage = manageCommand(service.id);
+      if (recipe.kind !== 'packages' || !manage || (only.suites && !only.suites.includes(recipe.os.codename))) return [];
+      return [{ series: series.id, service: service.id, suite: recipe.os.codename, containerfile: containerfile(recipe), commands: versionCommands(manage) }];
+    }),
+  );
 }
 
 /**
@@ -82,19 +87,35 @@ export function checkImage(cache: string, request: ImageRequest, recorded: Shipp
   const last = runs.at(-1)!;
   // The last word of the last line: 27.0.0, or "neutron-sanity-check 26.0.3".
   const printed = (last.stdout.trim() || last.stderr.trim()).split('\n').at(-1)?.split(' ').at(-1) ?? '';
-  const failure = failed ? `${failed.argv.join(' ')} exited ${failed.code}: ${(failed.stderr || failed.stdout).trim().split('\n').slice(-3).join(' ')}`
-    : !shipped ? `debian-series.json has no ${request.service} for ${request.suite}`
-    : shipped.series !== request.series ? `debian-series.json maps ${request.suite}'s ${shipped.package} ${shipped.debian} to ${shipped.series}, not ${request.series}`
-    : printed !== shipped.upstream ? `printed ${printed}, expected ${shipped.upstream} (${shipped.package} ${shipped.debian})`
-    : undefined;
+  const failure = failed
+    ? `${failed.argv.join(' ')} exited ${failed.code}: ${(failed.stderr || failed.stdout).trim().split('\n').slice(-3).join(' ')}`
+    : !shipped
+      ? `debian-series.json has no ${request.service} for ${request.suite}`
+      : shipped.series !== request.series
+        ? `debian-series.json maps ${request.suite}'s ${shipped.package} ${shipped.debian} to ${shipped.series}, not ${request.series}`
+        : printed !== shipped.upstream
+          ? `printed ${printed}, expected ${shipped.upstream} (${shipped.package} ${shipped.debian})`
+          : undefined;
   return {
-    ...base, built: true, reused: image.seconds === 0, seconds: image.seconds, printed, expected: shipped?.upstream,
-    passed: !failure, ...(failure ? { failure } : {}),
+    ...base,
+    built: true,
+    reused: image.seconds === 0,
+    seconds: image.seconds,
+    printed,
+    expected: shipped?.upstream,
+    passed: !failure,
+    ...(failure ? { failure } : {}),
   };
 }
 
 /** Several Containerfiles at once, one process each (apt waits on the network most of the time), at most `jobs` together. */
-export async function checkImages(cache: string, requests: ImageRequest[], recordPath: string, jobs: number, log: (line: string) => void): Promise<ImageRecord[]> {
+export async function checkImages(
+  cache: string,
+  requests: ImageRequest[],
+  recordPath: string,
+  jobs: number,
+  log: (line: string) => void,
+): Promise<ImageRecord[]> {
   const { spawn } = await import('node:child_process');
   const results: ImageRecord[] = new Array(requests.length);
   let next = 0;
@@ -105,13 +126,24 @@ export async function checkImages(cache: string, requests: ImageRequest[], recor
       results[i] = await new Promise<ImageRecord>((resolve) => {
         const child = spawn(process.execPath, [new URL(import.meta.url).pathname, cache, recordPath], { stdio: ['pipe', 'pipe', 'pipe'] });
         let out = '';
-        child.stdout.on('data', (d) => { out += d; });
-        child.stderr.on('data', (d) => { for (const l of String(d).split('\n').filter(Boolean)) log(l); });
+        child.stdout.on('data', (d) => {
+          out += d;
+        });
+        child.stderr.on('data', (d) => {
+          for (const l of String(d).split('\n').filter(Boolean)) log(l);
+        });
         child.on('close', (code) => {
           try {
             resolve(JSON.parse(out) as ImageRecord);
           } catch {
-            resolve({ ...request, key: containerfileKey(request.containerfile), built: false, seconds: 0, passed: false, failure: `the build process exited ${code} without a record` });
+            resolve({
+              ...request,
+              key: containerfileKey(request.containerfile),
+              built: false,
+              seconds: 0,
+              passed: false,
+              failure: `the build process exited ${code} without a record`,
+            });
           }
         });
         child.stdin.end(JSON.stringify(request));

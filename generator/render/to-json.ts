@@ -34,7 +34,12 @@ export function toJson(runbook: Runbook): RunbookJson {
       id: section.id,
       title: section.title,
       steps: section.steps.map((s) => ({
-        id: s.id, title: s.title, service: s.service, series: s.series, commands: [...s.commands], sources: [...s.sources],
+        id: s.id,
+        title: s.title,
+        service: s.service,
+        series: s.series,
+        commands: [...s.commands],
+        sources: [...s.sources],
         ...(s.hosts ? { hosts: [...s.hosts] } : {}),
       })),
     })),

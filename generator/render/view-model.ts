@@ -8,15 +8,17 @@ import { groupSteps } from './group-steps.ts';
 export function viewModel(content: Content, runbook: Runbook) {
   const { plan } = runbook;
   const seriesOf = (id: string) => content.getSeries(id)!;
-  const policy = plan.policy === 'fewest'
-    ? 'fewest stops the data allows (--fewest-stops)'
-    : "upstream's tested path (N to N+1 before 2023.1, SLURP to SLURP after)";
+  const policy =
+    plan.policy === 'fewest' ? 'fewest stops the data allows (--fewest-stops)' : "upstream's tested path (N to N+1 before 2023.1, SLURP to SLURP after)";
   return {
     from: plan.from,
     to: plan.to,
     services: plan.services.map((s) => s.name).join(', '),
     // The kinds of host the runbook's steps run on, in the order the model lists them.
-    hosts: (Object.keys(ROLE_HOSTS) as Role[]).filter((r) => runbook.sections.some((x) => x.steps.some((s) => s.hosts?.includes(r)))).map((r) => ROLE_NAMES[r]).join(', '),
+    hosts: (Object.keys(ROLE_HOSTS) as Role[])
+      .filter((r) => runbook.sections.some((x) => x.steps.some((s) => s.hosts?.includes(r))))
+      .map((r) => ROLE_NAMES[r])
+      .join(', '),
     policy,
     warnings: runbook.warnings,
     // Handlebars runs strict: no record is an empty line, which the template leaves out.
@@ -29,11 +31,13 @@ export function viewModel(content: Content, runbook: Runbook) {
     })),
     // A series where a service has no database work is skipped trivially: not worth a line.
     skipped: plan.paths.flatMap((p) =>
-      p.skipped.filter((s) => s.reasons.some((r) => r.kind !== 'no-database-work')).map((s) => ({
-        service: content.getService(p.service)!.name,
-        name: seriesOf(s.series).name,
-        reason: s.reasons.map((r) => r.text).join('; '),
-      })),
+      p.skipped
+        .filter((s) => s.reasons.some((r) => r.kind !== 'no-database-work'))
+        .map((s) => ({
+          service: content.getService(p.service)!.name,
+          name: seriesOf(s.series).name,
+          reason: s.reasons.map((r) => r.text).join('; '),
+        })),
     ),
     sections: runbook.sections.map((section, i) => ({
       number: i + 1,

@@ -11,10 +11,13 @@ export const StepId = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'a kebab-case
  * A source is an absolute https URL. Upstream files are cited at a tag or a commit, never a
  * branch, so the link keeps saying what it said when the fact was recorded.
  */
-export const SourceUrl = z.string().regex(URL_SHAPE, URL_SHAPE_MESSAGE).superRefine((url, ctx) => {
-  const problem = URL_SHAPE.test(url) && sourceUrlProblem(url); // the shape is reported by the regex
-  if (problem) ctx.addIssue({ code: 'custom', message: problem, input: url });
-});
+export const SourceUrl = z
+  .string()
+  .regex(URL_SHAPE, URL_SHAPE_MESSAGE)
+  .superRefine((url, ctx) => {
+    const problem = URL_SHAPE.test(url) && sourceUrlProblem(url); // the shape is reported by the regex
+    if (problem) ctx.addIssue({ code: 'custom', message: problem, input: url });
+  });
 
 /**
  * A git ref (tag or branch) as `git check-ref-format` allows it; it is pasted into a `pip install`
@@ -22,7 +25,10 @@ export const SourceUrl = z.string().regex(URL_SHAPE, URL_SHAPE_MESSAGE).superRef
  */
 export const GitRef = z
   .string()
-  .regex(/^(?!.*\.\.)(?!.*\/\/)(?!.*\.lock$)(?!.*[./]$)[A-Za-z0-9][A-Za-z0-9._/-]*$/, 'a git tag or branch, e.g. ocata-eol or stable/2025.1 (letters, digits, . _ - /)');
+  .regex(
+    /^(?!.*\.\.)(?!.*\/\/)(?!.*\.lock$)(?!.*[./]$)[A-Za-z0-9][A-Za-z0-9._/-]*$/,
+    'a git tag or branch, e.g. ocata-eol or stable/2025.1 (letters, digits, . _ - /)',
+  );
 
 /** Every fact carries one or more sources. */
 export const Sources = z.array(SourceUrl).min(1, 'at least one source URL');

@@ -18,21 +18,38 @@ const Unit = z.union([
       'Last series whose deploy starts it, when upstream wants it off before it is gone (nova-placement-api once placement is split out).',
     ),
     role: Role.default('controller').describe('The hosts it runs on.'),
-    optional: z.boolean().default(false).describe('Deployments may not run it (a console proxy): it gets its own stop and start command, so a "not loaded" answer for it stops nothing else.'),
-    'start-order': z.number().int().min(0).optional().describe('Start order among the data-plane units of its kind of host, when it must start before others (L2 agents before nova-compute); default: the service\'s.'),
-    notes: z.array(z.string().min(1)).default([]).describe('What stopping it leaves running and what it stops, for the operator; cited by the unit\'s sources.'),
-    'start-notes': z.array(z.string().min(1)).default([]).describe('What starting it does to traffic that kept running (an agent re-installing flows), for the operator; cited by the unit\'s sources.'),
-    sources: Sources.optional().describe('Where its name, hosts or web serving come from, when the service\'s sources do not say.'),
-    wsgi: z.string().regex(/^[A-Za-z0-9._-]+$/, 'a WSGI site name').optional().describe(
-      'Set when the unit is a shared web server serving this service\'s API as a WSGI site of this name: it is stopped and started once for every service it carries.',
-    ),
+    optional: z
+      .boolean()
+      .default(false)
+      .describe('Deployments may not run it (a console proxy): it gets its own stop and start command, so a "not loaded" answer for it stops nothing else.'),
+    'start-order': z
+      .number()
+      .int()
+      .min(0)
+      .optional()
+      .describe(
+        "Start order among the data-plane units of its kind of host, when it must start before others (L2 agents before nova-compute); default: the service's.",
+      ),
+    notes: z.array(z.string().min(1)).default([]).describe("What stopping it leaves running and what it stops, for the operator; cited by the unit's sources."),
+    'start-notes': z
+      .array(z.string().min(1))
+      .default([])
+      .describe("What starting it does to traffic that kept running (an agent re-installing flows), for the operator; cited by the unit's sources."),
+    sources: Sources.optional().describe("Where its name, hosts or web serving come from, when the service's sources do not say."),
+    wsgi: z
+      .string()
+      .regex(/^[A-Za-z0-9._-]+$/, 'a WSGI site name')
+      .optional()
+      .describe(
+        "Set when the unit is a shared web server serving this service's API as a WSGI site of this name: it is stopped and started once for every service it carries.",
+      ),
   }),
 ]);
 
 const Database = z.strictObject({
   name: z.string().regex(/^[A-Za-z0-9_]+$/, 'a database name (letters, digits, _)'),
   /** First series that has this database; omitted: since the service's first series. */
-  since: Id.optional().describe('First series that has this database; omitted: since the service\'s first series.'),
+  since: Id.optional().describe("First series that has this database; omitted: since the service's first series."),
   /** Last series that has it. */
   until: Id.optional().describe('Last series that has it.'),
   /** Last series at which a cloud may not have it yet (nova_cell0 was optional in Newton). */
@@ -41,10 +58,16 @@ const Database = z.strictObject({
 
 /** A directory of keys the service keeps outside its database (keystone's fernet and credential keys). */
 const KeyRepository = z.strictObject({
-  path: z.string().regex(/^\/[A-Za-z0-9._/-]+[^/]$/, 'an absolute directory path, without a trailing slash').describe('Its default location on the hosts.'),
+  path: z
+    .string()
+    .regex(/^\/[A-Za-z0-9._/-]+[^/]$/, 'an absolute directory path, without a trailing slash')
+    .describe('Its default location on the hosts.'),
   option: z.string().min(1).describe('The configuration option that moves it, e.g. [fernet_tokens] key_repository.'),
   since: Id.describe('First series whose code can use it.'),
-  setup: z.string().regex(/^[a-z_]+$/).describe('The subcommand of the service\'s manage tool that creates it (fernet_setup): a stop running it creates the repository when the source had none.'),
+  setup: z
+    .string()
+    .regex(/^[a-z_]+$/)
+    .describe("The subcommand of the service's manage tool that creates it (fernet_setup): a stop running it creates the repository when the source had none."),
   sources: Sources,
 });
 
@@ -58,26 +81,47 @@ export const ServiceSchema = z.strictObject({
   /** Start order after deploy, when it differs from the migration order (placement before nova). */
   'start-order': z.number().int().min(0).optional().describe('Start order after deploy, when it differs from the migration order (placement before nova).'),
   /** Earlier distribution names, with the last series that used each (heat was `heat` until Queens). */
-  'former-packages': z.array(z.strictObject({
-    name: z.string().regex(/^[A-Za-z0-9._-]+$/),
-    until: Id.describe('Last series whose setup.cfg has this name.'),
-  })).default([]).describe('Earlier distribution names, with the last series that used each: pip refuses a git requirement whose name differs from the built metadata.'),
+  'former-packages': z
+    .array(
+      z.strictObject({
+        name: z.string().regex(/^[A-Za-z0-9._-]+$/),
+        until: Id.describe('Last series whose setup.cfg has this name.'),
+      }),
+    )
+    .default([])
+    .describe('Earlier distribution names, with the last series that used each: pip refuses a git requirement whose name differs from the built metadata.'),
   /** Python distribution name the utility installs. */
-  package: z.string().regex(/^[A-Za-z0-9._-]+$/).describe('Python distribution name the utility installs.'),
+  package: z
+    .string()
+    .regex(/^[A-Za-z0-9._-]+$/)
+    .describe('Python distribution name the utility installs.'),
   /** Debian packages holding the service's offline tools (keystone-manage is in python3-keystone, nova-manage in nova-common). */
-  'debian-packages': z.array(z.string().regex(/^[a-z0-9][a-z0-9.+-]+$/, 'a Debian package name')).min(1).optional().describe(
-    'Debian packages that hold its offline tools (checked in the package contents): the container utility installs them where Debian ships the series.',
-  ),
+  'debian-packages': z
+    .array(z.string().regex(/^[a-z0-9][a-z0-9.+-]+$/, 'a Debian package name'))
+    .min(1)
+    .optional()
+    .describe(
+      'Debian packages that hold its offline tools (checked in the package contents): the container utility installs them where Debian ships the series.',
+    ),
   /** Upstream repository, owner/name on opendev.org. */
-  repo: z.string().regex(/^[a-z0-9-]+\/[A-Za-z0-9._-]+$/, 'owner/name, e.g. openstack/nova').describe('Upstream repository, owner/name on opendev.org.'),
+  repo: z
+    .string()
+    .regex(/^[a-z0-9-]+\/[A-Za-z0-9._-]+$/, 'owner/name, e.g. openstack/nova')
+    .describe('Upstream repository, owner/name on opendev.org.'),
   /** OS user the service's commands run as (sudo -u). */
-  'os-user': z.string().regex(/^[a-z_][a-z0-9_-]*$/).describe('OS user the service\'s commands run as (sudo -u).'),
+  'os-user': z
+    .string()
+    .regex(/^[a-z_][a-z0-9_-]*$/)
+    .describe("OS user the service's commands run as (sudo -u)."),
   /** First series with data for this service. */
   since: Id.describe('First series with data for this service.'),
   /** Last series, when upstream retired the service. */
   until: Id.nullable().default(null).describe('Last series, when upstream retired the service.'),
   databases: z.array(Database).default([]),
-  'key-repositories': z.array(KeyRepository).default([]).describe('Key directories kept outside the database: backed up with the dumps where a stop may create or change them, restored on roll back.'),
+  'key-repositories': z
+    .array(KeyRepository)
+    .default([])
+    .describe('Key directories kept outside the database: backed up with the dumps where a stop may create or change them, restored on roll back.'),
   /** Units stopped before the offline migrations and started after deploy, with the hosts they run on. */
   units: z.array(Unit).min(1).describe('Units stopped before the offline migrations and started after deploy, with the hosts they run on.'),
   notes: z.array(z.string().min(1)).default([]),

@@ -8,5 +8,5 @@ const ALL_UNSAFE = new RegExp(UNSAFE_CHAR.source, 'gu');
  * operator reads. Newlines stay unless `oneLine`; tabs stay.
  */
 export function escapeForTerminal(text: string, oneLine = false): string {
-  return text.replace(ALL_UNSAFE, (c) => (c === '\n' && !oneLine) || c === '\t' ? c : `\\u{${c.codePointAt(0)!.toString(16).toUpperCase()}}`);
+  return text.replace(ALL_UNSAFE, (c) => ((c === '\n' && !oneLine) || c === '\t' ? c : `\\u{${c.codePointAt(0)!.toString(16).toUpperCase()}}`));
 }

@@ -9,18 +9,38 @@ export const UNSAFE_CHAR =
   /[\x00-\x08\x0b-\x1f\x7f-\x9f\u00ad\u061c\u180e\u200b-\u200f\u2028-\u202e\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffb\ufffd\u{e0000}-\u{e007f}]/u;
 
 const NAMES: Record<number, string> = {
-  0x00: 'NUL', 0x07: 'BEL', 0x08: 'backspace', 0x09: 'tab', 0x0a: 'newline', 0x0b: 'vertical tab', 0x0c: 'form feed',
-  0x0d: 'carriage return', 0x1b: 'ESC', 0x7f: 'DEL', 0x9b: 'CSI', 0x200b: 'zero-width space', 0x200c: 'zero-width non-joiner',
-  0x200d: 'zero-width joiner', 0x200e: 'left-to-right mark', 0x200f: 'right-to-left mark', 0x2028: 'line separator',
-  0x2029: 'paragraph separator', 0x202e: 'right-to-left override', 0x202d: 'left-to-right override', 0x2060: 'word joiner',
-  0xfeff: 'byte order mark', 0xfffd: 'replacement character, from bytes that were not valid text',
+  0x00: 'NUL',
+  0x07: 'BEL',
+  0x08: 'backspace',
+  0x09: 'tab',
+  0x0a: 'newline',
+  0x0b: 'vertical tab',
+  0x0c: 'form feed',
+  0x0d: 'carriage return',
+  0x1b: 'ESC',
+  0x7f: 'DEL',
+  0x9b: 'CSI',
+  0x200b: 'zero-width space',
+  0x200c: 'zero-width non-joiner',
+  0x200d: 'zero-width joiner',
+  0x200e: 'left-to-right mark',
+  0x200f: 'right-to-left mark',
+  0x2028: 'line separator',
+  0x2029: 'paragraph separator',
+  0x202e: 'right-to-left override',
+  0x202d: 'left-to-right override',
+  0x2060: 'word joiner',
+  0xfeff: 'byte order mark',
+  0xfffd: 'replacement character, from bytes that were not valid text',
 };
 
 /** "U+001B (ESC)": how a report names a character it must not print. */
 export function describeChar(char: string): string {
   const code = char.codePointAt(0)!;
   const hex = code.toString(16).toUpperCase().padStart(4, '0');
-  const kind = NAMES[code] ?? (code < 0x20 || code === 0x7f ? 'control character' : code >= 0x80 && code <= 0x9f ? 'C1 control character' : 'invisible or bidi control character');
+  const kind =
+    NAMES[code] ??
+    (code < 0x20 || code === 0x7f ? 'control character' : code >= 0x80 && code <= 0x9f ? 'C1 control character' : 'invisible or bidi control character');
   return `U+${hex} (${kind})`;
 }
 

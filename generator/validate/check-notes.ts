@@ -18,7 +18,17 @@ const markdown = unified().use(remarkParse).use(remarkGfm).use(remarkStringify, 
 export function checkNote(file: string, text: string): { note?: CommunityNote; problems: Problem[] } {
   const parts = splitFrontMatter(text);
   if (!parts) {
-    return { problems: [{ file, line: 1, column: 1, ruleId: 'note-front-matter', message: 'Missing front matter, expected the file to start with ---, service, series, title and sources, then ---' }] };
+    return {
+      problems: [
+        {
+          file,
+          line: 1,
+          column: 1,
+          ruleId: 'note-front-matter',
+          message: 'Missing front matter, expected the file to start with ---, service, series, title and sources, then ---',
+        },
+      ],
+    };
   }
   // The YAML starts on line 2 of the file, after the opening ---.
   const shift = (p: Problem): Problem => ({ ...p, line: p.line + 1 });
@@ -31,13 +41,16 @@ export function checkNote(file: string, text: string): { note?: CommunityNote; p
   const front = result.data;
   const folder = basename(dirname(file));
   const stem = basename(file, '.md');
-  if (front.series !== folder) problems.push(shift(yaml.problem(['series'], 'id-mismatch', `Series "${front.series}" does not match the folder, expected "${folder}"`)));
-  if (front.service !== stem) problems.push(shift(yaml.problem(['service'], 'id-mismatch', `Service "${front.service}" does not match the file name, expected "${stem}"`)));
+  if (front.series !== folder)
+    problems.push(shift(yaml.problem(['series'], 'id-mismatch', `Series "${front.series}" does not match the folder, expected "${folder}"`)));
+  if (front.service !== stem)
+    problems.push(shift(yaml.problem(['service'], 'id-mismatch', `Service "${front.service}" does not match the file name, expected "${stem}"`)));
   const tree = markdown.parse(parts.body) as Root;
   for (const issue of checkNoteBody(tree, parts.body)) {
     problems.push({ file, line: issue.line + parts.bodyLine - 1, column: issue.column, ruleId: issue.ruleId, message: issue.message });
   }
-  if (tree.children.length === 0) problems.push({ file, line: parts.bodyLine, column: 1, ruleId: 'note-empty', message: 'Empty note, expected Markdown after the front matter' });
+  if (tree.children.length === 0)
+    problems.push({ file, line: parts.bodyLine, column: 1, ruleId: 'note-empty', message: 'Empty note, expected Markdown after the front matter' });
   return { note: { ...front, body: sanitise(tree) }, problems };
 }
 

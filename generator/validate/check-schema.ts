@@ -10,10 +10,7 @@ export interface Entry<T> {
 }
 
 /** Structural check of one kind of file: typed entries for the valid ones, problems for the rest. */
-export function checkSchema<S extends z.ZodType>(
-  files: YamlFile[],
-  schema: S,
-): { entries: Entry<z.output<S>>[]; problems: Problem[] } {
+export function checkSchema<S extends z.ZodType>(files: YamlFile[], schema: S): { entries: Entry<z.output<S>>[]; problems: Problem[] } {
   const entries: Entry<z.output<S>>[] = [];
   const problems: Problem[] = [];
   for (const file of files) {

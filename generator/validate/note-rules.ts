@@ -23,7 +23,8 @@ export function checkNoteBody(tree: Root, source: string): NoteIssue[] {
     switch (node.type) {
       case 'heading':
         if (node.depth < 3) at(node, 'note-heading-level', `Unexpected heading level ${node.depth}, expected ### or deeper: the runbook owns levels 1 and 2`);
-        else if (node.depth > previousDepth + 1) at(node, 'note-heading-level', `Unexpected heading level ${node.depth} after level ${previousDepth}, expected at most ${previousDepth + 1}`);
+        else if (node.depth > previousDepth + 1)
+          at(node, 'note-heading-level', `Unexpected heading level ${node.depth} after level ${previousDepth}, expected at most ${previousDepth + 1}`);
         previousDepth = node.depth;
         break;
       case 'code': {
@@ -45,4 +46,3 @@ export function checkNoteBody(tree: Root, source: string): NoteIssue[] {
   });
   return issues;
 }
-

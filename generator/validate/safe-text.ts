@@ -16,7 +16,14 @@ export function unsafeTextInYaml(file: YamlFile): Problem[] {
     const hit = findUnsafe(value, allow);
     if (!hit) return;
     const where = path.length ? `\`${path.join('.')}\`: ` : '';
-    problems.push(file.problem(path, RULE, `${where}Unexpected ${describeChar(hit.char)} at character ${hit.index + 1} of the ${at === 'key' ? 'key' : 'text'}, ${EXPECTED}`, at));
+    problems.push(
+      file.problem(
+        path,
+        RULE,
+        `${where}Unexpected ${describeChar(hit.char)} at character ${hit.index + 1} of the ${at === 'key' ? 'key' : 'text'}, ${EXPECTED}`,
+        at,
+      ),
+    );
   };
   const walk = (value: unknown, path: (string | number)[]) => {
     if (typeof value === 'string') check(value, path, 'value', '\t\n');

@@ -45,14 +45,25 @@ export function validateContent(raw: RawContent): Validated {
   const services = checkSchema(raw.services, ServiceSchema);
   const releases = checkSchema(raw.releases, ReleaseSchema);
   const notes = raw.notes.map((n) => checkNote(n.file, n.text));
-  const content = new Content(series.entries.map((e) => e.value), services.entries.map((e) => e.value), releases.entries.map((e) => e.value), notes.flatMap((n) => (n.note ? [n.note] : [])));
+  const content = new Content(
+    series.entries.map((e) => e.value),
+    services.entries.map((e) => e.value),
+    releases.entries.map((e) => e.value),
+    notes.flatMap((n) => (n.note ? [n.note] : [])),
+  );
   const declared = declaredIds(raw);
   const ctx = { series: series.entries, services: services.entries, releases: releases.entries, content, declared };
   const problems = [...raw.problems, ...series.problems, ...services.problems, ...releases.problems, ...notes.flatMap((n) => n.problems)];
   for (const note of content.notesList()) {
     if (!declared.releases.has(`${note.series}/${note.service}`)) {
       const file = raw.notes.find((n) => n.file.endsWith(`${note.series}/${note.service}.md`))!.file;
-      problems.push({ file, line: 1, column: 1, ruleId: 'note-orphan', message: `Note on ${note.service} at ${note.series}, but content/series/${note.series}/${note.service}.yaml does not exist: expected a note beside its series × service file` });
+      problems.push({
+        file,
+        line: 1,
+        column: 1,
+        ruleId: 'note-orphan',
+        message: `Note on ${note.service} at ${note.series}, but content/series/${note.series}/${note.service}.yaml does not exist: expected a note beside its series × service file`,
+      });
     }
   }
   for (const file of [...raw.series, ...raw.services, ...raw.releases]) problems.push(...unsafeTextInYaml(file));

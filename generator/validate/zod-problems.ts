@@ -12,9 +12,12 @@ export function zodProblems(file: YamlFile, schema: z.ZodType, issues: readonly 
       for (const key of issue.keys) {
         const hint = closest(key, known);
         out.push(
-          file.problem([...path, key], 'unknown-key',
+          file.problem(
+            [...path, key],
+            'unknown-key',
             `Unexpected key \`${key}\`, expected one of: ${known.join(', ')}${hint ? ` (did you mean \`${hint}\`?)` : ''}`,
-            'key'),
+            'key',
+          ),
         );
       }
     } else if (issue.code === 'invalid_type' && issue.input === undefined) {

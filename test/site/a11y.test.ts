@@ -16,14 +16,23 @@ const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.mi
 const out = join(mkdtempSync(join(tmpdir(), 'leapfrog-a11y-')), 'site');
 const s = SiteSession.forThisFile(out, { errors: true });
 
-interface Violation { id: string; impact: string | null; help: string; nodes: { target: string[] }[] }
+interface Violation {
+  id: string;
+  impact: string | null;
+  help: string;
+  nodes: { target: string[] }[];
+}
 
 type Axe = { axe: { run(o: object): Promise<{ violations: unknown[] }> } };
 async function violations(page: Page): Promise<Violation[]> {
   await page.evaluate(AXE);
   return (await page.evaluate(() => (window as unknown as Axe).axe.run({ resultTypes: ['violations'] }).then((r) => r.violations))) as Violation[];
 }
-const describe = (v: Violation) => `${v.id} (${v.impact}): ${v.help}: ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}${v.nodes.length > 3 ? ` and ${v.nodes.length - 3} more` : ''}`;
+const describe = (v: Violation) =>
+  `${v.id} (${v.impact}): ${v.help}: ${v.nodes
+    .slice(0, 3)
+    .map((n) => n.target.join(' '))
+    .join(', ')}${v.nodes.length > 3 ? ` and ${v.nodes.length - 3} more` : ''}`;
 
 for (const scheme of ['light', 'dark'] as const) {
   for (const path of ['/runbooks/kilo/newton/', '/runbooks/kilo/newton/all/', '/', '/series/kilo/']) {
@@ -43,7 +52,7 @@ for (const scheme of ['light', 'dark'] as const) {
   }
 }
 
-test('axe reports a violation put on a page (it runs under the page\'s CSP)', async () => {
+test("axe reports a violation put on a page (it runs under the page's CSP)", async () => {
   const page = await s.open('/');
   await page.evaluate(() => document.body.append(Object.assign(document.createElement('img'), { src: 'data:,' })));
   assert.ok((await violations(page)).some((v) => v.id === 'image-alt'));

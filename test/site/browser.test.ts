@@ -61,7 +61,7 @@ test('steps tick with the keyboard', async () => {
   assert.equal(await box(page, id).isChecked(), false);
 });
 
-test('the service filter is in the URL and hides the other services\' steps', async () => {
+test("the service filter is in the URL and hides the other services' steps", async () => {
   let page = await open('/runbooks/kilo/newton/');
   assert.ok(await step(page, 'offline.backup.cinder').isVisible());
   await page.locator('#filter input[value="cinder"]').uncheck();
@@ -70,7 +70,9 @@ test('the service filter is in the URL and hides the other services\' steps', as
   assert.ok(await step(page, 'offline.backup.nova').isVisible());
 
   page = await open('/runbooks/kilo/newton/?services=nova');
-  const visible = await page.$$eval('.steps > li[data-svc]', (els) => els.filter((e) => (e as HTMLElement).offsetParent !== null).map((e) => (e as HTMLElement).dataset.svc));
+  const visible = await page.$$eval('.steps > li[data-svc]', (els) =>
+    els.filter((e) => (e as HTMLElement).offsetParent !== null).map((e) => (e as HTMLElement).dataset.svc),
+  );
   assert.ok(visible.length > 10);
   assert.deepEqual([...new Set(visible)], ['nova']);
   assert.ok(await step(page, 'prepare.update-source').isVisible(), 'steps of no single service stay');
@@ -80,13 +82,21 @@ test('the service filter is in the URL and hides the other services\' steps', as
   assert.ok(await step(page, 'offline.backup.keystone').isVisible());
 });
 
-for (const [from, to, utility] of [['kilo', 'newton', 'venv'], ['rocky', 'train', 'venv'], ['juno', 'gazpacho', 'venv'], ['kilo', 'newton', 'container'], ['antelope', 'gazpacho', 'container']] as const) {
+for (const [from, to, utility] of [
+  ['kilo', 'newton', 'venv'],
+  ['rocky', 'train', 'venv'],
+  ['juno', 'gazpacho', 'venv'],
+  ['kilo', 'newton', 'container'],
+  ['antelope', 'gazpacho', 'container'],
+] as const) {
   test(`${from} -> ${to} (${utility}): every step and command on the page equals the library's JSON byte for byte`, async () => {
     const json = toJson(buildRunbook(content, { from, to, utility }));
     const page = await open(`/runbooks/${from}/${to}/${utility === 'container' ? '?utility=container' : ''}`);
     // The container utility is shown on the complete page, where each step carries its container form.
     if (utility === 'container') await page.waitForURL(/\/all\/\?utility=container$/);
-    const onPage = await page.$$eval('.steps > li', (els) => els.map((li) => ({ id: li.id, commands: [...li.querySelectorAll(':scope > pre')].map((c) => c.textContent) })));
+    const onPage = await page.$$eval('.steps > li', (els) =>
+      els.map((li) => ({ id: li.id, commands: [...li.querySelectorAll(':scope > pre')].map((c) => c.textContent) })),
+    );
     const expected = json.sections.flatMap((s) => s.steps.map((st) => ({ id: st.id, commands: st.commands })));
     assert.deepEqual(onPage, expected);
   });
@@ -135,7 +145,11 @@ test('without JavaScript the page still has every step, and no dead controls', (
   assert.match(html, /<form id="filter" class="tools" hidden>/);
   assert.match(html, /<li id=offline\.stop\.nova data-svc=nova><label><input type=checkbox> /);
   assert.doesNotMatch(html, /<button[^>]*class="copy"/, 'copy buttons are added by the script');
-  assert.match(html, /<p class="utility">Utilities: <a href="\?utility=venv">a virtualenv per stop<\/a> \(shown\) or <a href="\/runbooks\/kilo\/newton\/all\/\?utility=container">/, 'the other method is one link away');
+  assert.match(
+    html,
+    /<p class="utility">Utilities: <a href="\?utility=venv">a virtualenv per stop<\/a> \(shown\) or <a href="\/runbooks\/kilo\/newton\/all\/\?utility=container">/,
+    'the other method is one link away',
+  );
   // Folded details: the page says where they are without JavaScript, and the complete page has them all.
   assert.match(html, /Without JavaScript nothing is kept and Details do not open: read and print the complete page/);
   assert.match(html, /<a href="\/runbooks\/kilo\/newton\/all\/" id="all">The complete page<\/a>/);
@@ -143,5 +157,5 @@ test('without JavaScript the page still has every step, and no dead controls', (
   const steps = buildRunbook(content, { from: 'kilo', to: 'newton' }).sections.flatMap((x) => x.steps);
   for (const st of steps) assert.ok(all.includes(`<li id="${st.id}"`), st.id);
   assert.equal((all.match(/<p class="done">/g) ?? []).length, steps.filter((st) => st.doneWhen).length, 'every done-when');
-  assert.equal((all.match(/<details class="src">/g) ?? []).length, steps.filter((st) => st.sources.length).length, 'every step\'s sources');
+  assert.equal((all.match(/<details class="src">/g) ?? []).length, steps.filter((st) => st.sources.length).length, "every step's sources");
 });

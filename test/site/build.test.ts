@@ -25,7 +25,10 @@ test('two builds of the same content are byte-identical, search index included',
   const a = treeHashes(join(dir, 'one'));
   const b = treeHashes(join(dir, 'two'));
   assert.ok(a.has('runbooks/a/c/index.html') && a.has('series/c/index.html') && a.has('services/alpha/index.html') && a.has('index.html'));
-  assert.ok([...a.keys()].some((k) => k.startsWith('pagefind/')), 'search index written');
+  assert.ok(
+    [...a.keys()].some((k) => k.startsWith('pagefind/')),
+    'search index written',
+  );
   assert.deepEqual([...a.entries()], [...b.entries()]);
   assert.deepEqual(readdirSync(dir).sort(), ['one', 'two'], 'no temp folders left behind');
 
@@ -35,7 +38,11 @@ test('two builds of the same content are byte-identical, search index included',
   const runbook = readFileSync(join(dir, 'one', 'runbooks/a/c/index.html'), 'utf8');
   assert.doesNotMatch(runbook, /<bool>/);
   const complete = readFileSync(join(dir, 'one', 'runbooks/a/c/all/index.html'), 'utf8');
-  assert.match(complete, /Keep a &lt; b &amp; c (&gt;|>) d; set <code>\[api\]\/enabled=&lt;bool(&gt;|>)<\/code> in nova\.conf\./, 'the note, on the complete page');
+  assert.match(
+    complete,
+    /Keep a &lt; b &amp; c (&gt;|>) d; set <code>\[api\]\/enabled=&lt;bool(&gt;|>)<\/code> in nova\.conf\./,
+    'the note, on the complete page',
+  );
   assert.doesNotMatch(runbook, /\b20\d\d-\d\d-\d\dT\d\d:/, 'no build timestamp');
 });
 

@@ -31,11 +31,16 @@ async function elementCounts(path: string): Promise<{ served: number; scripted: 
   return { served, scripted: await elements(page) };
 }
 
-for (const [from, to, html] of [['juno', 'gazpacho', 250 * KB], ['kilo', 'newton', 60 * KB]] as const) {
+for (const [from, to, html] of [
+  ['juno', 'gazpacho', 250 * KB],
+  ['kilo', 'newton', 60 * KB],
+] as const) {
   test(`${from} -> ${to}: at most ${html / KB} KB of HTML, 15 KB of JavaScript, 5,000 elements as served`, async (t) => {
     const size = pageSize(out, join(out, `runbooks/${from}/${to}/index.html`));
     const n = await elementCounts(`/runbooks/${from}/${to}/`);
-    t.diagnostic(`${from}->${to}: ${size.htmlBytes} B HTML (${size.htmlGzipBytes} B gzip), ${size.jsBytes} B JS, ${n.served} elements as served, ${n.scripted} after the scripts ran`);
+    t.diagnostic(
+      `${from}->${to}: ${size.htmlBytes} B HTML (${size.htmlGzipBytes} B gzip), ${size.jsBytes} B JS, ${n.served} elements as served, ${n.scripted} after the scripts ran`,
+    );
     assert.ok(size.htmlBytes <= html, `${size.htmlBytes} B of HTML`);
     assert.ok(size.jsBytes <= 15 * KB, `${size.jsBytes} B of JavaScript`);
     assert.ok(n.served <= 5000, `${n.served} elements`);
@@ -46,7 +51,7 @@ const kiloNewton = buildRunbook(content, { from: 'kilo', to: 'newton' }).section
 // A step with something of every kind folded: hosts, notes, done-when, sources.
 const rich = kiloNewton.find((x) => x.hosts && x.notes.length && x.doneWhen && x.sources.length)!;
 
-test('a step\'s Details bring its hosts, notes, done-when and sources from the complete page', async () => {
+test("a step's Details bring its hosts, notes, done-when and sources from the complete page", async () => {
   const page = await s.open('/runbooks/kilo/newton/');
   const li = page.locator(`li[id="${rich.id}"]`);
   assert.equal(await li.locator('.more').count(), 0, 'folded');
@@ -63,7 +68,7 @@ test('a step\'s Details bring its hosts, notes, done-when and sources from the c
   assert.equal(await li.locator('.more').isVisible(), false, 'folds again');
 });
 
-test('a link to a step opens its details; a stop\'s reason is fetched when followed', async () => {
+test("a link to a step opens its details; a stop's reason is fetched when followed", async () => {
   await s.open('/');
   const page = await s.open(`/runbooks/kilo/newton/#${rich.id}`);
   await page.locator(`li[id="${rich.id}"] .more .done`).waitFor();
@@ -73,10 +78,13 @@ test('a link to a step opens its details; a stop\'s reason is fetched when follo
   assert.match(page.url(), /#why1$/);
   // Printing after that still brings in everything else, once (no script error: the session checks).
   await page.evaluate(() => dispatchEvent(new Event('beforeprint')));
-  assert.equal(await page.locator('#reasons li[id^="why"]').count(), await page.locator('.matrix a[href^="#why"]').evaluateAll((as) => new Set(as.map((a) => a.getAttribute('href'))).size));
+  assert.equal(
+    await page.locator('#reasons li[id^="why"]').count(),
+    await page.locator('.matrix a[href^="#why"]').evaluateAll((as) => new Set(as.map((a) => a.getAttribute('href'))).size),
+  );
 });
 
-test('before printing, every step\'s details and the source list are on the page', async () => {
+test("before printing, every step's details and the source list are on the page", async () => {
   await s.open('/');
   const page = await s.open('/runbooks/kilo/newton/');
   await page.evaluate(() => dispatchEvent(new Event('beforeprint')));

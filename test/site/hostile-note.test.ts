@@ -52,7 +52,10 @@ test('a hostile note is rejected by validate, and what renders of it runs nothin
   try {
     const page = await browser.context.newPage();
     const dialogs: string[] = [];
-    page.on('dialog', (d) => { dialogs.push(d.message()); void d.dismiss(); });
+    page.on('dialog', (d) => {
+      dialogs.push(d.message());
+      void d.dismiss();
+    });
     await page.goto(`${site.url}/`);
     for (const link of await page.locator('a').all()) await link.click({ timeout: 2000 }).catch(() => {});
     await page.waitForTimeout(200);

@@ -18,7 +18,9 @@ import { serveStatic, type StaticSite } from './support/static-server.ts';
 
 const SRC = 'https://opendev.org/openstack/example/src/tag/1.0.0/README.rst';
 const content = syntheticContent({ series: ['a', 'b', 'c'] });
-writeFileSync(join(content, 'series', 'b', 'alpha.md'), `---
+writeFileSync(
+  join(content, 'series', 'b', 'alpha.md'),
+  `---
 service: alpha
 series: b
 title: Watch the pixel
@@ -32,7 +34,8 @@ sources: [${SRC}]
 \`\`\`sh
 alpha-manage db purge --all-rows --yes-really
 \`\`\`
-`);
+`,
+);
 const out = join(mkdtempSync(join(tmpdir(), 'leapfrog-hostile-site-')), 'site');
 let site: StaticSite;
 let browser: Awaited<ReturnType<typeof launchChromium>>;
@@ -50,7 +53,9 @@ before(async () => {
     const url = new URL(r.url());
     if (url.protocol !== 'data:' && url.origin !== site.url) outside.push(r.url());
   });
-  context.on('console', (m) => { if (/Content Security Policy|Refused to/i.test(m.text())) violations.push(m.text()); });
+  context.on('console', (m) => {
+    if (/Content Security Policy|Refused to/i.test(m.text())) violations.push(m.text());
+  });
 });
 
 after(async () => {
@@ -59,7 +64,9 @@ after(async () => {
 });
 
 function htmlFiles(dir: string): string[] {
-  return readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.html')).map((f) => join(dir, f));
+  return readdirSync(dir, { recursive: true, encoding: 'utf8' })
+    .filter((f) => f.endsWith('.html'))
+    .map((f) => join(dir, f));
 }
 
 test('every page carries a strict Content-Security-Policy: scripts and styles from self only', () => {
@@ -76,11 +83,15 @@ test('every page carries a strict Content-Security-Policy: scripts and styles fr
   }
 });
 
-test('the pages work under their CSP, and a note\'s remote image is a link, never a request', async () => {
+test("the pages work under their CSP, and a note's remote image is a link, never a request", async () => {
   const page = context.pages()[0] ?? (await context.newPage());
   const csp: string[] = [];
   await page.exposeFunction('reportCsp', (v: string) => csp.push(v));
-  await page.addInitScript(() => document.addEventListener('securitypolicyviolation', (e) => (window as unknown as { reportCsp(v: string): void }).reportCsp(`${e.violatedDirective} ${e.blockedURI}`)));
+  await page.addInitScript(() =>
+    document.addEventListener('securitypolicyviolation', (e) =>
+      (window as unknown as { reportCsp(v: string): void }).reportCsp(`${e.violatedDirective} ${e.blockedURI}`),
+    ),
+  );
   for (const path of ['/', '/runbooks/a/c/', '/runbooks/a/c/all/', '/series/b/', '/services/alpha/', '/search/']) {
     await page.goto(site.url + path, { waitUntil: 'load' });
     if (path === '/search/') {
@@ -106,9 +117,15 @@ test('code in a community note gets no Copy button; generated commands do', asyn
 });
 
 test('the static server answers a bad % escape with 400 and keeps serving', async () => {
-  const status = (path: string) => new Promise<number>((ok, fail) => {
-    request(`${site.url}${path}`, (res) => { res.resume(); ok(res.statusCode ?? 0); }).on('error', fail).end();
-  });
+  const status = (path: string) =>
+    new Promise<number>((ok, fail) => {
+      request(`${site.url}${path}`, (res) => {
+        res.resume();
+        ok(res.statusCode ?? 0);
+      })
+        .on('error', fail)
+        .end();
+    });
   assert.equal(await status('/%E0%A4%A'), 400);
   assert.equal(await status('/%'), 400);
   assert.equal(await status('/'), 200);

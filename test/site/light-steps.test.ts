@@ -4,7 +4,17 @@ import { test } from 'node:test';
 import { lightSteps, serviceChoices } from '../../site/src/lib/light-steps.ts';
 import type { RunbookStep } from '../../site/src/lib/data.ts';
 
-const step = (over: Partial<RunbookStep>): RunbookStep => ({ id: 'offline.stop.nova', title: 'Stop', service: 'nova', series: null, commands: [], sources: [], notes: [], group: 'Stop the services', ...over });
+const step = (over: Partial<RunbookStep>): RunbookStep => ({
+  id: 'offline.stop.nova',
+  title: 'Stop',
+  service: 'nova',
+  series: null,
+  commands: [],
+  sources: [],
+  notes: [],
+  group: 'Stop the services',
+  ...over,
+});
 
 test('titles, commands and group headings are text; `code` in a title is <code>', () => {
   const html = lightSteps([step({ title: 'Set `a<b>` & <i>go</i>', commands: ['echo "<script>" && a > b'], group: '<h1>x</h1>' })]);
@@ -16,8 +26,14 @@ test('titles, commands and group headings are text; `code` in a title is <code>'
 
 test('attributes are unquoted only when HTML allows it', () => {
   assert.match(lightSteps([step({})]), /<li id=offline\.stop\.nova><label><input type=checkbox> Stop<\/label>/);
-  assert.match(lightSteps([step({ id: 'a b"><x', service: 'x y' })]), /<div data-svc="x y"><h3>Stop the services<\/h3><ul class=steps><li id="a b&quot;&gt;&lt;x"><label>/);
-  assert.match(serviceChoices([{ id: 'nova', name: 'Nova <Compute>' }]), /value=nova checked> Nova &lt;Compute&gt;<\/label> <button type=button class=only value=nova aria-label="Only Nova &lt;Compute&gt;">/);
+  assert.match(
+    lightSteps([step({ id: 'a b"><x', service: 'x y' })]),
+    /<div data-svc="x y"><h3>Stop the services<\/h3><ul class=steps><li id="a b&quot;&gt;&lt;x"><label>/,
+  );
+  assert.match(
+    serviceChoices([{ id: 'nova', name: 'Nova <Compute>' }]),
+    /value=nova checked> Nova &lt;Compute&gt;<\/label> <button type=button class=only value=nova aria-label="Only Nova &lt;Compute&gt;">/,
+  );
 });
 
 test('a step names its service only when its group does not', () => {

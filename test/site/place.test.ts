@@ -21,7 +21,11 @@ const open = (path: string): Promise<Page> => s.open(path);
 
 const step = (page: Page, id: string) => page.locator(`li[id="${id}"]`);
 const box = (page: Page, id: string) => step(page, id).locator('label > input');
-const inView = (page: Page, id: string) => step(page, id).evaluate((el) => { const r = el.getBoundingClientRect(); return r.top >= 0 && r.top < innerHeight; });
+const inView = (page: Page, id: string) =>
+  step(page, id).evaluate((el) => {
+    const r = el.getBoundingClientRect();
+    return r.top >= 0 && r.top < innerHeight;
+  });
 const stepIds = (page: Page) => page.$$eval('.steps > li', (els) => els.map((e) => e.id));
 
 test('after a browser restart the page offers to resume at the first unticked step, and the home page lists the runbook', async () => {
@@ -91,7 +95,10 @@ test('the filter names unknown services, keeps one service shown, "only" narrows
   await box(page, 'offline.backup.cinder').check();
   await page.locator('#filter .only[value="cinder"]').click();
   assert.match((await page.locator('#count').textContent()) ?? '', /\+\d+ ticked, hidden by the filter/);
-  page.once('dialog', (d) => { assert.match(d.message(), /ticks of hidden services stay/); void d.accept(); });
+  page.once('dialog', (d) => {
+    assert.match(d.message(), /ticks of hidden services stay/);
+    void d.accept();
+  });
   await page.locator('#reset').click();
   await page.goto(`${s.url}/runbooks/kilo/newton/`);
   assert.equal(await box(page, 'offline.backup.cinder').isChecked(), false, 'shown tick cleared');
@@ -130,7 +137,8 @@ test('the PDF is a change record: ticks as marks without background graphics, pa
   }
   const all = execFileSync('pdftotext', ['-raw', pdf, '-'], { encoding: 'utf8' });
   assert.equal(all.split('✓').length - 1, ticked, 'a tick mark per ticked step');
-  for (const label of ['Sign-off', 'Go / no-go', 'Deviations from this runbook', 'Rollback decided', 'Window start', 'Window end']) assert.ok(all.includes(label), label);
+  for (const label of ['Sign-off', 'Go / no-go', 'Deviations from this runbook', 'Rollback decided', 'Window start', 'Window end'])
+    assert.ok(all.includes(label), label);
 
   // npm run pdf prints the same way; kilo→newton with every service fits 24 A4 pages.
   const cli = join(dir, 'kilo-newton.pdf');
@@ -140,7 +148,10 @@ test('the PDF is a change record: ticks as marks without background graphics, pa
   assert.match(execFileSync('pdftotext', ['-f', String(n), '-l', String(n), '-layout', cli, '-'], { encoding: 'utf8' }), new RegExp(`page ${n} of ${n}`));
 });
 
-for (const [query, url] of [['kilo newton', /\/runbooks\/kilo\/newton\/$/], ['offline.stop.keystone', /\/runbooks\/[a-z0-9]+\/[a-z0-9]+\/#offline\.stop\.keystone$/]] as const) {
+for (const [query, url] of [
+  ['kilo newton', /\/runbooks\/kilo\/newton\/$/],
+  ['offline.stop.keystone', /\/runbooks\/[a-z0-9]+\/[a-z0-9]+\/#offline\.stop\.keystone$/],
+] as const) {
   test(`search from the header box finds ${query}`, async () => {
     const page = await open('/series/');
     await page.locator('body').press('/');
@@ -199,7 +210,7 @@ test('the home picker offers only targets after the source', async () => {
   assert.ok(!offered.includes('rocky') && !offered.includes('queens') && offered.includes('stein'));
 });
 
-test('a step\'s sources open in place; the source list links back to the citing steps; a repeated note links to the first', async () => {
+test("a step's sources open in place; the source list links back to the citing steps; a repeated note links to the first", async () => {
   const page = await open('/runbooks/kilo/newton/');
   assert.equal(await step(page, 'offline.stop.nova').locator('details.src').count(), 0, 'folded into the complete page');
   await page.locator('[aria-label="Details of offline.stop.nova"]').click();
@@ -224,11 +235,15 @@ test('controls outside running text are at least 24 px, on a desktop and at 390 
     for (const width of [1200, 390]) {
       await page.setViewportSize({ width, height: 900 });
       await page.goto(`${s.url}/runbooks/kilo/newton/`);
-      const small = await page.$$eval('a,button,input,select,summary', (els) => els.filter((e) => {
-        const r = e.getBoundingClientRect();
-        // Links inside a sentence, a table cell or a list of sources are exempt (WCAG 2.5.8 inline).
-        return r.width > 0 && (r.width < 24 || r.height < 24) && !e.closest('p,li:not(.steps>li),td,dd');
-      }).map((e) => e.outerHTML.slice(0, 80)));
+      const small = await page.$$eval('a,button,input,select,summary', (els) =>
+        els
+          .filter((e) => {
+            const r = e.getBoundingClientRect();
+            // Links inside a sentence, a table cell or a list of sources are exempt (WCAG 2.5.8 inline).
+            return r.width > 0 && (r.width < 24 || r.height < 24) && !e.closest('p,li:not(.steps>li),td,dd');
+          })
+          .map((e) => e.outerHTML.slice(0, 80)),
+      );
       assert.deepEqual(small, [], `at ${width} px`);
     }
   } finally {

@@ -6,7 +6,12 @@ export function runCli(argv: string[]): { code: number; stdout: string; stderr: 
   let stdout = '';
   let stderr = '';
   const sink = (append: (s: string) => void) =>
-    new Writable({ write(chunk, _enc, done) { append(String(chunk)); done(); } });
+    new Writable({
+      write(chunk, _enc, done) {
+        append(String(chunk));
+        done();
+      },
+    });
   const out = sink((s) => (stdout += s));
   const err = sink((s) => (stderr += s));
   const code = run(argv, out, err);

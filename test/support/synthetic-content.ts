@@ -25,8 +25,16 @@ export function syntheticContent(options: SyntheticOptions): string {
   mkdirSync(join(root, 'services'), { recursive: true });
   services.forEach((id, i) => {
     write(join(root, 'services', `${id}.yaml`), {
-      id, name: id.charAt(0).toUpperCase() + id.slice(1), order: (i + 1) * 10, package: id, repo: `openstack/${id}`,
-      'os-user': id, since: options.series[0], databases: [{ name: id }], units: [`${id}-api`], sources: [SRC],
+      id,
+      name: id.charAt(0).toUpperCase() + id.slice(1),
+      order: (i + 1) * 10,
+      package: id,
+      repo: `openstack/${id}`,
+      'os-user': id,
+      since: options.series[0],
+      databases: [{ name: id }],
+      units: [`${id}-api`],
+      sources: [SRC],
       ...options.serviceOverrides?.[id],
     });
   });
@@ -35,19 +43,34 @@ export function syntheticContent(options: SyntheticOptions): string {
     mkdirSync(dir, { recursive: true });
     const version = `${2020 + Math.floor(i / 2)}.${(i % 2) + 1}`;
     write(join(dir, 'series.yaml'), {
-      id, name: id.charAt(0).toUpperCase() + id.slice(1), version, released: `${2020 + Math.floor(i / 2)}-0${(i % 2) * 6 + 3}-01`,
-      slurp: options.slurp?.includes(id) ?? false, status: 'end-of-life', 'code-ref': `${id}-eol`, 'constraints-ref': `${id}-eol`,
-      python: '3.8', sources: [SRC],
+      id,
+      name: id.charAt(0).toUpperCase() + id.slice(1),
+      version,
+      released: `${2020 + Math.floor(i / 2)}-0${(i % 2) * 6 + 3}-01`,
+      slurp: options.slurp?.includes(id) ?? false,
+      status: 'end-of-life',
+      'code-ref': `${id}-eol`,
+      'constraints-ref': `${id}-eol`,
+      python: '3.8',
+      sources: [SRC],
     });
     for (const service of services) {
       const since = options.serviceOverrides?.[service]?.since as string | undefined;
       if (since && options.series.indexOf(since) > i) continue;
       write(join(dir, `${service}.yaml`), {
-        service, series: id,
+        service,
+        series: id,
         'min-start': { series: options.series[0], text: 'any older series', sources: [SRC] },
         steps: [
           { id: 'db-sync', phase: 'schema', title: `Sync ${service}`, commands: [`${service}-manage db sync`], sources: [SRC] },
-          { id: 'online-data-migrations', phase: 'online', title: `Online migrations of ${service}`, commands: [`${service}-manage db online_data_migrations`], 'done-when': 'exit code 0', sources: [SRC] },
+          {
+            id: 'online-data-migrations',
+            phase: 'online',
+            title: `Online migrations of ${service}`,
+            commands: [`${service}-manage db online_data_migrations`],
+            'done-when': 'exit code 0',
+            sources: [SRC],
+          },
           { id: 'upgrade-check', phase: 'verify', title: `Check ${service}`, commands: [`${service}-status upgrade check`], sources: [SRC] },
         ],
         ...options.releases?.[`${id}/${service}`],

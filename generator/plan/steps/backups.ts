@@ -19,21 +19,28 @@ export function backupSteps(content: Content, plan: Plan): RunbookStep[] {
     const databases = databasesAt(content, service, from);
     if (databases.length === 0) return [];
     const optional = databases.filter((db) => mayBeMissing(content, db, from));
-    return [{
-      id: plannedStepId('offline', 'backup', service.id),
-      title: `Back up the ${service.name} ${databases.length === 1 ? 'database' : 'databases'}`,
-      service: service.id, series: null,
-      commands: [
-        `mkdir -p ${BACKUP_DIR}`,
-        ...databases.flatMap((db) => (optional.includes(db) ? [databaseExists(db.name), dumpDatabase(from, db.name)] : [dumpDatabase(from, db.name)])),
-      ],
-      sources: [SOURCES.opsUpgrades],
-      notes: [
-        'Restoring these dumps is the only way back: database downgrades are not supported. Copy them off the host.',
-        ...optional.map((db) => `A ${from.name} cloud may not have created ${db.name} yet: run the check before its dump; if it prints nothing, skip that dump (and its restore in Roll back).`),
-      ],
-      group: 'Backups',
-    }, ...keyBackupStep(content, plan, service)];
+    return [
+      {
+        id: plannedStepId('offline', 'backup', service.id),
+        title: `Back up the ${service.name} ${databases.length === 1 ? 'database' : 'databases'}`,
+        service: service.id,
+        series: null,
+        commands: [
+          `mkdir -p ${BACKUP_DIR}`,
+          ...databases.flatMap((db) => (optional.includes(db) ? [databaseExists(db.name), dumpDatabase(from, db.name)] : [dumpDatabase(from, db.name)])),
+        ],
+        sources: [SOURCES.opsUpgrades],
+        notes: [
+          'Restoring these dumps is the only way back: database downgrades are not supported. Copy them off the host.',
+          ...optional.map(
+            (db) =>
+              `A ${from.name} cloud may not have created ${db.name} yet: run the check before its dump; if it prints nothing, skip that dump (and its restore in Roll back).`,
+          ),
+        ],
+        group: 'Backups',
+      },
+      ...keyBackupStep(content, plan, service),
+    ];
   });
   return [...dumps, ...configurationBackup(content, plan)];
 }
@@ -42,17 +49,23 @@ export function backupSteps(content: Content, plan: Plan): RunbookStep[] {
 function configurationBackup(content: Content, plan: Plan): RunbookStep[] {
   const dirs = configurationDirs(content, plan);
   if (dirs.length === 0) return [];
-  return [{
-    id: 'offline.backup.configuration',
-    title: 'Back up the configuration on every host',
-    service: null, series: null,
-    commands: [`mkdir -p ${BACKUP_DIR}`, `tar -czf ${configurationArchive(plan.from)} --ignore-failed-read ${dirs.join(' ')}`],
-    hosts: hostRoles(content, plan),
-    doneWhen: 'every host has the archive, and `tar -tzf` lists the configuration files that host runs with; a folder the host does not have is reported as "Cannot stat" and left out',
-    sources: [SOURCES.opsUpgrades],
-    notes: ['Copy each host\'s archive off it with the dumps, named by host. The deploy of the target overwrites these files; roll back restores them after reinstalling the source packages.'],
-    group: 'Backups',
-  }];
+  return [
+    {
+      id: 'offline.backup.configuration',
+      title: 'Back up the configuration on every host',
+      service: null,
+      series: null,
+      commands: [`mkdir -p ${BACKUP_DIR}`, `tar -czf ${configurationArchive(plan.from)} --ignore-failed-read ${dirs.join(' ')}`],
+      hosts: hostRoles(content, plan),
+      doneWhen:
+        'every host has the archive, and `tar -tzf` lists the configuration files that host runs with; a folder the host does not have is reported as "Cannot stat" and left out',
+      sources: [SOURCES.opsUpgrades],
+      notes: [
+        "Copy each host's archive off it with the dumps, named by host. The deploy of the target overwrites these files; roll back restores them after reinstalling the source packages.",
+      ],
+      group: 'Backups',
+    },
+  ];
 }
 
 /** `/etc/<service>` of every selected service with a database: the folders the utilities read too. */

@@ -13,11 +13,19 @@ import { preparedStepId } from '../step-id.ts';
 export function configChecks(content: Content, plan: Plan): RunbookStep[] {
   const { from, to } = plan;
   const group = `Configuration for ${to.name}`;
-  const crossed = content.between(from.id, to.id).flatMap((series) => plan.services.flatMap((service) =>
-    phaseSteps(content, series, service, 'carry-forward', from).map((step) =>
-      contentStep(service, series.id, step, 'installed', { id: preparedStepId(series.id, service.id, step.id), group }))));
+  const crossed = content
+    .between(from.id, to.id)
+    .flatMap((series) =>
+      plan.services.flatMap((service) =>
+        phaseSteps(content, series, service, 'carry-forward', from).map((step) =>
+          contentStep(service, series.id, step, 'installed', { id: preparedStepId(series.id, service.id, step.id), group }),
+        ),
+      ),
+    );
   const validators = plan.services.flatMap((service) =>
     phaseSteps(content, to, service, 'config-check', from).map((step) =>
-      contentStep(service, to.id, step, targetRunWith(content, to, service, plan.utility), { id: preparedStepId(to.id, service.id, step.id), group })));
+      contentStep(service, to.id, step, targetRunWith(content, to, service, plan.utility), { id: preparedStepId(to.id, service.id, step.id), group }),
+    ),
+  );
   return [...crossed, ...validators];
 }

@@ -35,7 +35,10 @@ export function contentStep(
     commands,
     sources: step.sources,
     notes: wrapped
-      ? [`With --utility container this script runs on the host, where its database clients and files are, and finds the ${service.name} tools in ${wrapperDir(series)}: wrappers written by ${plannedStepId('prepare', 'utility', series, service.id)} that run each tool in ${imageName(service, series)}, the way the other steps do (the --utility venv runbook points it at ${utilityPath(series)}/bin instead).`, ...step.notes]
+      ? [
+          `With --utility container this script runs on the host, where its database clients and files are, and finds the ${service.name} tools in ${wrapperDir(series)}: wrappers written by ${plannedStepId('prepare', 'utility', series, service.id)} that run each tool in ${imageName(service, series)}, the way the other steps do (the --utility venv runbook points it at ${utilityPath(series)}/bin instead).`,
+          ...step.notes,
+        ]
       : step.notes,
     doneWhen: step['done-when'],
     ...(step.hosts ? { hosts: step.hosts } : {}),

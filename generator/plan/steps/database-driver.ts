@@ -16,19 +16,22 @@ export function databaseDriverCheck(content: Content, plan: Plan): RunbookStep[]
     .map((s) => content.getSeries(s.series)!)
     .filter((s) => !s['db-drivers'].includes('MySQL-python'))
     .map((s) => s.name);
-  return [{
-    id: 'prepare.database-driver',
-    title: 'Find database URLs that need the MySQLdb driver',
-    service: null, series: null,
-    commands: [`grep -rlE '^[[:space:]]*(sql_)?connection[[:space:]]*=[[:space:]]*mysql(\\+mysqldb)?://' ${dirs.join(' ')}`],
-    doneWhen: 'it prints nothing (every URL names PyMySQL), or you have changed the scheme of the URLs in the files it lists',
-    sources: [SOURCES.oslodbDrivers, SOURCES.pymysqlDefault],
-    notes: [
-      'A URL that starts `mysql://` or `mysql+mysqldb://` loads MySQLdb; `mysql+pymysql://` loads PyMySQL. The utilities read these same files.',
-      withoutMysqldb.length
-        ? `The utilities of ${withoutMysqldb.join(', ')} install PyMySQL only: in every file listed, change the scheme to \`mysql+pymysql://\` (user, password, host and database unchanged) before the offline migrations start.`
-        : 'Every utility of this runbook installs MySQL-python as well as PyMySQL, so either scheme works.',
-    ],
-    group: 'Source cloud',
-  }];
+  return [
+    {
+      id: 'prepare.database-driver',
+      title: 'Find database URLs that need the MySQLdb driver',
+      service: null,
+      series: null,
+      commands: [`grep -rlE '^[[:space:]]*(sql_)?connection[[:space:]]*=[[:space:]]*mysql(\\+mysqldb)?://' ${dirs.join(' ')}`],
+      doneWhen: 'it prints nothing (every URL names PyMySQL), or you have changed the scheme of the URLs in the files it lists',
+      sources: [SOURCES.oslodbDrivers, SOURCES.pymysqlDefault],
+      notes: [
+        'A URL that starts `mysql://` or `mysql+mysqldb://` loads MySQLdb; `mysql+pymysql://` loads PyMySQL. The utilities read these same files.',
+        withoutMysqldb.length
+          ? `The utilities of ${withoutMysqldb.join(', ')} install PyMySQL only: in every file listed, change the scheme to \`mysql+pymysql://\` (user, password, host and database unchanged) before the offline migrations start.`
+          : 'Every utility of this runbook installs MySQL-python as well as PyMySQL, so either scheme works.',
+      ],
+      group: 'Source cloud',
+    },
+  ];
 }

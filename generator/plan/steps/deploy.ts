@@ -25,8 +25,14 @@ export function deploySection(content: Content, plan: Plan): RunbookSection {
     return {
       id: plannedStepId('deploy', service.id, 'install'),
       title: `Deploy ${service.name} ${to.name} code and configuration`,
-      service: service.id, series: to.id, commands: [], sources: to.sources, hosts: ['controller'],
-      notes: [`Install ${service.name} from ${to.name} (code ref ${release['code-ref'] ?? to['code-ref']}) with your deployment tooling on every controller, and carry your configuration forward${prepared}. Do not start anything yet; data-plane hosts follow once the control plane runs.`],
+      service: service.id,
+      series: to.id,
+      commands: [],
+      sources: to.sources,
+      hosts: ['controller'],
+      notes: [
+        `Install ${service.name} from ${to.name} (code ref ${release['code-ref'] ?? to['code-ref']}) with your deployment tooling on every controller, and carry your configuration forward${prepared}. Do not start anything yet; data-plane hosts follow once the control plane runs.`,
+      ],
       group: 'Deploy code and configuration',
     };
   });
@@ -34,7 +40,14 @@ export function deploySection(content: Content, plan: Plan): RunbookSection {
     steps.push(...targetSteps(service, 'post-deploy').map((s) => contentStep(service, to.id, s, 'installed', { group: group(service) })));
   }
   steps.push(pointOfNoReturn(plan));
-  const stoppedServers = new Set(webServers(content, plan.services.filter((s) => stoppedForMigrations(content, s, plan.from)), plan.from, 'run').map((w) => w.unit));
+  const stoppedServers = new Set(
+    webServers(
+      content,
+      plan.services.filter((s) => stoppedForMigrations(content, s, plan.from)),
+      plan.from,
+      'run',
+    ).map((w) => w.unit),
+  );
   const pendingServers = webServers(content, plan.services, to, 'start');
   // A web server stopped for a site the target no longer serves from it (nova-placement-api)
   // still serves others (keystone): it starts before any service that may need them.
@@ -48,15 +61,19 @@ export function deploySection(content: Content, plan: Plan): RunbookSection {
   // Checks run once; hoisted before a shared web server only when they read just config and
   // databases (`needs-apis` checks wait for their own service's turn).
   const checks = (service: Service, hoisted = false): RunbookStep[] => {
-    const due = targetSteps(service, 'verify')
-      .filter((s) => s['before-start'] && !(hoisted && s['needs-apis']) && !checked.has(`${service.id}.${s.id}`));
+    const due = targetSteps(service, 'verify').filter((s) => s['before-start'] && !(hoisted && s['needs-apis']) && !checked.has(`${service.id}.${s.id}`));
     for (const s of due) checked.add(`${service.id}.${s.id}`);
-    return due.map((s) => contentStep(service, to.id, s, targetRunWith(content, to, service, plan.utility), {
-      id: plannedStepId('deploy', service.id, s.id),
-      title: `Before starting ${service.name}: ${s.title}`,
-      notes: ['The data plane still runs the source release here: a result about hosts not yet upgraded (nova\'s Older than N-1 computes) is expected now; Verify runs the check again once they are.', ...s.notes],
-      group: group(service),
-    }));
+    return due.map((s) =>
+      contentStep(service, to.id, s, targetRunWith(content, to, service, plan.utility), {
+        id: plannedStepId('deploy', service.id, s.id),
+        title: `Before starting ${service.name}: ${s.title}`,
+        notes: [
+          "The data plane still runs the source release here: a result about hosts not yet upgraded (nova's Older than N-1 computes) is expected now; Verify runs the check again once they are.",
+          ...s.notes,
+        ],
+        group: group(service),
+      }),
+    );
   };
   for (const service of services) {
     steps.push(...checks(service, true));
@@ -67,27 +84,45 @@ export function deploySection(content: Content, plan: Plan): RunbookSection {
       for (const server of servers) pendingServers.splice(pendingServers.indexOf(server), 1);
       steps.push(...servers.flatMap((w) => w.sites.flatMap((site) => checks(site.service, true))));
       const verb = servers.every((w) => stoppedServers.has(w.unit)) ? 'start' : 'restart';
-      steps.push(...webServerStep(webServerId(servers.map((w) => w.unit).join('-'), verb), verb, servers, to, group(service)).map((s) => ({ ...s, series: to.id })));
+      steps.push(
+        ...webServerStep(webServerId(servers.map((w) => w.unit).join('-'), verb), verb, servers, to, group(service)).map((s) => ({ ...s, series: to.id })),
+      );
     }
     steps.push(...checks(service)); // those that call other APIs, once the web server runs
     const control = ownUnits(content, service, to, 'start').filter((g) => g.role === 'controller');
     steps.push(...unitSteps(plannedStepId('deploy', service.id, 'start'), verbFor(service), service, control, to, { series: to.id, group: group(service) }));
   }
   // The data plane comes back once the whole control plane runs the target.
-  const dataPlane = inDataPlaneOrder(services.flatMap((service) =>
-    ownUnits(content, service, to, 'start').filter((g) => g.role !== 'controller').map((group) => ({ service, group }))));
+  const dataPlane = inDataPlaneOrder(
+    services.flatMap((service) =>
+      ownUnits(content, service, to, 'start')
+        .filter((g) => g.role !== 'controller')
+        .map((group) => ({ service, group })),
+    ),
+  );
   for (const { service, group: unitGroup } of dataPlane) {
     const hosts = ROLE_HOSTS[unitGroup.role];
-    steps.push({
-      id: plannedStepId('deploy', service.id, 'install', unitGroup.role),
-      title: `Deploy ${service.name} ${to.name} code and configuration on ${hosts}`,
-      service: service.id, series: to.id, commands: [], sources: to.sources, hosts: [unitGroup.role],
-      notes: [`Install the ${to.name} packages of ${unitGroup.units.map((u) => u.name).join(', ')} with your deployment tooling and carry their configuration forward.`],
-      group: 'Data plane',
-    }, ...unitSteps(plannedStepId('deploy', service.id, 'start'), verbFor(service), service, [unitGroup], to, { series: to.id, group: 'Data plane' }));
+    steps.push(
+      {
+        id: plannedStepId('deploy', service.id, 'install', unitGroup.role),
+        title: `Deploy ${service.name} ${to.name} code and configuration on ${hosts}`,
+        service: service.id,
+        series: to.id,
+        commands: [],
+        sources: to.sources,
+        hosts: [unitGroup.role],
+        notes: [
+          `Install the ${to.name} packages of ${unitGroup.units.map((u) => u.name).join(', ')} with your deployment tooling and carry their configuration forward.`,
+        ],
+        group: 'Data plane',
+      },
+      ...unitSteps(plannedStepId('deploy', service.id, 'start'), verbFor(service), service, [unitGroup], to, { series: to.id, group: 'Data plane' }),
+    );
   }
   for (const service of services) {
-    steps.push(...targetSteps(service, 'post-start').map((s) => contentStep(service, to.id, s, 'installed', { group: `${group(service)}: once the services run` })));
+    steps.push(
+      ...targetSteps(service, 'post-start').map((s) => contentStep(service, to.id, s, 'installed', { group: `${group(service)}: once the services run` })),
+    );
   }
   return {
     id: 'deploy-target',
@@ -99,7 +134,15 @@ export function deploySection(content: Content, plan: Plan): RunbookSection {
 
 /** `deploy.web-server.apache2.start`: named by the unit, so two web servers never share an id. */
 function webServerId(unit: string, verb: string): string {
-  return plannedStepId('deploy', 'web-server', unit.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, ''), verb);
+  return plannedStepId(
+    'deploy',
+    'web-server',
+    unit
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-|-$/g, ''),
+    verb,
+  );
 }
 
 /** Past this step users can write again: a roll back from here loses their work. */
@@ -107,7 +150,10 @@ function pointOfNoReturn(plan: Plan): RunbookStep {
   return {
     id: 'deploy.point-of-no-return',
     title: 'Decide go or no-go: the next steps let users write again',
-    service: null, series: null, commands: [], sources: [],
+    service: null,
+    series: null,
+    commands: [],
+    sources: [],
     doneWhen: 'the go decision is recorded in the change ticket, with who took it and when',
     notes: [
       `Every database is at the ${plan.to.name} schema and no service runs yet. Rolling back from here costs only the time of the restores.`,

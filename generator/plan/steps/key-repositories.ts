@@ -16,9 +16,11 @@ const TAR = 'https://manpages.debian.org/bookworm/tar/tar.1.en.html';
 export function touchedRepositories(content: Content, plan: Plan, service: Service): KeyRepository[] {
   const stops = plan.paths.find((p) => p.service === service.id)?.stops.map((s) => s.series) ?? [];
   const commands = stops.flatMap((series) =>
-    (content.release(series, service.id)?.steps ?? []).filter((s) => OFFLINE_PHASES.includes(s.phase)).flatMap((s) => s.commands));
-  return service['key-repositories'].filter((repo) =>
-    content.indexOf(repo.since) <= content.indexOf(plan.to.id) && commands.some((c) => c.split(' ').includes(repo.setup)));
+    (content.release(series, service.id)?.steps ?? []).filter((s) => OFFLINE_PHASES.includes(s.phase)).flatMap((s) => s.commands),
+  );
+  return service['key-repositories'].filter(
+    (repo) => content.indexOf(repo.since) <= content.indexOf(plan.to.id) && commands.some((c) => c.split(' ').includes(repo.setup)),
+  );
 }
 
 function archive(plan: Plan, service: Service): string {
@@ -30,20 +32,23 @@ export function keyBackupStep(content: Content, plan: Plan, service: Service): R
   const atSource = touchedRepositories(content, plan, service).filter((r) => content.indexOf(r.since) <= content.indexOf(plan.from.id));
   if (atSource.length === 0) return [];
   const file = archive(plan, service);
-  return [{
-    id: plannedStepId('offline', 'backup', service.id, 'key-repositories'),
-    title: `Back up the ${service.name} key repositories`,
-    service: service.id, series: null,
-    commands: [`tar -czf ${file} --ignore-failed-read ${atSource.map((r) => r.path).join(' ')}`, `tar -tzf ${file}`],
-    hosts: ['controller'],
-    doneWhen: `the listing shows the keys of every repository ${plan.from.name} uses; one it never created is reported as "Cannot stat" and left out`,
-    sources: [...new Set([...atSource.flatMap((r) => r.sources), TAR])],
-    notes: [
-      `Run it on one controller that runs ${service.name}. The keys are files, not rows: the database dumps do not carry them, and a stop's ${atSource.map((r) => r.setup).join(' or ')} creates a repository that is missing. Where ${atSource.map((r) => r.option).join(' or ')} points elsewhere, archive that directory instead.`,
-      'Credentials in the database dump are encrypted with the credential keys of this archive: restore both or neither.',
-    ],
-    group: 'Backups',
-  }];
+  return [
+    {
+      id: plannedStepId('offline', 'backup', service.id, 'key-repositories'),
+      title: `Back up the ${service.name} key repositories`,
+      service: service.id,
+      series: null,
+      commands: [`tar -czf ${file} --ignore-failed-read ${atSource.map((r) => r.path).join(' ')}`, `tar -tzf ${file}`],
+      hosts: ['controller'],
+      doneWhen: `the listing shows the keys of every repository ${plan.from.name} uses; one it never created is reported as "Cannot stat" and left out`,
+      sources: [...new Set([...atSource.flatMap((r) => r.sources), TAR])],
+      notes: [
+        `Run it on one controller that runs ${service.name}. The keys are files, not rows: the database dumps do not carry them, and a stop's ${atSource.map((r) => r.setup).join(' or ')} creates a repository that is missing. Where ${atSource.map((r) => r.option).join(' or ')} points elsewhere, archive that directory instead.`,
+        'Credentials in the database dump are encrypted with the credential keys of this archive: restore both or neither.',
+      ],
+      group: 'Backups',
+    },
+  ];
 }
 
 /** Back to the source's keys: the repositories the leap created go, the archived ones come back. */
@@ -51,19 +56,22 @@ export function keyRestoreStep(content: Content, plan: Plan, service: Service): 
   const touched = touchedRepositories(content, plan, service);
   if (touched.length === 0) return [];
   const archived = touched.some((r) => content.indexOf(r.since) <= content.indexOf(plan.from.id));
-  return [{
-    id: plannedStepId('rollback', 'restore', service.id, 'key-repositories'),
-    title: `Restore the ${service.name} key repositories of ${plan.from.name}`,
-    service: service.id, series: null,
-    commands: [`rm -rf ${touched.map((r) => r.path).join(' ')}`, ...(archived ? [`tar -xzf ${archive(plan, service)} -C /`] : [])],
-    hosts: ['controller'],
-    doneWhen: archived
-      ? 'the repositories hold the same key files as the backup listing, owned by the service user, on every controller that runs the service'
-      : `no key repository is left: ${plan.from.name} had none`,
-    sources: [...new Set([...touched.flatMap((r) => r.sources), TAR])],
-    notes: [
-      `Run it on every controller that runs ${service.name} (copy the archive there first): removing the directories drops any repository the upgrade created${archived ? ', and tar, run as root, brings back the archived keys with their owner and modes' : ''}.`,
-    ],
-    group: service.name,
-  }];
+  return [
+    {
+      id: plannedStepId('rollback', 'restore', service.id, 'key-repositories'),
+      title: `Restore the ${service.name} key repositories of ${plan.from.name}`,
+      service: service.id,
+      series: null,
+      commands: [`rm -rf ${touched.map((r) => r.path).join(' ')}`, ...(archived ? [`tar -xzf ${archive(plan, service)} -C /`] : [])],
+      hosts: ['controller'],
+      doneWhen: archived
+        ? 'the repositories hold the same key files as the backup listing, owned by the service user, on every controller that runs the service'
+        : `no key repository is left: ${plan.from.name} had none`,
+      sources: [...new Set([...touched.flatMap((r) => r.sources), TAR])],
+      notes: [
+        `Run it on every controller that runs ${service.name} (copy the archive there first): removing the directories drops any repository the upgrade created${archived ? ', and tar, run as root, brings back the archived keys with their owner and modes' : ''}.`,
+      ],
+      group: service.name,
+    },
+  ];
 }

@@ -15,7 +15,14 @@ export function offlineSection(content: Content, plan: Plan): RunbookSection {
   const steps: RunbookStep[] = [...stopServices(content, plan), ...backupSteps(content, plan)];
   for (const path of plan.paths) {
     const service = content.getService(path.service)!;
-    steps.push(...sourceWork(content, plan, service, path.stops.map((s) => s.series)));
+    steps.push(
+      ...sourceWork(
+        content,
+        plan,
+        service,
+        path.stops.map((s) => s.series),
+      ),
+    );
     // Upstream keeps refusing migrations in later releases, so later files repeat a blocker;
     // the operator confirms the work once, before the first stop that needs it.
     const confirmed = new Set<string>();
@@ -24,7 +31,8 @@ export function offlineSection(content: Content, plan: Plan): RunbookSection {
   return {
     id: 'offline-migrations',
     title: 'Offline migrations',
-    intro: 'Stop the services and back up their databases. Then finish the source series\' own work with its installed code, and run each stop\'s migrations from that stop\'s utility, service by service, stop by stop, in this order. Do not start the next step until the previous one is complete.',
+    intro:
+      "Stop the services and back up their databases. Then finish the source series' own work with its installed code, and run each stop's migrations from that stop's utility, service by service, stop by stop, in this order. Do not start the next step until the previous one is complete.",
     steps,
   };
 }
@@ -39,8 +47,7 @@ function stopServices(content: Content, plan: Plan): RunbookStep[] {
   const stopped = plan.services.filter((s) => stoppedForMigrations(content, s, from));
   // A web server is stopped when a service with a database is served by it; the note names
   // every selected site on it, horizon's dashboard too.
-  const servers = webServers(content, plan.services, from, 'run')
-    .filter((server) => server.sites.some((site) => stopped.includes(site.service)));
+  const servers = webServers(content, plan.services, from, 'run').filter((server) => server.sites.some((site) => stopped.includes(site.service)));
   const groups = stopped.flatMap((service) => ownUnits(content, service, from, 'run').map((group) => ({ service, group })));
   const named = `Units as ${from.name} packages name them on Ubuntu/Debian; names differ between distributions: stop every unit of this service.`;
   const step = ({ service, group }: (typeof groups)[number], title: string) =>
@@ -82,13 +89,14 @@ function migrationSteps(content: Content, plan: Plan, service: Service, series: 
     .map((b) => ({
       id: blockerStepId(series, service.id, b.requires),
       title: `Confirm ${content.getSeries(b.requires)!.name} work is complete: ${b.steps.join(', ')}`,
-      service: service.id, series: null, commands: [], sources: b.sources,
+      service: service.id,
+      series: null,
+      commands: [],
+      sources: b.sources,
       notes: [b.text, ...doneWhen(content, service, b.requires, b.steps)],
       group: name,
     }));
-  const work = release.steps
-    .filter((s) => OFFLINE_PHASES.includes(s.phase))
-    .map((s) => contentStep(service, series, s, plan.utility, { group: name }));
+  const work = release.steps.filter((s) => OFFLINE_PHASES.includes(s.phase)).map((s) => contentStep(service, series, s, plan.utility, { group: name }));
   return [...gates, ...work];
 }
 

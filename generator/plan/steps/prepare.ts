@@ -18,22 +18,31 @@ export function prepareSection(content: Content, plan: Plan): RunbookSection {
   steps.push({
     id: 'prepare.update-source',
     title: `Update the source cloud to the latest ${from.name} patch release of every service`,
-    service: null, series: null, commands: [], sources: from.sources,
+    service: null,
+    series: null,
+    commands: [],
+    sources: from.sources,
     notes: [`Migrations of later series assume the final ${from.name} schema; the last patch release also carries fixes to its own migrations.`],
     group: 'Source cloud',
   });
   // Read-only checks, then housekeeping that only deletes rows already soft-deleted; everything
   // else that writes to the databases runs after the backups, offline.
-  const sourceSteps = (phase: Phase, group: string) => plan.services.flatMap((service) =>
-    phaseSteps(content, from, service, phase, from)
-      .map((step) => contentStep(service, from.id, step, 'installed', { id: preparedStepId(from.id, service.id, step.id), group })));
+  const sourceSteps = (phase: Phase, group: string) =>
+    plan.services.flatMap((service) =>
+      phaseSteps(content, from, service, phase, from).map((step) =>
+        contentStep(service, from.id, step, 'installed', { id: preparedStepId(from.id, service.id, step.id), group }),
+      ),
+    );
   steps.push(...sourceSteps('pre-check', 'Source cloud'), ...databaseDriverCheck(content, plan), ...infrastructureChecks(content, plan));
   steps.push(...sourceSteps('housekeeping', 'Housekeeping on the source cloud'));
   // What a series crossed needs in place before its code runs, done on the running source cloud.
   for (const series of content.between(from.id, plan.to.id)) {
     for (const service of plan.services) {
-      steps.push(...phaseSteps(content, series, service, 'before-window', from)
-        .map((step) => contentStep(service, series.id, step, 'installed', { group: `Before the window: what ${series.name} needs` })));
+      steps.push(
+        ...phaseSteps(content, series, service, 'before-window', from).map((step) =>
+          contentStep(service, series.id, step, 'installed', { group: `Before the window: what ${series.name} needs` }),
+        ),
+      );
     }
   }
   steps.push(...utilities(content, plan), ...configChecks(content, plan), ...rehearsal(content, plan));
@@ -52,25 +61,35 @@ function readNotes(content: Content, plan: Plan): RunbookStep[] {
     crossed.flatMap((series): RunbookStep[] => {
       const community = content.note(series.id, service.id);
       const communityStep: RunbookStep[] = community
-        ? [{
-            id: plannedStepId('prepare', 'community', series.id, service.id),
-            title: `Read the community note on ${service.name} at ${series.name}: ${community.title}`,
-            service: service.id, series: null, commands: [], sources: community.sources,
-            notes: community.authors.length ? [`By ${community.authors.join(', ')}.`] : [],
-            body: community.body,
-            group: 'Read first',
-          }]
+        ? [
+            {
+              id: plannedStepId('prepare', 'community', series.id, service.id),
+              title: `Read the community note on ${service.name} at ${series.name}: ${community.title}`,
+              service: service.id,
+              series: null,
+              commands: [],
+              sources: community.sources,
+              notes: community.authors.length ? [`By ${community.authors.join(', ')}.`] : [],
+              body: community.body,
+              group: 'Read first',
+            },
+          ]
         : [];
       const notes = series.id === plan.from.id ? [] : (content.release(series.id, service.id)?.notes ?? []).filter((n) => n.action);
       if (notes.length === 0) return communityStep;
-      return [...communityStep, {
-        id: plannedStepId('prepare', 'notes', series.id, service.id),
-        title: `Act on the ${service.name} changes of ${series.name}`,
-        service: service.id, series: null, commands: [],
-        sources: [...new Set(notes.flatMap((n) => n.sources))],
-        notes: notes.map((n) => n.text),
-        group: 'Read first',
-      }];
+      return [
+        ...communityStep,
+        {
+          id: plannedStepId('prepare', 'notes', series.id, service.id),
+          title: `Act on the ${service.name} changes of ${series.name}`,
+          service: service.id,
+          series: null,
+          commands: [],
+          sources: [...new Set(notes.flatMap((n) => n.sources))],
+          notes: notes.map((n) => n.text),
+          group: 'Read first',
+        },
+      ];
     }),
   );
 }

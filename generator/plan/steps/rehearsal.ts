@@ -20,7 +20,8 @@ export function rehearsal(content: Content, plan: Plan): RunbookStep[] {
     {
       id: 'prepare.rehearse.copy',
       title: 'Copy the databases to a scratch database server',
-      service: null, series: null,
+      service: null,
+      series: null,
       commands: [
         `mkdir -p ${BACKUP_DIR}`,
         `mysqldump -u root -p --opt --single-transaction --add-drop-database --databases ${databases.join(' ')} > ${dump}`,
@@ -36,11 +37,14 @@ export function rehearsal(content: Content, plan: Plan): RunbookStep[] {
     {
       id: 'prepare.rehearse.run',
       title: 'Run the offline migrations against the copy, timing each stop',
-      service: null, series: null, commands: [],
-      doneWhen: 'every offline step, from the source\'s own work to the last stop, finished as its done-when says against the copy, and each stop\'s duration is written down',
+      service: null,
+      series: null,
+      commands: [],
+      doneWhen:
+        "every offline step, from the source's own work to the last stop, finished as its done-when says against the copy, and each stop's duration is written down",
       sources: [SOURCES.opsUpgrades],
       notes: [
-        'Copy each service\'s configuration folder (for example /etc/nova) to a rehearsal folder and point every database connection in it ([database], [api_database], [placement_database]) at SCRATCH_DB_HOST; run the commands with that copy (--config-file or --config-dir), with the same utilities as in the window.',
+        "Copy each service's configuration folder (for example /etc/nova) to a rehearsal folder and point every database connection in it ([database], [api_database], [placement_database]) at SCRATCH_DB_HOST; run the commands with that copy (--config-file or --config-dir), with the same utilities as in the window.",
         'The window must hold the sum of the stop times, the backups and, should you roll back, the restores. A step that fails here fails in the window: fix it first.',
       ],
       group: GROUP,

@@ -17,26 +17,36 @@ export function rollbackSection(content: Content, plan: Plan): RunbookSection {
   const stoppedServers = webServers(content, plan.services, to, 'start');
   const steps: RunbookStep[] = [...webServerStep('rollback.stop.web-server', 'stop', stoppedServers, to, 'Stop the services')];
   for (const service of plan.services) {
-    steps.push(...unitSteps(plannedStepId('rollback', 'stop', service.id), 'stop', service, ownUnits(content, service, to, 'start'), to, { group: 'Stop the services' }));
+    steps.push(
+      ...unitSteps(plannedStepId('rollback', 'stop', service.id), 'stop', service, ownUnits(content, service, to, 'start'), to, { group: 'Stop the services' }),
+    );
   }
   const atSource = new Set(content.services.flatMap((s) => databasesAt(content, s, from).map((d) => d.name)));
   for (const service of plan.services) {
     const databases = databasesAt(content, service, from).map((d) => d.name);
-    const optional = databasesAt(content, service, from).filter((d) => mayBeMissing(content, d, from)).map((d) => d.name);
+    const optional = databasesAt(content, service, from)
+      .filter((d) => mayBeMissing(content, d, from))
+      .map((d) => d.name);
     // Created by the upgrade: no service had it at the source (nova's optional placement database
     // of Rocky and Stein is the placement service's from Stein on, and must never be dropped).
-    const created = databasesAt(content, service, to).map((d) => d.name).filter((db) => !atSource.has(db));
+    const created = databasesAt(content, service, to)
+      .map((d) => d.name)
+      .filter((db) => !atSource.has(db));
     const group = service.name;
     if (databases.length) {
       steps.push({
         id: plannedStepId('rollback', 'restore', service.id),
         title: `Restore the ${service.name} ${databases.length === 1 ? 'database' : 'databases'} from the backups`,
-        service: service.id, series: null,
+        service: service.id,
+        series: null,
         commands: databases.map((db) => restoreDatabase(from, db)),
         sources: [SOURCES.opsUpgrades],
         notes: [
           'Anything created since the backup (instances, volumes, networks) is lost or left orphaned.',
-          ...optional.map((db) => `Skip ${db} if its dump was skipped because ${from.name} had not created it; if the upgrade created it since, drop it instead (\`${dropDatabase(db)}\`).`),
+          ...optional.map(
+            (db) =>
+              `Skip ${db} if its dump was skipped because ${from.name} had not created it; if the upgrade created it since, drop it instead (\`${dropDatabase(db)}\`).`,
+          ),
         ],
         group,
       });
@@ -46,10 +56,13 @@ export function rollbackSection(content: Content, plan: Plan): RunbookSection {
       steps.push({
         id: plannedStepId('rollback', 'drop', service.id),
         title: `Drop the ${service.name} ${created.length === 1 ? 'database' : 'databases'} the upgrade created`,
-        service: service.id, series: null,
+        service: service.id,
+        series: null,
         commands: created.map((db) => dropDatabase(db)),
         sources: [SOURCES.opsUpgrades],
-        notes: [`${created.join(', ')} did not exist at ${from.name}: ${from.name} code does not use ${created.length === 1 ? 'it' : 'them'}, and a later retry creates ${created.length === 1 ? 'it' : 'them'} again from scratch.`],
+        notes: [
+          `${created.join(', ')} did not exist at ${from.name}: ${from.name} code does not use ${created.length === 1 ? 'it' : 'them'}, and a later retry creates ${created.length === 1 ? 'it' : 'them'} again from scratch.`,
+        ],
         group,
       });
     }
@@ -57,7 +70,10 @@ export function rollbackSection(content: Content, plan: Plan): RunbookSection {
       steps.push({
         id: plannedStepId('rollback', 'remove', service.id),
         title: `Remove ${service.name}: it did not exist at ${from.name}`,
-        service: service.id, series: null, commands: [], sources: service.sources,
+        service: service.id,
+        series: null,
+        commands: [],
+        sources: service.sources,
         notes: [`${from.name} does not run ${service.name}: leave it stopped and uninstalled; its databases were dropped above.`],
         group,
       });
@@ -66,22 +82,34 @@ export function rollbackSection(content: Content, plan: Plan): RunbookSection {
     steps.push({
       id: plannedStepId('rollback', 'redeploy', service.id),
       title: `Redeploy ${service.name} ${from.name} code and configuration`,
-      service: service.id, series: from.id, commands: [],
+      service: service.id,
+      series: from.id,
+      commands: [],
       sources: [...service.sources, SOURCES.opsUpgrades],
       hosts: ['controller'],
-      notes: [`Reinstall the ${from.name} packages or images you ran before on every controller that runs it; its configuration comes back from the backup below.`],
+      notes: [
+        `Reinstall the ${from.name} packages or images you ran before on every controller that runs it; its configuration comes back from the backup below.`,
+      ],
       group,
     });
     // Data-plane hosts upgraded past the point of no return run the target's packages: they go
     // back too; those not reached yet still run the source and only need starting.
-    for (const { group: units } of inDataPlaneOrder(ownUnits(content, service, to, 'start').filter((g) => g.role !== 'controller').map((g) => ({ service, group: g })))) {
+    for (const { group: units } of inDataPlaneOrder(
+      ownUnits(content, service, to, 'start')
+        .filter((g) => g.role !== 'controller')
+        .map((g) => ({ service, group: g })),
+    )) {
       steps.push({
         id: plannedStepId('rollback', 'redeploy', service.id, units.role),
         title: `Redeploy ${service.name} ${from.name} code on ${ROLE_HOSTS[units.role]} already upgraded`,
-        service: service.id, series: from.id, commands: [],
+        service: service.id,
+        series: from.id,
+        commands: [],
         sources: [...service.sources, SOURCES.opsUpgrades],
         hosts: [units.role],
-        notes: [`Only on hosts that Deploy's data-plane steps already moved to ${to.name}: reinstall the ${from.name} packages of ${units.units.map((u) => u.name).join(', ')}. Hosts not reached yet still run ${from.name}; they only need their units started again below.`],
+        notes: [
+          `Only on hosts that Deploy's data-plane steps already moved to ${to.name}: reinstall the ${from.name} packages of ${units.units.map((u) => u.name).join(', ')}. Hosts not reached yet still run ${from.name}; they only need their units started again below.`,
+        ],
         group,
       });
     }
@@ -91,14 +119,22 @@ export function rollbackSection(content: Content, plan: Plan): RunbookSection {
   // Whatever web server was stopped starts again, even with no selected site on it at the source:
   // it also serves the sites of the services this runbook leaves alone (keystone, horizon).
   const sourceServers = webServers(content, back, from, 'run');
-  const startServers = [...sourceServers, ...stoppedServers.filter((w) => !sourceServers.some((x) => x.unit === w.unit)).map((w) => ({ unit: w.unit, sites: [] }))];
+  const startServers = [
+    ...sourceServers,
+    ...stoppedServers.filter((w) => !sourceServers.some((x) => x.unit === w.unit)).map((w) => ({ unit: w.unit, sites: [] })),
+  ];
   // Restart, not start: the web server may still run for sites the roll back left alone, and
   // must load the source's sites again.
   steps.push(...webServerStep('rollback.restart.web-server', 'restart', startServers, from, 'Start the services'));
   for (const service of back) {
     // What a deploy of the source starts: not a unit its guides had already retired (keystone's
     // eventlet server on Kilo..Mitaka).
-    steps.push(...unitSteps(plannedStepId('rollback', 'start', service.id), 'start', service, ownUnits(content, service, from, 'start'), from, { series: from.id, group: 'Start the services' }));
+    steps.push(
+      ...unitSteps(plannedStepId('rollback', 'start', service.id), 'start', service, ownUnits(content, service, from, 'start'), from, {
+        series: from.id,
+        group: 'Start the services',
+      }),
+    );
   }
   return {
     id: 'roll-back',
@@ -111,15 +147,20 @@ export function rollbackSection(content: Content, plan: Plan): RunbookSection {
 /** The configuration archived on each host in the offline section, back over what the deploy wrote. */
 function configurationRestore(content: Content, plan: Plan): RunbookStep[] {
   if (configurationDirs(content, plan).length === 0) return [];
-  return [{
-    id: 'rollback.restore.configuration',
-    title: `Restore the ${plan.from.name} configuration on every host`,
-    service: null, series: null,
-    commands: [`tar -xzf ${configurationArchive(plan.from)} -C /`],
-    hosts: hostRoles(content, plan),
-    doneWhen: `every host runs with the files of its archive (taken in the offline section), after the ${plan.from.name} packages are back`,
-    sources: [SOURCES.opsUpgrades],
-    notes: ['Run it after the packages are reinstalled, so a package\'s default files do not overwrite yours. Files the target added stay; the source code does not read them.'],
-    group: 'Configuration',
-  }];
+  return [
+    {
+      id: 'rollback.restore.configuration',
+      title: `Restore the ${plan.from.name} configuration on every host`,
+      service: null,
+      series: null,
+      commands: [`tar -xzf ${configurationArchive(plan.from)} -C /`],
+      hosts: hostRoles(content, plan),
+      doneWhen: `every host runs with the files of its archive (taken in the offline section), after the ${plan.from.name} packages are back`,
+      sources: [SOURCES.opsUpgrades],
+      notes: [
+        "Run it after the packages are reinstalled, so a package's default files do not overwrite yours. Files the target added stay; the source code does not read them.",
+      ],
+      group: 'Configuration',
+    },
+  ];
 }

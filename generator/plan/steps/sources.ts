@@ -4,8 +4,7 @@
  */
 export const SOURCES = {
   /** OpenStack Operations Guide, "Upgrades": full database backup with mysqldump, restore with mysql. */
-  opsUpgrades:
-    'https://opendev.org/openstack/openstack-manuals/src/commit/10b7ffd4c1730bf4e5504e9e206ab2e82e1f21ad/doc/ops-guide/source/ops-upgrades.rst',
+  opsUpgrades: 'https://opendev.org/openstack/openstack-manuals/src/commit/10b7ffd4c1730bf4e5504e9e206ab2e82e1f21ad/doc/ops-guide/source/ops-upgrades.rst',
   /** systemctl start/stop of units. */
   systemctl: 'https://www.freedesktop.org/software/systemd/man/252/systemctl.html',
   /** venv for Python 3 utilities. */

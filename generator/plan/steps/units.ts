@@ -48,19 +48,26 @@ export function webServerStep(id: string, verb: Verb, servers: WebServer[], seri
   const units = servers.map((s) => s.unit);
   const names = [...new Set(servers.flatMap((s) => s.sites.map((x) => x.service.name)))];
   const serves = names.length ? `serves ${names.join(', ')}` : 'serves the sites of services not selected here';
-  return [{
-    id,
-    title: `${VERB_TITLE[verb]} the web server (${units.join(', ')}) that ${serves}`,
-    service: null, series: null,
-    commands: initCommands(series, verb, units),
-    hosts: ['controller'],
-    sources: [...new Set([...servers.flatMap((s) => s.sites.flatMap((x) => x.sources)), SOURCES.systemctl])],
-    notes: [
-      ...servers.filter((s) => s.sites.length).map((s) => `At ${series.name}, ${s.unit} serves these WSGI sites on Ubuntu/Debian: ${s.sites.map((x) => `${x.site} (${x.service.name})`).join(', ')}.`),
-      `Run it on ${ROLE_HOSTS.controller} that hosts these sites. It acts on every site the web server hosts, including any not listed here (RDO and CentOS name the unit httpd).`,
-    ],
-    group,
-  }];
+  return [
+    {
+      id,
+      title: `${VERB_TITLE[verb]} the web server (${units.join(', ')}) that ${serves}`,
+      service: null,
+      series: null,
+      commands: initCommands(series, verb, units),
+      hosts: ['controller'],
+      sources: [...new Set([...servers.flatMap((s) => s.sites.flatMap((x) => x.sources)), SOURCES.systemctl])],
+      notes: [
+        ...servers
+          .filter((s) => s.sites.length)
+          .map(
+            (s) => `At ${series.name}, ${s.unit} serves these WSGI sites on Ubuntu/Debian: ${s.sites.map((x) => `${x.site} (${x.service.name})`).join(', ')}.`,
+          ),
+        `Run it on ${ROLE_HOSTS.controller} that hosts these sites. It acts on every site the web server hosts, including any not listed here (RDO and CentOS name the unit httpd).`,
+      ],
+      group,
+    },
+  ];
 }
 
 /** The service's own units on one kind of host. */
@@ -88,10 +95,15 @@ export function unitSteps(base: string, verb: Verb, service: Service, groups: Un
   return groups.map(({ role, units }) => ({
     id: role === 'controller' ? base : `${base}.${role}`,
     title: `${VERB_TITLE[verb]} the ${service.name} services on ${ROLE_HOSTS[role]}`,
-    service: service.id, series: null,
+    service: service.id,
+    series: null,
     // Each unit a deployment may not run gets its own command: its "not loaded" stops nothing else.
     commands: [
-      ...initCommands(series, verb, units.filter((u) => !u.optional).map((u) => u.name)),
+      ...initCommands(
+        series,
+        verb,
+        units.filter((u) => !u.optional).map((u) => u.name),
+      ),
       ...units.filter((u) => u.optional).flatMap((u) => initCommands(series, verb, [u.name])),
     ],
     sources: [...new Set([...service.sources, ...units.flatMap((u) => u.sources ?? []), SOURCES.systemctl])],

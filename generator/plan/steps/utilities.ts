@@ -18,7 +18,10 @@ const GROUP = 'Utilities';
  * service's steps stay the same whichever others are selected.
  */
 export function utilities(content: Content, plan: Plan): RunbookStep[] {
-  const hosts = venvHosts(content, plan.stops.map((s) => s.series));
+  const hosts = venvHosts(
+    content,
+    plan.stops.map((s) => s.series),
+  );
   return plan.stops.flatMap((stop) => {
     const series = content.getSeries(stop.series)!;
     const services = stop.services.map((id) => content.getService(id)!).filter((s) => hasOfflineWork(content.release(series.id, s.id)));
@@ -29,7 +32,10 @@ export function utilities(content: Content, plan: Plan): RunbookStep[] {
 
 function seriesNotes(series: Series): string[] {
   const notes: string[] = [];
-  if (!series['constraints-ref']) notes.push(`No upper-constraints file exists for ${series.name}: the versions pip picks are not pinned; check them against the ${series.name} requirements.`);
+  if (!series['constraints-ref'])
+    notes.push(
+      `No upper-constraints file exists for ${series.name}: the versions pip picks are not pinned; check them against the ${series.name} requirements.`,
+    );
   return [...notes, ...series.notes];
 }
 
@@ -38,31 +44,39 @@ function venvSteps(content: Content, series: Series, services: Service[], host: 
   const notes = [
     `Build it on ${host.os.name}: it ships Python ${host.python}, which ${series.name} is tested with (runtimes: ${series.runtimes.python.join(', ')}), and the apt packages are ${host.os.name}'s names; consecutive stops whose tested Pythons overlap share one Python, so one host builds them all.`,
   ];
-  if (series['db-drivers'].length > 1) notes.push(`Both MySQL drivers: ${series.name} configurations may still say \`mysql://\`, which loads MySQLdb (built from source against ${host.os.mysqlHeaders}).`);
+  if (series['db-drivers'].length > 1)
+    notes.push(
+      `Both MySQL drivers: ${series.name} configurations may still say \`mysql://\`, which loads MySQLdb (built from source against ${host.os.mysqlHeaders}).`,
+    );
   if (host.os.distro === 'ubuntu') notes.push(OS_UNVERIFIED);
   return [
     {
       id: plannedStepId('prepare', 'utility', series.id),
       title: `Create the ${series.name} utility in ${utilityPath(series.id)} (Python ${host.python}, ${host.os.name})`,
-      service: null, series: null,
+      service: null,
+      series: null,
       commands: [`apt-get install -y ${buildPackages(series, host).join(' ')}`, ...venvCommands(content, series, undefined, host.python)],
       sources: [...series.sources, ...host.os.sources, host.python.startsWith('2.') ? SOURCES.virtualenv : SOURCES.venv(host.python)],
       notes: [...notes, ...seriesNotes(series)],
       group: GROUP,
     },
-    ...services.map((service): RunbookStep => ({
-      id: plannedStepId('prepare', 'utility', series.id, service.id),
-      title: `Install ${service.name} ${series.name} code into the ${series.name} utility`,
-      service: service.id, series: null,
-      commands: serviceInstall(content, series, service),
-      sources: serviceSources(series, service),
-      notes: ref ? [OWN_PIN] : [],
-      group: GROUP,
-    })),
+    ...services.map(
+      (service): RunbookStep => ({
+        id: plannedStepId('prepare', 'utility', series.id, service.id),
+        title: `Install ${service.name} ${series.name} code into the ${series.name} utility`,
+        service: service.id,
+        series: null,
+        commands: serviceInstall(content, series, service),
+        sources: serviceSources(series, service),
+        notes: ref ? [OWN_PIN] : [],
+        group: GROUP,
+      }),
+    ),
   ];
 }
 
-const OWN_PIN = 'The constraints may pin the service itself (neutron===14.4.2 at stein-eol, horizon at several series), while the eol ref builds a development version that pip then refuses; so its own line is dropped for this install, and only for it.';
+const OWN_PIN =
+  'The constraints may pin the service itself (neutron===14.4.2 at stein-eol, horizon at several series), while the eol ref builds a development version that pip then refuses; so its own line is dropped for this install, and only for it.';
 
 function serviceSources(series: Series, service: Service): string[] {
   return series.sources.filter((u) => u.includes('/requirements/') || u.includes(`/${service.repo}/`)).concat(service.sources.slice(0, 1));
@@ -77,7 +91,8 @@ function containerSteps(content: Content, series: Series, services: Service[]): 
     {
       id: plannedStepId('prepare', 'utility', series.id),
       title: `Pull the base images of the ${series.name} utilities`,
-      service: null, series: null,
+      service: null,
+      series: null,
       commands: [`mkdir -p ${dir}`, ...images.map((image) => `podman pull ${image}`)],
       sources: [...new Set([...series.sources, ...recipes.flatMap((r) => r.recipe.os.sources)])],
       notes: [
@@ -90,26 +105,42 @@ function containerSteps(content: Content, series: Series, services: Service[]): 
     ...recipes.map(({ service, recipe }): RunbookStep => {
       const file = `${dir}/${service.id}.Containerfile`;
       const steps = content.release(series.id, service.id)?.steps ?? [];
-      const keys = writtenDirs(service, steps.flatMap((s) => s.commands));
+      const keys = writtenDirs(
+        service,
+        steps.flatMap((s) => s.commands),
+      );
       const tools = wrappedTools(service, steps, series.id);
       return {
         id: plannedStepId('prepare', 'utility', series.id, service.id),
         title: `Build the ${service.name} ${series.name} image ${imageName(service, series.id)}`,
-        service: service.id, series: null,
+        service: service.id,
+        series: null,
         commands: [
           `cat > ${file} <<'EOF'\n${containerfile(recipe)}\nEOF`,
           `podman build -t ${imageName(service, series.id)} -f ${file} ${dir}`,
           ...(keys.length ? [`install -d -o ${service['os-user']} -g ${service['os-user']} -m 0700 ${keys.join(' ')}`] : []),
           ...(tools.length ? wrapperCommands(service, series.id, tools) : []),
         ],
-        sources: [...serviceSources(series, service), ...(recipe.kind === 'packages' ? service.sources.filter((u) => u.includes('packages.debian.org')) : []), ...(keys.length ? [KEYSTONE_CLI, KEYSTONE_UTILS] : [])],
+        sources: [
+          ...serviceSources(series, service),
+          ...(recipe.kind === 'packages' ? service.sources.filter((u) => u.includes('packages.debian.org')) : []),
+          ...(keys.length ? [KEYSTONE_CLI, KEYSTONE_UTILS] : []),
+        ],
         notes: [
           recipe.kind === 'packages'
-            ? `${recipe.os.name} ships ${service.name} ${series.name}: the image installs its packages (${recipe.packages.join(', ')}), tools in /usr/bin, Python ${(recipe.os.python[0] ?? '')}${series.runtimes.python.includes((recipe.os.python[0] ?? '')) ? '' : ` (Debian's choice: ${series.name} is tested with ${series.runtimes.python.join(', ')})`}.`
+            ? `${recipe.os.name} ships ${service.name} ${series.name}: the image installs its packages (${recipe.packages.join(', ')}), tools in /usr/bin, Python ${recipe.os.python[0] ?? ''}${series.runtimes.python.includes(recipe.os.python[0] ?? '') ? '' : ` (Debian's choice: ${series.name} is tested with ${series.runtimes.python.join(', ')})`}.`
             : `No distribution package of ${service.name} ${series.name} was verified: the image builds the venv recipe on ${recipe.os.name} (Python ${host.python}), the same commands as --utility venv.`,
           ...(recipe.kind === 'venv' && series['constraints-ref'] ? [OWN_PIN] : []),
-          ...(tools.length ? [`${wrapperDir(series.id)} holds a wrapper per ${service.name} tool (${tools.join(', ')}) that runs it in this image: a ${series.name} script run on the host finds them there instead of in a venv's bin/.`] : []),
-          ...(keys.length ? [`The runs mount ${keys.join(' and ')} read-write (keystone's default key repositories): they must exist on the host first, owned by ${service['os-user']}. Runs that name --keystone-user also mount the host's /etc/passwd and /etc/group read-only: keystone looks the user up, and the image has none.`] : []),
+          ...(tools.length
+            ? [
+                `${wrapperDir(series.id)} holds a wrapper per ${service.name} tool (${tools.join(', ')}) that runs it in this image: a ${series.name} script run on the host finds them there instead of in a venv's bin/.`,
+              ]
+            : []),
+          ...(keys.length
+            ? [
+                `The runs mount ${keys.join(' and ')} read-write (keystone's default key repositories): they must exist on the host first, owned by ${service['os-user']}. Runs that name --keystone-user also mount the host's /etc/passwd and /etc/group read-only: keystone looks the user up, and the image has none.`,
+              ]
+            : []),
         ],
         group: GROUP,
       };

@@ -85,6 +85,9 @@ export function wrapperCommands(service: Service, series: string, tools: string[
 export function wrappedTools(service: Service, steps: ReleaseStep[], series: string): string[] {
   const scripted = steps.some((s) => s.utility === false && s.commands.some((c) => c.includes(`${utilityPath(series)}/bin`)));
   const project = `${service.repo.split('/')[1]}-`;
-  const tools = steps.filter((s) => s.utility !== false).flatMap((s) => s.commands.map((c) => c.split(' ')[0]!)).filter((t) => t.startsWith(project));
+  const tools = steps
+    .filter((s) => s.utility !== false)
+    .flatMap((s) => s.commands.map((c) => c.split(' ')[0]!))
+    .filter((t) => t.startsWith(project));
   return scripted ? [...new Set(tools)].sort() : [];
 }

@@ -11,7 +11,8 @@ export interface UtilityHost {
 
 const provides = (os: OsId, python: string) => OS_RELEASES[os].python.includes(python);
 const available = (series: Series) => series.runtimes.python.filter((p) => OS_IDS.some((os) => provides(os, p)));
-const newest = (versions: string[]): string | undefined => [...versions].sort((a, b) => Number(b.split('.')[0]) - Number(a.split('.')[0]) || Number(b.split('.')[1]) - Number(a.split('.')[1]))[0];
+const newest = (versions: string[]): string | undefined =>
+  [...versions].sort((a, b) => Number(b.split('.')[0]) - Number(a.split('.')[0]) || Number(b.split('.')[1]) - Number(a.split('.')[1]))[0];
 
 /** Validation requires tested runtimes per series, so no Python to choose from is a planner bug. */
 function chosen(python: string | undefined, series: Series[]): string {
@@ -21,8 +22,11 @@ function chosen(python: string | undefined, series: Series[]): string {
 
 /** The first OS of these series (later series first) that ships the Python, else the newest OS that does. */
 function hostOs(python: string, series: Series[]): OsRelease {
-  const id = [...series].reverse().flatMap((s) => s.runtimes.os).find((os) => provides(os, python))
-    ?? [...OS_IDS].reverse().find((os) => provides(os, python))!;
+  const id =
+    [...series]
+      .reverse()
+      .flatMap((s) => s.runtimes.os)
+      .find((os) => provides(os, python)) ?? [...OS_IDS].reverse().find((os) => provides(os, python))!;
   return OS_RELEASES[id];
 }
 

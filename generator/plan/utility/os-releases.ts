@@ -22,7 +22,6 @@ export interface OsRelease {
   sources: string[];
 }
 
-
 /**
  * library/ubuntu at the newest commit listing each tag (git log of docker-library/official-images,
  * read 2026-12-02): 14.04 and 16.04 were dropped from the list on 2023-01-27, 18.04 on 2023-06-15,
@@ -42,12 +41,24 @@ const GOV = (f: string) => `https://opendev.org/openstack/governance/src/commit/
 const DEB = (s: string) => `https://deb.debian.org/debian/dists/${s}/main/binary-amd64/Packages.xz`;
 
 const ubuntu = (version: string, codename: string, python: string[], sources: string[]): OsRelease => ({
-  id: `ubuntu-${version}` as OsId, name: `Ubuntu ${version}`, distro: 'ubuntu', codename, python,
-  image: `docker.io/library/ubuntu:${version}`, mysqlHeaders: 'libmysqlclient-dev', sources,
+  id: `ubuntu-${version}` as OsId,
+  name: `Ubuntu ${version}`,
+  distro: 'ubuntu',
+  codename,
+  python,
+  image: `docker.io/library/ubuntu:${version}`,
+  mysqlHeaders: 'libmysqlclient-dev',
+  sources,
 });
 const debian = (id: OsId, name: string, codename: string, python: string): OsRelease => ({
-  id, name, distro: 'debian', codename, python: [python],
-  image: `docker.io/library/debian:${codename}`, mysqlHeaders: 'libmariadb-dev-compat', sources: [DEB(codename), OFFICIAL_DEBIAN],
+  id,
+  name,
+  distro: 'debian',
+  codename,
+  python: [python],
+  image: `docker.io/library/debian:${codename}`,
+  mysqlHeaders: 'libmariadb-dev-compat',
+  sources: [DEB(codename), OFFICIAL_DEBIAN],
 });
 
 export const OS_RELEASES: Record<OsId, OsRelease> = {
@@ -64,4 +75,5 @@ export const OS_RELEASES: Record<OsId, OsRelease> = {
 };
 
 /** What was not checked from this machine (no Ubuntu archive or container registry here). */
-export const OS_UNVERIFIED = 'Unverified: docker-library/official-images stopped listing ubuntu:14.04 and ubuntu:16.04 in January 2023, ubuntu:18.04 in June 2023 and ubuntu:20.04 in June 2025 (no rebuilds since); whether those tags still pull, and whether the Ubuntu package names (devstack\'s files/debs lists) install on them, was not checked from here (neither Docker Hub nor the Ubuntu archive is reachable). Releases past standard support may need their apt sources moved to old-releases.ubuntu.com or to ESM.';
+export const OS_UNVERIFIED =
+  "Unverified: docker-library/official-images stopped listing ubuntu:14.04 and ubuntu:16.04 in January 2023, ubuntu:18.04 in June 2023 and ubuntu:20.04 in June 2025 (no rebuilds since); whether those tags still pull, and whether the Ubuntu package names (devstack's files/debs lists) install on them, was not checked from here (neither Docker Hub nor the Ubuntu archive is reachable). Releases past standard support may need their apt sources moved to old-releases.ubuntu.com or to ESM.";

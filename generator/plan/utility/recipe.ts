@@ -1,6 +1,15 @@
 import type { Content, Series, Service } from '../../content.ts';
 import { packageAt } from '../lifetimes.ts';
-import { constraintsFile, createVenv, downloadConstraints, dropOwnPin, pipInstall, serviceConstraintsFile, serviceRequirement, utilityPath } from '../steps/commands.ts';
+import {
+  constraintsFile,
+  createVenv,
+  downloadConstraints,
+  dropOwnPin,
+  pipInstall,
+  serviceConstraintsFile,
+  serviceRequirement,
+  utilityPath,
+} from '../steps/commands.ts';
 import type { UtilityHost } from './hosts.ts';
 import { OS_RELEASES, type OsRelease } from './os-releases.ts';
 
@@ -39,7 +48,11 @@ export function buildPackages(series: Series, host: UtilityHost): string[] {
 /** The series' venv for one service: create, constraints, drivers, then the service's code without its own pin. */
 export function venvCommands(content: Content, series: Series, service: Service | undefined, python: string): string[] {
   const ref = series['constraints-ref'];
-  const base = [createVenv(series, python), ...(ref ? [downloadConstraints(series, ref)] : []), pipInstall(series, drivers(series, python).join(' '), ref ? constraintsFile(series) : undefined)];
+  const base = [
+    createVenv(series, python),
+    ...(ref ? [downloadConstraints(series, ref)] : []),
+    pipInstall(series, drivers(series, python).join(' '), ref ? constraintsFile(series) : undefined),
+  ];
   if (!service) return base;
   return [...base, ...serviceInstall(content, series, service)];
 }
@@ -68,8 +81,14 @@ export function utilityRecipe(content: Content, series: Series, service: Service
     return { series: series.id, service: service.id, kind: 'packages', os: debian, image: debian.image, packages, runs: [], bin: '/usr/bin' };
   }
   return {
-    series: series.id, service: service.id, kind: 'venv', os: host.os, image: host.os.image,
-    packages: buildPackages(series, host), runs: venvCommands(content, series, service, host.python), bin: `${utilityPath(series.id)}/bin`,
+    series: series.id,
+    service: service.id,
+    kind: 'venv',
+    os: host.os,
+    image: host.os.image,
+    packages: buildPackages(series, host),
+    runs: venvCommands(content, series, service, host.python),
+    bin: `${utilityPath(series.id)}/bin`,
   };
 }
 

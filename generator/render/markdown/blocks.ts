@@ -7,7 +7,10 @@ export function fencedBlock(code: string, indent: number, lang = 'sh'): string {
 /** Indents every non-empty line, so a block stays inside its list item. */
 export function indentLines(text: string, width: number): string {
   const pad = ' '.repeat(width);
-  return text.split('\n').map((line) => (line ? pad + line : line)).join('\n');
+  return text
+    .split('\n')
+    .map((line) => (line ? pad + line : line))
+    .join('\n');
 }
 
 function longestRun(value: string, char: string): number {

@@ -86,4 +86,3 @@ export function headingText(pieces: Piece[]): string {
   const nodes = phrasing(pieces);
   return (fastLines ? plainHeading(nodes) : undefined) ?? headingOf(JSON.stringify(nodes));
 }
-

@@ -10,8 +10,13 @@ export const everySeriesCovered: Rule = ({ content, services, declared }) => {
     if (first < 0 || last < 0 || !declared.services.has(service.id)) continue; // reported by other rules
     for (const series of content.series.slice(first, last + 1)) {
       if (!declared.releases.has(`${series.id}/${service.id}`)) {
-        problems.push(file.problem(['since'], 'series-missing',
-          `Missing content/series/${series.id}/${service.id}.yaml: ${service.id} lives from ${service.since} to ${service.until ?? 'now'}, expected a file for every series in between`));
+        problems.push(
+          file.problem(
+            ['since'],
+            'series-missing',
+            `Missing content/series/${series.id}/${service.id}.yaml: ${service.id} lives from ${service.since} to ${service.until ?? 'now'}, expected a file for every series in between`,
+          ),
+        );
       }
     }
   }

@@ -12,7 +12,13 @@ export const lifespansInOrder: Rule = ({ services, content }) => {
     const a = since ? content.indexOf(since) : -1;
     const b = until ? content.indexOf(until) : -1;
     if (a >= 0 && b >= 0 && a > b) {
-      problems.push(file.problem([...path, 'until'], 'lifespan-order', `${what} lives until "${until}", which is before its since "${since}": expected until at or after since (swapped?)`));
+      problems.push(
+        file.problem(
+          [...path, 'until'],
+          'lifespan-order',
+          `${what} lives until "${until}", which is before its since "${since}": expected until at or after since (swapped?)`,
+        ),
+      );
     }
   };
   for (const { value: service, file } of services) {

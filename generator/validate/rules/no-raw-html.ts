@@ -15,7 +15,9 @@ export const noRawHtml: Rule = (ctx) => {
     for (const [path, original] of prose(file)) {
       const text = original.replace(/`[^`\n]+`/g, ''); // code spans are shown literally
       if (HTML_TAG.test(text)) {
-        problems.push(file.problem(path, 'raw-html', `Unexpected raw HTML \`${HTML_TAG.exec(text)![0]}\` in text, expected plain text (write commands in \`commands\`)`));
+        problems.push(
+          file.problem(path, 'raw-html', `Unexpected raw HTML \`${HTML_TAG.exec(text)![0]}\` in text, expected plain text (write commands in \`commands\`)`),
+        );
       } else if (SCRIPT_URL.test(text)) {
         problems.push(file.problem(path, 'raw-html', `Unexpected script URL \`${SCRIPT_URL.exec(text)![0]}\` in text, expected plain text or https links`));
       }

@@ -7,11 +7,18 @@ export const stepsAreActionable: Rule = ({ releases }) => {
   for (const { value, file } of releases) {
     value.steps.forEach((step, i) => {
       if (step.commands.length === 0 && !step['done-when'] && step.notes.length === 0) {
-        problems.push(file.problem(['steps', i], 'empty-step', `Step "${step.id}" has no commands, done-when or notes, expected something the operator can do or check`));
+        problems.push(
+          file.problem(['steps', i], 'empty-step', `Step "${step.id}" has no commands, done-when or notes, expected something the operator can do or check`),
+        );
       }
       if (step['before-start'] && step.phase !== 'verify') {
-        problems.push(file.problem(['steps', i, 'before-start'], 'before-start-phase',
-          `\`before-start\` only applies to verify steps, found it on step "${step.id}" of phase ${step.phase}; remove it`));
+        problems.push(
+          file.problem(
+            ['steps', i, 'before-start'],
+            'before-start-phase',
+            `\`before-start\` only applies to verify steps, found it on step "${step.id}" of phase ${step.phase}; remove it`,
+          ),
+        );
       }
     });
   }

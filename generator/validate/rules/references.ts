@@ -5,7 +5,8 @@ import type { Rule, RuleContext } from './rule.ts';
 export const referencesExist: Rule = (ctx) => {
   const problems: Problem[] = [];
   const seriesRef = (id: string | null | undefined, report: () => (m: string) => Problem) => {
-    if (id && ctx.content.indexOf(id) < 0 && !ctx.declared.series.has(id)) problems.push(report()(`Unknown series "${id}", expected one of: ${seriesIds(ctx)}`));
+    if (id && ctx.content.indexOf(id) < 0 && !ctx.declared.series.has(id))
+      problems.push(report()(`Unknown series "${id}", expected one of: ${seriesIds(ctx)}`));
   };
   for (const { value, file } of ctx.services) {
     seriesRef(value.since, () => (m) => file.problem(['since'], 'unknown-series', m));
@@ -24,13 +25,23 @@ export const referencesExist: Rule = (ctx) => {
   }
   for (const { value, file } of ctx.releases) {
     if (!ctx.content.getService(value.service) && !ctx.declared.services.has(value.service)) {
-      const known = ctx.services.map((s) => s.value.id).sort().join(', ');
-      problems.push(file.problem(['service'], 'unknown-service', `Unknown service "${value.service}", expected one of: ${known} (or add content/services/${value.service}.yaml)`));
+      const known = ctx.services
+        .map((s) => s.value.id)
+        .sort()
+        .join(', ');
+      problems.push(
+        file.problem(
+          ['service'],
+          'unknown-service',
+          `Unknown service "${value.service}", expected one of: ${known} (or add content/services/${value.service}.yaml)`,
+        ),
+      );
     }
     seriesRef(value.series, () => (m) => file.problem(['series'], 'unknown-series', m));
     seriesRef(value['min-start'].series, () => (m) => file.problem(['min-start', 'series'], 'unknown-series', m));
     for (const [i, b] of value.blockers.entries()) seriesRef(b.requires, () => (m) => file.problem(['blockers', i, 'requires'], 'unknown-series', m));
-    for (const [i, step] of value.steps.entries()) seriesRef(step['source-until'], () => (m) => file.problem(['steps', i, 'source-until'], 'unknown-series', m));
+    for (const [i, step] of value.steps.entries())
+      seriesRef(step['source-until'], () => (m) => file.problem(['steps', i, 'source-until'], 'unknown-series', m));
   }
   return problems;
 };

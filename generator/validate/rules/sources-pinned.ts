@@ -17,8 +17,13 @@ export const sourcesArePinned: Rule = (ctx) => {
     for (const [path, url] of sourceUrls(file)) {
       const hit = UNPINNED.find(([re]) => re.test(url));
       if (hit) {
-        problems.push(file.problem(path, 'source-unpinned',
-          `Source points at ${hit[1]} (${url}), expected a link at a release tag or commit, e.g. https://opendev.org/openstack/nova/src/tag/15.0.0/…`));
+        problems.push(
+          file.problem(
+            path,
+            'source-unpinned',
+            `Source points at ${hit[1]} (${url}), expected a link at a release tag or commit, e.g. https://opendev.org/openstack/nova/src/tag/15.0.0/…`,
+          ),
+        );
       }
     }
   }

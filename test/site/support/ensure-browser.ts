@@ -11,7 +11,9 @@ const has = (cmd: string) => spawnSync('sh', ['-c', `command -v ${cmd}`]).status
 
 if (existsSync(CHROMIUM) && has('pdftotext')) process.exit(0);
 if (process.getuid?.() !== 0) {
-  process.stderr.write(`Browser tests need ${CHROMIUM} and pdftotext: install the Debian packages chromium and poppler-utils (as root: apt-get install chromium poppler-utils).\n`);
+  process.stderr.write(
+    `Browser tests need ${CHROMIUM} and pdftotext: install the Debian packages chromium and poppler-utils (as root: apt-get install chromium poppler-utils).\n`,
+  );
   process.exit(1);
 }
 const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };

@@ -38,9 +38,15 @@ export class SiteSession {
     return s;
   }
 
-  get site(): StaticSite { return this.server!; }
-  get url(): string { return this.site.url; }
-  get context(): BrowserContext { return this.browser!.context; }
+  get site(): StaticSite {
+    return this.server!;
+  }
+  get url(): string {
+    return this.site.url;
+  }
+  get context(): BrowserContext {
+    return this.browser!.context;
+  }
 
   async open(path: string): Promise<Page> {
     const page = this.context.pages()[0] ?? (await this.context.newPage());

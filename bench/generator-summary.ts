@@ -1,0 +1,82 @@
+/**
+ * One generator measurement: a fresh child process renders every pair (bench/generator-worker.ts),
+ * and its per-runbook timings and sizes are summarised, extrapolated to all pairs when the time
+ * budget stopped it early.
+ */
+import { loadavg } from 'node:os';
+import { join, resolve } from 'node:path';
+import type { RunbookTiming, WorkerResult } from './generator-worker.ts';
+import { runTree } from './proc-tree.ts';
+import { max, mean, median, percentile, sum } from './stats.ts';
+
+const ROOT = resolve(import.meta.dirname, '..');
+
+export interface GeneratorSummary {
+  label: string;
+  series: number;
+  services: number;
+  pairs: number;
+  measuredPairs: number;
+  complete: boolean;
+  loadMs: number;
+  /** Pass 1 wall time, extrapolated to all pairs when the budget stopped it early. */
+  totalMs: number;
+  /** Pass 1 CPU time (user + system, all threads incl. GC), extrapolated likewise. */
+  totalCpuMs: number;
+  /** 1-minute load average when the measurement started (other work on the machine skews wall times). */
+  loadAverage: number;
+  perRunbook: { median: number; p95: number; max: number; mean: number };
+  /** tinybench's statistics of the warm pass (bench/warm.ts); it reports p99, not p95. */
+  warmPerRunbook: { median: number; p99: number; max: number };
+  split: { planMs: number; jsonMs: number; markdownMs: number };
+  warmSplitMedian: { planMs: number; jsonMs: number; markdownMs: number };
+  stops: { mean: number; max: number };
+  mdBytes: { median: number; max: number; mean: number; totalEstimate: number };
+  jsonBytes: { median: number; max: number; mean: number; totalEstimate: number };
+  peakRssBytes: number;
+}
+
+const total = (r: RunbookTiming) => r.planMs + r.jsonMs + r.markdownMs;
+
+export function summarise(label: string, w: WorkerResult, peakRssBytes: number): GeneratorSummary {
+  const p1 = w.pass1.runbooks;
+  const p2 = w.pass2;
+  const scale = w.pairs / Math.max(1, p1.length);
+  const per = p1.map(total);
+  return {
+    label,
+    series: w.series,
+    services: w.services,
+    pairs: w.pairs,
+    measuredPairs: p1.length,
+    complete: w.pass1.complete,
+    loadMs: w.loadMs,
+    totalMs: w.pass1.wallMs * scale,
+    totalCpuMs: w.pass1.cpuMs * scale,
+    loadAverage: loadavg()[0] ?? 0,
+    perRunbook: { median: median(per), p95: percentile(per, 95), max: max(per), mean: mean(per) },
+    warmPerRunbook: { median: p2.runbook.median, p99: p2.runbook.p99, max: p2.runbook.max },
+    split: { planMs: sum(p1.map((r) => r.planMs)) * scale, jsonMs: sum(p1.map((r) => r.jsonMs)) * scale, markdownMs: sum(p1.map((r) => r.markdownMs)) * scale },
+    warmSplitMedian: { planMs: p2.plan.median, jsonMs: p2.json.median, markdownMs: p2.markdown.median },
+    stops: { mean: mean(p1.map((r) => r.stops)), max: max(p1.map((r) => r.stops)) },
+    mdBytes: {
+      median: median(p1.map((r) => r.mdBytes)),
+      max: max(p1.map((r) => r.mdBytes)),
+      mean: mean(p1.map((r) => r.mdBytes)),
+      totalEstimate: sum(p1.map((r) => r.mdBytes)) * scale,
+    },
+    jsonBytes: {
+      median: median(p1.map((r) => r.jsonBytes)),
+      max: max(p1.map((r) => r.jsonBytes)),
+      mean: mean(p1.map((r) => r.jsonBytes)),
+      totalEstimate: sum(p1.map((r) => r.jsonBytes)) * scale,
+    },
+    peakRssBytes,
+  };
+}
+
+export async function generatorRun(contentDir: string, budget: number): Promise<{ result: WorkerResult; peakRssBytes: number }> {
+  const run = await runTree(process.execPath, [join(ROOT, 'bench', 'generator-worker.ts'), contentDir, String(budget)], { cwd: ROOT });
+  if (run.code !== 0) throw new Error(`generator worker failed on ${contentDir} (exit ${run.code}):\n${run.stderr}`);
+  return { result: JSON.parse(run.stdout) as WorkerResult, peakRssBytes: run.peakRssBytes };
+}
