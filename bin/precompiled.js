@@ -33,13 +33,17 @@ export async function compiledCli(root) {
     const temp = join(cache, 'js', `.${process.pid}.tmp`);
     rmSync(temp, { recursive: true, force: true }); // left by a start that died with this pid
     prune(join(cache, 'js'));
-    // One bundle, split where the CLI loads a module lazily (load-content: only when the
-    // snapshot is stale): a start reads a few files instead of resolving some 300 modules.
+    // One bundle, split where the generator loads a module lazily (generator/lazy.ts: the YAML
+    // reader and validator, remark): a start reads a few files instead of resolving some 300 modules.
     await build({
       entryPoints: {
         'cli/main': join(src, 'cli', 'main.ts'),
         'cli/stdout-errors': join(src, 'cli', 'stdout-errors.ts'),
+        // generator/lazy.ts loads these relative to itself: they keep their paths.
+        lazy: join(src, 'lazy.ts'),
         'load-content': join(src, 'load-content.ts'),
+        'render/markdown/remark-writer': join(src, 'render', 'markdown', 'remark-writer.ts'),
+        'render/markdown/note-markdown': join(src, 'render', 'markdown', 'note-markdown.ts'),
       },
       outdir: temp,
       bundle: true,

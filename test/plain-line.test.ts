@@ -81,6 +81,66 @@ describe('plain lines are written as remark-stringify writes them', () => {
     'a.b',
     'W.x',
     'http:/',
+    // Brackets (escaped `[`, a `](` that would make a link) and autolink literals, overlapping too.
+    '[DEFAULT] use_neutron',
+    '[api_database]/connection',
+    '[[x]]',
+    'x] [y',
+    ']',
+    'a]b(c)',
+    'a] (b)',
+    '[x]: y',
+    '[^1] note',
+    'www.w.x',
+    'Www.-x W._',
+    'ww.www.w.w',
+    'https://x https://y',
+    'ps://sp:/',
+    'www.',
+    'see www.example.com/a.b',
+    // Characters escaped in running text by their neighbours, or not at all.
+    'networking-* drivers',
+    'a ** b',
+    '*x',
+    'x*',
+    'storage1@lvm',
+    'a@b@c',
+    '@x',
+    'x@',
+    'NOVA_DBPASS@controller/nova',
+    'nova.virt.<compute_driver>',
+    'a < b',
+    '<1',
+    'x<y',
+    '<!-- c',
+    '&copy',
+    '& x',
+    '&#1;',
+    'a -> b',
+    'x > y',
+    'Look! ![x]',
+    '!',
+    'a]b',
+    // Underscores inside a word, around one, in runs; leading dashes.
+    '__init__.py',
+    'nova/network/__init__.py',
+    '__DEFAULT__',
+    "'_cell0'",
+    '_',
+    '__',
+    'x__y',
+    'a_é',
+    'w._x',
+    'a@_b',
+    '_x_ y',
+    'vendordata_*',
+    '[x_]',
+    '-',
+    '-x',
+    '--single-transaction',
+    '- - -',
+    '-\tx',
+    '---',
   ];
   const pieces = (text: string): (string | PhrasingContent)[][] => [
     [text],
@@ -116,5 +176,13 @@ describe('plain lines are written as remark-stringify writes them', () => {
     );
     assert.equal(plainHeading([{ type: 'text', value: '2. Offline window' }]), '2. Offline window');
     assert.equal(plainParagraph([{ type: 'text', value: '1. a list' }]), undefined, 'a list marker goes to remark');
+    assert.equal(plainParagraph([{ type: 'text', value: 'Set [DEFAULT] debug' }]), 'Set \\[DEFAULT] debug');
+    assert.equal(
+      plainParagraph([
+        { type: 'text', value: 'Sources: ' },
+        { type: 'link', url: 'https://www.freedesktop.org/x.html', children: [{ type: 'text', value: 'www.freedesktop.org/x.html' }] },
+      ]),
+      'Sources: [www.freedesktop.org/x.html](https://www.freedesktop.org/x.html)',
+    );
   });
 });

@@ -9,7 +9,7 @@ import remarkStringify from 'remark-stringify';
 import { unified } from 'unified';
 import remarkImagesAsLinks from '../generator/render/markdown/remark-images-as-links.ts';
 import { noteMarkdown } from '../generator/render/markdown/note-markdown.ts';
-import { STRINGIFY_OPTIONS } from '../generator/render/markdown/phrasing.ts';
+import { STRINGIFY_OPTIONS } from '../generator/render/markdown/remark-writer.ts';
 
 /**
  * One folder per remark step a note goes through: `input.md` in, `output.md` expected

@@ -1,7 +1,6 @@
-import { createRequire } from 'node:module';
-import { extname } from 'node:path';
 import type { Content } from '../content.ts';
 import { ContentError, UsageError } from '../errors.ts';
+import { lazyModule } from '../lazy.ts';
 import { readSnapshot } from '../load/snapshot.ts';
 import { DEFAULT_CONTENT_DIR } from '../paths.ts';
 import { buildRunbook } from '../plan/build-runbook.ts';
@@ -18,10 +17,9 @@ import { writeOutput } from './write-output.ts';
 
 /**
  * The YAML reader and the validator (yaml, zod and every rule) load only when needed: for
- * `validate`, or when no snapshot of this content exists yet. The CLI is never bundled, so a
- * synchronous require of the module next door is safe here (the library imports it statically).
+ * `validate`, or when no snapshot of this content exists yet.
  */
-const loader = () => createRequire(import.meta.url)(`../load-content${extname(import.meta.url)}`) as typeof import('../load-content.ts');
+const loader = lazyModule<typeof import('../load-content.ts')>('load-content');
 
 function contentAt(dir = DEFAULT_CONTENT_DIR): Content {
   return readSnapshot(dir) ?? loader().loadContent(dir);

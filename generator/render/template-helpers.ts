@@ -1,7 +1,10 @@
+import { lazyModule } from '../lazy.ts';
 import { sourceLabel } from '../text/source-label.ts';
 import { fencedBlock, indentLines } from './markdown/blocks.ts';
-import { noteMarkdown } from './markdown/note-markdown.ts';
 import { code, headingText, link, paragraphText, type Piece, strong } from './markdown/phrasing.ts';
+
+// Parsing Markdown is for community notes only: remark-parse loads with the first one.
+const notes = lazyModule<typeof import('./markdown/note-markdown.ts')>('render/markdown/note-markdown');
 
 /** A helper's arguments, less the options object Handlebars passes last; numbers read as text. */
 function pieces(args: unknown[]): Piece[] {
@@ -20,7 +23,7 @@ export const HELPERS = {
   strong: (...args: unknown[]) => strong(...pieces(args)),
   sources: (urls: unknown) => (urls as string[]).flatMap((url, i): Piece[] => [...(i > 0 ? [' · '] : []), link(url, sourceLabel(url))]),
   fence: (value: unknown, indent: unknown) => fencedBlock(String(value), typeof indent === 'number' ? indent : 0),
-  note: (value: unknown, indent: unknown) => indentLines(noteMarkdown(String(value)), typeof indent === 'number' ? indent : 0),
+  note: (value: unknown, indent: unknown) => indentLines(notes().noteMarkdown(String(value)), typeof indent === 'number' ? indent : 0),
 };
 
 export const COMPILE = {

@@ -3,7 +3,7 @@ import remarkParse from 'remark-parse';
 import remarkStringify from 'remark-stringify';
 import { unified } from 'unified';
 import { boundedMemo } from '../../text/bounded-memo.ts';
-import { STRINGIFY_OPTIONS } from './phrasing.ts';
+import { STRINGIFY_OPTIONS } from './remark-writer.ts';
 
 /**
  * A community note's Markdown, written in the runbook's style (bullets, fences). This is the one

@@ -1,7 +1,5 @@
-import type { Heading, Paragraph, PhrasingContent, Root } from 'mdast';
-import remarkGfm from 'remark-gfm';
-import remarkStringify from 'remark-stringify';
-import { unified } from 'unified';
+import type { PhrasingContent } from 'mdast';
+import { lazyModule } from '../../lazy.ts';
 import { boundedMemo } from '../../text/bounded-memo.ts';
 import { escapeForTerminal } from '../../text/escape-terminal.ts';
 import { splitProse } from '../prose.ts';
@@ -15,10 +13,8 @@ import { plainHeading, plainParagraph } from './plain-line.ts';
  */
 export type Piece = string | PhrasingContent | Piece[];
 
-/** The options every Markdown runbook is written with. */
-export const STRINGIFY_OPTIONS = { bullet: '-', fence: '`', fences: true, listItemIndent: 'one', rule: '-' } as const;
-
-const writer = unified().use(remarkGfm, { tablePipeAlign: false }).use(remarkStringify, STRINGIFY_OPTIONS).freeze();
+// remark-stringify loads on the first line plain-line.ts leaves to it (none, in most runbooks).
+const remarkWriter = lazyModule<typeof import('./remark-writer.ts')>('render/markdown/remark-writer');
 
 /** Prose is one line: a line break (a lone CR too) would start a new block, so it becomes a space. */
 export function oneLine(value: string): string {
@@ -59,14 +55,13 @@ export function phrasing(pieces: Piece[]): PhrasingContent[] {
   return out;
 }
 
-function write(node: Paragraph | Heading): string {
-  const root: Root = { type: 'root', children: [node] };
-  return writer.stringify(root).replace(/\n$/, '');
-}
-
 // The same titles and notes recur across hundreds of pairs: each distinct line is written once.
-const paragraphOf = boundedMemo((key: string) => write({ type: 'paragraph', children: JSON.parse(key) }));
-const headingOf = boundedMemo((key: string) => write({ type: 'heading', depth: 1, children: JSON.parse(key) }).slice(2));
+const paragraphOf = boundedMemo((key: string) => remarkWriter().writeLine({ type: 'paragraph', children: JSON.parse(key) }));
+const headingOf = boundedMemo((key: string) =>
+  remarkWriter()
+    .writeLine({ type: 'heading', depth: 1, children: JSON.parse(key) })
+    .slice(2),
+);
 
 let fastLines = true;
 
