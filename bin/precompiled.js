@@ -1,8 +1,7 @@
 // The CLI as plain JavaScript: the generator's .ts files and the libraries they import are
 // bundled once into node_modules/.cache/leapfrog/js/ (again whenever a source changes), so a start
 // neither strips types nor resolves hundreds of modules. Any failure means running the .ts files.
-import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -13,22 +12,22 @@ export async function compiledCli(root) {
     const cache = join(root, 'node_modules', '.cache', 'leapfrog');
     // The libraries are bundled too (the lockfile stands for their versions), and so is how.
     const files = [...tsFiles(src), join(root, 'package-lock.json'), fileURLToPath(import.meta.url)];
-    // Size and mtime of every source: a stat each, no reads, on every start.
-    const stamp = createHash('sha256')
-      .update(
-        files
-          .map((f) => {
-            const s = statSync(f);
-            return `${relative(src, f)}:${s.size}:${s.mtimeMs}`;
-          })
-          .join('\n'),
-      )
-      .digest('hex');
-    // One folder per state of the sources, never rewritten once there: a start that is importing
-    // from it cannot lose it to another start compiling at the same moment.
-    const out = join(cache, 'js', stamp.slice(0, 16));
-    const entry = join(out, 'cli', 'main.js');
-    if (readOr(join(out, '.stamp')) === stamp) return entry;
+    // Size and mtime of every source: a stat each, no reads, on every start. No hash: the stamp is
+    // compared whole (node:crypto alone costs a start more than these stats).
+    const stamp = files
+      .map((f) => {
+        const s = statSync(f);
+        return `${relative(src, f)}:${s.size}:${s.mtimeMs}`;
+      })
+      .join('\n');
+    // `current` names the newest copy's folder, then its stamp. A folder is never rewritten once
+    // there: a start importing from it cannot lose it to another start compiling at that moment.
+    const current = join(cache, 'js', 'current');
+    const [folder, ...seen] = (readOr(current) ?? '').split('\n');
+    const known = folder && join(cache, 'js', folder, 'cli', 'main.js');
+    if (known && seen.join('\n') === stamp && existsSync(known)) return known;
+    const name = `${Date.now().toString(36)}-${process.pid}`;
+    const out = join(cache, 'js', name);
     const { build } = await import('esbuild');
     const temp = join(cache, 'js', `.${process.pid}.tmp`);
     rmSync(temp, { recursive: true, force: true }); // left by a start that died with this pid
@@ -60,13 +59,11 @@ export async function compiledCli(root) {
       legalComments: 'none',
       write: true,
     });
-    writeFileSync(join(temp, '.stamp'), stamp);
-    try {
-      renameSync(temp, out);
-    } catch {
-      rmSync(temp, { recursive: true, force: true }); // another start made the same folder first
-    }
-    return readOr(join(out, '.stamp')) === stamp ? entry : undefined;
+    renameSync(temp, out);
+    // Readers see the old pointer or the new one, whole; concurrent compilers each leave a valid folder.
+    writeFileSync(`${current}.${process.pid}.tmp`, `${name}\n${stamp}`);
+    renameSync(`${current}.${process.pid}.tmp`, current);
+    return join(out, 'cli', 'main.js');
   } catch {
     return undefined;
   }
@@ -77,7 +74,7 @@ function prune(dir) {
   try {
     for (const name of readdirSync(dir)) {
       const path = join(dir, name);
-      if (!name.startsWith('.') && Date.now() - statSync(path).mtimeMs > 3_600_000) rmSync(path, { recursive: true, force: true });
+      if (!name.startsWith('.') && name !== 'current' && Date.now() - statSync(path).mtimeMs > 3_600_000) rmSync(path, { recursive: true, force: true });
     }
   } catch {
     // nothing compiled yet

@@ -1,8 +1,8 @@
-import { createHash } from 'node:crypto';
 import { type Dirent, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { Content, type ContentData } from '../content.ts';
 import { CACHE_DIR, GENERATOR_DIR } from '../paths.ts';
+import { fingerprint } from '../text/fingerprint.ts';
 
 /**
  * Valid content as one JSON file, keyed by the name, size and modification time of every content
@@ -16,18 +16,18 @@ const KEEP = 8;
 const RACY_MS = 3000n;
 
 export function snapshotKey(contentDir: string): string | undefined {
-  const hash = createHash('sha256').update('leapfrog content snapshot 2\0');
+  const parts = ['leapfrog content snapshot 3', contentDir];
   const files = [...CODE_DIRS.flatMap((d) => regularFiles(d) ?? []), ...(regularFiles(contentDir) ?? ['\0'])];
   if (files.includes('\0')) return undefined;
   const recent = (BigInt(Date.now()) - RACY_MS) * 1_000_000n;
   for (const file of files) {
     const stat = statSync(file, { bigint: true });
-    hash.update(`${relative(contentDir, file)}\0${stat.size}\0${stat.mtimeNs}\0${stat.ino}\0`);
+    parts.push(`${relative(contentDir, file)}\0${stat.size}\0${stat.mtimeNs}\0${stat.ino}`);
     // Timestamps are coarse: two same-size writes inside one tick look alike, so a file written
     // just now is keyed by its bytes too (git's "racily clean" rule).
-    if (stat.mtimeNs > recent) hash.update(readFileSync(file)).update('\0');
+    if (stat.mtimeNs > recent) parts.push(readFileSync(file, 'latin1'));
   }
-  return hash.update(contentDir).digest('hex').slice(0, 32);
+  return fingerprint(...parts);
 }
 
 export function readSnapshot(contentDir: string): Content | undefined {

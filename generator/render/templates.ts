@@ -1,10 +1,10 @@
-import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import HandlebarsRuntime from 'handlebars/runtime.js';
 import { CACHE_DIR, TEMPLATES_DIR } from '../paths.ts';
 import { BoundedCache } from '../text/bounded-memo.ts';
+import { fingerprint } from '../text/fingerprint.ts';
 import { COMPILE, HELPERS } from './template-helpers.ts';
 
 export { TEMPLATES_DIR };
@@ -54,7 +54,7 @@ export function loadTemplate(name: string, dir = TEMPLATES_DIR): Template {
  * Handlebars runtime, and the compiler only when a template changed.
  */
 function precompiled(source: string): TemplateSpecification {
-  const file = join(CACHE_DIR, 'templates', `${createHash('sha256').update(JSON.stringify(COMPILE)).update(source).digest('hex').slice(0, 32)}.cjs`);
+  const file = join(CACHE_DIR, 'templates', `${fingerprint(JSON.stringify(COMPILE), source)}.cjs`);
   try {
     return require(file) as TemplateSpecification;
   } catch {
