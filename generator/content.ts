@@ -12,30 +12,44 @@ export interface ContentData {
   notes: CommunityNote[];
 }
 
+/** A series' releases, read when first asked for (a snapshot keeps each series in its own file). */
+export type ReleasesOf = (series: string) => Release[];
+
 /** Validated content: series in release order, services in migration order. */
 export class Content {
   readonly series: Series[];
   readonly services: Service[];
-  private readonly releases: Map<string, Release>;
+  private readonly releases = new Map<string, Release>();
   private readonly index: Map<string, number>;
-
   private readonly notes: Map<string, CommunityNote>;
+  /** Series whose releases are not in `releases` yet, and where to read them. */
+  private readonly pending = new Set<string>();
+  private readonly releasesOf: ReleasesOf;
 
-  constructor(series: Series[], services: Service[], releases: Release[], notes: CommunityNote[] = []) {
+  constructor(series: Series[], services: Service[], releases: Release[] | ReleasesOf, notes: CommunityNote[] = []) {
     this.notes = new Map(notes.map((n) => [key(n.series, n.service), n]));
     this.series = [...series].sort((a, b) => compareVersion(a.version, b.version) || cmp(a.id, b.id));
     this.services = [...services].sort((a, b) => a.order - b.order || cmp(a.id, b.id));
     this.index = new Map(this.series.map((s, i) => [s.id, i]));
-    this.releases = new Map(releases.map((r) => [key(r.series, r.service), r]));
+    if (typeof releases === 'function') {
+      this.releasesOf = releases;
+      for (const s of this.series) this.pending.add(s.id);
+    } else {
+      this.releasesOf = () => [];
+      for (const r of releases) this.releases.set(key(r.series, r.service), r);
+    }
   }
 
   /** Everything the content holds, as plain data (a snapshot: see load/snapshot.ts). */
   toData(): ContentData {
+    for (const s of this.series) this.load(s.id);
     return { series: this.series, services: this.services, releases: [...this.releases.values()], notes: this.notesList() };
   }
 
-  static fromData(data: ContentData): Content {
-    return new Content(data.series, data.services, data.releases, data.notes);
+  /** The releases of one series, as toData() lists them. */
+  releasesIn(series: string): Release[] {
+    this.load(series);
+    return this.services.flatMap((s) => this.releases.get(key(series, s.id)) ?? []);
   }
 
   /** Position of a series in release order; -1 when unknown. */
@@ -53,7 +67,13 @@ export class Content {
   }
 
   release(series: string, service: string): Release | undefined {
+    this.load(series);
     return this.releases.get(key(series, service));
+  }
+
+  private load(series: string): void {
+    if (!this.pending.delete(series)) return;
+    for (const r of this.releasesOf(series)) this.releases.set(key(r.series, r.service), r);
   }
 
   /** The community note on a series × service, if someone wrote one. */

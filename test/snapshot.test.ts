@@ -1,9 +1,10 @@
 import assert from 'node:assert/strict';
-import { appendFileSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
+import { appendFileSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { buildRunbook, ContentError, loadContent, renderJson, renderMarkdown } from '../generator/index.ts';
 import { readSnapshot, snapshotKey } from '../generator/load/snapshot.ts';
+import { CACHE_DIR } from '../generator/paths.ts';
 import { syntheticContent } from './support/synthetic-content.ts';
 
 const SRC = 'https://opendev.org/openstack/example/src/tag/1.0.0/README.rst';
@@ -55,4 +56,16 @@ test('a same-size edit in the same clock tick still changes the key (the bytes o
   );
   utimesSync(file, tick, tick); // as if the rewrite landed in the same tick
   assert.notEqual(snapshotKey(dir), before);
+});
+
+test('a snapshot reads only the series a runbook crosses, and says so when one of its files is gone', () => {
+  const dir = syntheticContent({ ...options, series: ['a', 'b', 'c', 'd'] });
+  const fresh = loadContent(dir);
+  const folder = join(CACHE_DIR, `content-${snapshotKey(dir)}`);
+  rmSync(join(folder, 'd.json'));
+  const snapshot = readSnapshot(dir);
+  assert.ok(snapshot);
+  const render = (content: typeof fresh, to: string) => renderMarkdown(content, buildRunbook(content, { from: 'a', to }));
+  assert.equal(render(snapshot, 'c'), render(fresh, 'c'), 'a → c never reads d');
+  assert.throws(() => render(snapshot, 'd'), /content snapshot .* lost d\.json.*run the command again/);
 });

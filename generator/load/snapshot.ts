@@ -1,6 +1,6 @@
 import { type Dirent, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { Content, type ContentData } from '../content.ts';
+import { Content, type ContentData, type Release } from '../content.ts';
 import { CACHE_DIR, GENERATOR_DIR } from '../paths.ts';
 import { fingerprint } from '../text/fingerprint.ts';
 
@@ -16,7 +16,7 @@ const KEEP = 8;
 const RACY_MS = 3000n;
 
 export function snapshotKey(contentDir: string): string | undefined {
-  const parts = ['leapfrog content snapshot 3', contentDir];
+  const parts = ['leapfrog content snapshot 4', contentDir];
   const files = [...CODE_DIRS.flatMap((d) => regularFiles(d) ?? []), ...(regularFiles(contentDir) ?? ['\0'])];
   if (files.includes('\0')) return undefined;
   const recent = (BigInt(Date.now()) - RACY_MS) * 1_000_000n;
@@ -30,11 +30,24 @@ export function snapshotKey(contentDir: string): string | undefined {
   return fingerprint(...parts);
 }
 
+/**
+ * A snapshot is a folder: `index.json` (series, services, notes) and one file per series with its
+ * releases, read when the planner first asks for that series (kilo→newton reads 4 of 25).
+ */
 export function readSnapshot(contentDir: string): Content | undefined {
   const key = snapshotKey(contentDir);
   if (!key) return undefined;
+  const dir = join(CACHE_DIR, `content-${key}`);
   try {
-    return Content.fromData(JSON.parse(readFileSync(join(CACHE_DIR, `content-${key}.json`), 'utf8')) as ContentData);
+    const index = JSON.parse(readFileSync(join(dir, 'index.json'), 'utf8')) as Omit<ContentData, 'releases'>;
+    const releasesOf = (series: string) => {
+      try {
+        return JSON.parse(readFileSync(join(dir, `${series}.json`), 'utf8')) as Release[];
+      } catch (error) {
+        throw new Error(`the content snapshot ${dir} lost ${series}.json (${(error as Error).message}): run the command again`);
+      }
+    };
+    return new Content(index.series, index.services, releasesOf, index.notes);
   } catch {
     return undefined;
   }
@@ -43,25 +56,31 @@ export function readSnapshot(contentDir: string): Content | undefined {
 export function writeSnapshot(contentDir: string, content: Content): void {
   const key = snapshotKey(contentDir);
   if (!key) return;
+  const dir = join(CACHE_DIR, `content-${key}`);
+  const temp = `${dir}.${process.pid}.tmp`;
   try {
-    mkdirSync(CACHE_DIR, { recursive: true });
-    const file = join(CACHE_DIR, `content-${key}.json`);
-    const temp = `${file}.${process.pid}.tmp`;
-    writeFileSync(temp, JSON.stringify(content.toData()));
-    renameSync(temp, file); // readers see the whole file or none
+    mkdirSync(temp, { recursive: true });
+    const { releases: _, ...index } = content.toData();
+    writeFileSync(join(temp, 'index.json'), JSON.stringify(index));
+    for (const s of content.series) writeFileSync(join(temp, `${s.id}.json`), JSON.stringify(content.releasesIn(s.id)));
+    renameSync(temp, dir); // readers see the whole folder or none; a second writer's rename fails
     prune();
   } catch {
     // a read-only checkout still works: it just parses the YAML every time
+    rmSync(temp, { recursive: true, force: true });
   }
 }
 
-/** The newest few snapshots stay; each is a whole content tree. */
+/**
+ * The newest few snapshots stay; each is a whole content tree. One is removed only when it is a
+ * while old, so a run still reading a series from it is done with it.
+ */
 function prune(): void {
   const snapshots = readdirSync(CACHE_DIR)
-    .filter((n) => /^content-[0-9a-f]+\.json$/.test(n))
+    .filter((n) => /^content-[0-9a-f]+(?:\.json)?$/.test(n))
     .map((n) => ({ path: join(CACHE_DIR, n), time: statSync(join(CACHE_DIR, n)).mtimeMs }))
     .sort((a, b) => b.time - a.time);
-  for (const old of snapshots.slice(KEEP)) rmSync(old.path, { force: true });
+  for (const old of snapshots.slice(KEEP)) if (Date.now() - old.time > 600_000) rmSync(old.path, { recursive: true, force: true });
 }
 
 /** Every regular file under `dir`, sorted; undefined when anything else is there (links, devices). */
