@@ -18,11 +18,21 @@ const Runtime = HandlebarsRuntime as unknown as typeof import('handlebars');
 
 /**
  * A step's Markdown depends on the step alone, and the same step recurs in hundreds of pair
- * runbooks: each distinct one is written once per process (bounded, like every cache here).
+ * runbooks: each distinct one is written once per process (bounded, like every cache here). A
+ * step id seen for the first time is rendered without a key: one runbook (a CLI run) holds each
+ * id once, and serialising its steps for keys would cost more than it saves.
  */
 function memoPartial(partial: HandlebarsTemplateDelegate): HandlebarsTemplateDelegate {
   const cache = new BoundedCache<string>(64_000_000, (key, text) => key.length + text.length);
-  return (context, options) => cache.get(JSON.stringify(context), () => partial(context, options));
+  const seen = new Set<unknown>();
+  return (context, options) => {
+    const id = (context as { id?: unknown }).id;
+    if (!seen.has(id)) {
+      seen.add(id);
+      return partial(context, options);
+    }
+    return cache.get(JSON.stringify(context), () => partial(context, options));
+  };
 }
 
 /**

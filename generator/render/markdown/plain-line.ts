@@ -22,6 +22,8 @@ const UNDERSCORE_DOUBT = /[^\x00-\x7f]_|_[^\x00-\x7f]|[.@]_/;
 const ESCAPES = [/()\[/g, /()\*/g, /()<(?:[!/?A-Za-z])/g, /()&(?:[#A-Za-z])/g];
 const LITERALS = [/([Ww])\.(?:[-.\w])/g, /([ps]):(?:\/)/g, /([+\-.\w])@(?:[-.\w])/g];
 const ESCAPES_IN = { text: [...ESCAPES, ...LITERALS], label: [...ESCAPES, /()\]/g] };
+// What some pattern above (or the underscore rule) needs to match at all.
+const MAY_ESCAPE = /[[\]*<&_@]|[Ww]\.|[ps]:/;
 // At the start of a paragraph: block markers (lists, headings, quotes, thematic breaks, tables), or
 // leading space; a `-` that starts neither (`--option`, `-x`) is written as remark writes it.
 const AT_START = /^(?:[\s#+=>|:~]|\d+[.)]|-$)/;
@@ -43,6 +45,8 @@ function plainText(value: string, within: 'text' | 'label' | 'strong' = 'text'):
  * run that is not inside a word (`nova_api` stays, `__init__` becomes `\_\_init\_\_`).
  */
 function escaped(value: string, within: 'text' | 'label' = 'text', atStart = false): string {
+  // Most text holds none of these: no pattern can match, nothing to do.
+  if (!MAY_ESCAPE.test(value) && !(atStart && value.startsWith('-'))) return value;
   const at = new Set<number>();
   for (const pattern of ESCAPES_IN[within]) {
     pattern.lastIndex = 0;
