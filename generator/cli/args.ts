@@ -1,6 +1,9 @@
-import { parseArgs } from 'node:util';
 import { UsageError } from '../errors.ts';
 import { UTILITY_METHODS, type UtilityMethod } from '../plan/utility/method.ts';
+
+// Read off the module itself: importing node:util (or copying its exports, as a bundle does)
+// evaluates its lazy parts, some 30 internal modules, on every start.
+const { parseArgs } = process.getBuiltinModule('node:util');
 
 export const USAGE = `Usage:
   leapfrog runbook --from <series> --to <series> [--services a,b] [--fewest-stops] [--utility venv|container] [--format md|json] [--out FILE]
