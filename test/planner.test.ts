@@ -133,7 +133,7 @@ test('a service introduced mid-way starts at its first series', () => {
   const content = loadContent(syntheticContent({ series: SERIES, serviceOverrides: { beta: { since: 'c' } } }));
   const p = plan(content, { from: 'a', to: 'e', fewestStops: true });
   assert.deepEqual(stopsOf(p, 'beta')[0], 'c');
-  assert.equal(p.paths.find((x) => x.service === 'beta')!.start, 'b');
+  assert.equal(p.paths.find((x) => x.service === 'beta')!.start.id, 'b');
 });
 
 test('series are accepted by code name or version, in any case', () => {

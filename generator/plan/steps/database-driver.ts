@@ -1,5 +1,5 @@
 import type { Content } from '../../content.ts';
-import type { Plan } from '../plan.ts';
+import type { Plan } from '../plan-model.ts';
 import type { RunbookStep } from '../runbook-model.ts';
 import { configurationDirs } from './backups.ts';
 import { SOURCES } from './sources.ts';
@@ -13,7 +13,7 @@ export function databaseDriverCheck(content: Content, plan: Plan): RunbookStep[]
   const dirs = configurationDirs(content, plan);
   if (dirs.length === 0) return [];
   const withoutMysqldb = plan.stops
-    .map((s) => content.getSeries(s.series)!)
+    .map((s) => s.at)
     .filter((s) => !s['db-drivers'].includes('MySQL-python'))
     .map((s) => s.name);
   return [

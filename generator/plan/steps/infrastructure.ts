@@ -1,6 +1,6 @@
 import type { Content } from '../../content.ts';
 import { databasesAt } from '../lifetimes.ts';
-import type { Plan } from '../plan.ts';
+import type { Plan } from '../plan-model.ts';
 import type { RunbookStep } from '../runbook-model.ts';
 import { SOURCES } from './sources.ts';
 

@@ -1,5 +1,5 @@
 import type { Content } from '../../content.ts';
-import type { Plan } from '../plan.ts';
+import type { Plan } from '../plan-model.ts';
 import type { RunbookSection, RunbookStep } from '../runbook-model.ts';
 import { phaseSteps } from './applies.ts';
 import { contentStep } from './content-step.ts';

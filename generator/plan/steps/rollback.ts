@@ -1,6 +1,6 @@
 import type { Content } from '../../content.ts';
 import { databasesAt, mayBeMissing } from '../lifetimes.ts';
-import type { Plan } from '../plan.ts';
+import type { Plan } from '../plan-model.ts';
 import type { RunbookSection, RunbookStep } from '../runbook-model.ts';
 import { configurationArchive, dropDatabase, restoreDatabase } from './commands.ts';
 import { configurationDirs, hostRoles } from './backups.ts';
@@ -22,7 +22,8 @@ export function rollbackSection(content: Content, plan: Plan): RunbookSection {
     );
   }
   const atSource = new Set(content.services.flatMap((s) => databasesAt(content, s, from).map((d) => d.name)));
-  for (const service of plan.services) {
+  for (const path of plan.paths) {
+    const service = path.of;
     const databases = databasesAt(content, service, from).map((d) => d.name);
     const optional = databasesAt(content, service, from)
       .filter((d) => mayBeMissing(content, d, from))
@@ -51,7 +52,7 @@ export function rollbackSection(content: Content, plan: Plan): RunbookSection {
         group,
       });
     }
-    steps.push(...keyRestoreStep(content, plan, service));
+    steps.push(...keyRestoreStep(content, plan, path));
     if (created.length) {
       steps.push({
         id: plannedStepId('rollback', 'drop', service.id),
