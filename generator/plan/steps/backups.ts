@@ -52,7 +52,7 @@ function configurationBackup(content: Content, plan: Plan): RunbookStep[] {
   if (dirs.length === 0) return [];
   return [
     {
-      id: 'offline.backup.configuration',
+      id: plannedStepId('offline', 'backup', 'configuration'),
       title: 'Back up the configuration on every host',
       service: null,
       series: null,

@@ -3,6 +3,7 @@ import type { Plan } from '../plan-model.ts';
 import type { RunbookStep } from '../runbook-model.ts';
 import { configurationDirs } from './backups.ts';
 import { SOURCES } from './sources.ts';
+import { plannedStepId } from '../step-id.ts';
 
 /**
  * Kilo-era configurations name the MySQLdb driver (`mysql://`); utilities from Queens on carry
@@ -18,7 +19,7 @@ export function databaseDriverCheck(content: Content, plan: Plan): RunbookStep[]
     .map((s) => s.name);
   return [
     {
-      id: 'prepare.database-driver',
+      id: plannedStepId('prepare', 'database-driver'),
       title: 'Find database URLs that need the MySQLdb driver',
       service: null,
       series: null,

@@ -148,7 +148,7 @@ function webServerId(unit: string, verb: string): string {
 /** Past this step users can write again: a roll back from here loses their work. */
 function pointOfNoReturn(plan: Plan): RunbookStep {
   return {
-    id: 'deploy.point-of-no-return',
+    id: plannedStepId('deploy', 'point-of-no-return'),
     title: 'Decide go or no-go: the next steps let users write again',
     service: null,
     series: null,

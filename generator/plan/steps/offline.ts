@@ -45,7 +45,7 @@ function stopServices(content: Content, plan: Plan): RunbookStep[] {
   const step = ({ service, group }: (typeof groups)[number], title: string) =>
     unitSteps(plannedStepId('offline', 'stop', service.id), 'stop', service, [group], from, { notes: [named, ...service.notes], group: title });
   return [
-    ...webServerStep('offline.stop.web-server', 'stop', servers, from, STOP_GROUP),
+    ...webServerStep(plannedStepId('offline', 'stop', 'web-server'), 'stop', servers, from, STOP_GROUP),
     ...groups.filter((g) => g.group.role === 'controller').flatMap((g) => step(g, STOP_GROUP)),
     ...inDataPlaneOrder(groups.filter((g) => g.group.role !== 'controller')).flatMap((g) => step(g, 'Stop the data plane')),
   ];

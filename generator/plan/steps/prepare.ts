@@ -16,7 +16,7 @@ export function prepareSection(content: Content, plan: Plan): RunbookSection {
   const { from } = plan;
   const steps: RunbookStep[] = [...readNotes(content, plan)];
   steps.push({
-    id: 'prepare.update-source',
+    id: plannedStepId('prepare', 'update-source'),
     title: `Update the source cloud to the latest ${from.name} patch release of every service`,
     service: null,
     series: null,
