@@ -13,21 +13,20 @@ import type { UtilityMethod } from './utility/method.ts';
 /** What kind of fact makes a series a stop, or lets a service pass it over. */
 export type ReasonKind = 'first-series' | 'must-stop' | 'target' | 'blocker' | 'min-start' | 'tested' | 'slurp-skip' | 'no-database-work' | 'direct-upgrade';
 
-/** Why a series is (or is not) a stop, with the sources that say so. */
-export interface Reason {
-  kind: ReasonKind;
+/**
+ * Why a series is (or is not) a stop, with the sources that say so. A blocker reason carries the
+ * blocker it stands for, so readers need not take its text apart.
+ */
+export type Reason = {
   /** A few words for tables: "Newton needs Mitaka's online-data-migrations". */
   summary: string;
   /** The whole reason, with the data's own explanation. */
   text: string;
   sources: string[];
-}
+} & ({ kind: Exclude<ReasonKind, 'blocker'> } | { kind: 'blocker'; blocker: StopBlocker });
 
-/** A blocker of a stop's release, with the series whose work it needs. */
-export interface StopBlocker {
-  needs: Series;
-  blocker: Blocker;
-}
+/** A blocker of a stop's release with its series resolved: `by` has the blocker, `needs` is the series whose work it asks for. */
+export type StopBlocker = Blocker & { by: Series; needs: Series };
 
 /** One service at one series: a stop of its path, or (in `skipped`) a series it passes over. */
 export interface ServiceStop {

@@ -48,15 +48,16 @@ export function planService(content: Content, service: Service, from: Series, to
   let current = target;
   const reasons = new Map<number, Reason[]>([[current, [{ kind: 'target', summary: 'target', text: `${to.name} is the target`, sources: [] }]]]);
   for (;;) {
-    const here = line.at(current);
-    stops.unshift(serviceStop(line, current, reasons.get(current) ?? []));
+    const stop = serviceStop(line, current, reasons.get(current) ?? []);
+    stops.unshift(stop);
     if (current === since) break; // the service is introduced here: nothing older to upgrade
-    const rel = line.release(current);
-    for (const b of rel.blockers) {
-      const index = line.position(b.requires);
+    const { at: here, release: rel } = stop;
+    for (const b of stop.blockers) {
+      const index = line.position(b.needs.id);
       const reason: Reason = {
         kind: 'blocker',
-        summary: `${here.name} needs ${line.name(b.requires)}'s ${b.steps.join(', ')}`,
+        blocker: b,
+        summary: `${here.name} needs ${b.needs.name}'s ${b.steps.join(', ')}`,
         text: `${here.name} requires ${b.requires} work first (${b.steps.join(', ')}): ${b.text}`,
         sources: b.sources,
       };
@@ -102,7 +103,7 @@ export function planService(content: Content, service: Service, from: Series, to
 function serviceStop(line: Timeline, position: number, reasons: Reason[]): ServiceStop {
   const at = line.at(position);
   const release = line.release(position);
-  const blockers = release.blockers.map((blocker) => ({ needs: line.at(line.position(blocker.requires)), blocker }));
+  const blockers = release.blockers.map((blocker) => ({ ...blocker, by: at, needs: line.at(line.position(blocker.requires)) }));
   return { service: line.service, at, release, blockers, reasons, series: at.id };
 }
 

@@ -60,7 +60,7 @@ function sourceWork(content: Content, plan: Plan, path: ServicePath): RunbookSte
   const { from } = plan;
   const { of: service, stops } = path;
   if (stops.some((s) => s.at.id === from.id)) return []; // the source is a stop: its utility runs all of it
-  const named = new Set(stops.flatMap((s) => s.blockers.filter((b) => b.needs.id === from.id).flatMap((b) => b.blocker.steps)));
+  const named = new Set(stops.flatMap((s) => s.blockers.filter((b) => b.needs.id === from.id).flatMap((b) => b.steps)));
   return (content.release(from.id, service.id)?.steps ?? [])
     .filter((step) => step.phase === 'online' || (named.has(step.id) && step.phase !== 'pre-check'))
     .map((step) => contentStep(service, from.id, step, 'installed', { group: `${service.name} at ${from.name} (source code)` }));
@@ -70,21 +70,21 @@ function migrationSteps(content: Content, plan: Plan, stop: ServiceStop, confirm
   const { service, at: series, release } = stop;
   const name = `${service.name} at ${series.name}`;
   const gates: RunbookStep[] = stop.blockers
-    .filter(({ needs }) => content.indexOf(needs.id) >= content.indexOf(plan.from.id))
-    .filter(({ needs, blocker }) => {
-      const key = `${needs.id}:${[...blocker.steps].sort().join(',')}`;
+    .filter((b) => content.indexOf(b.needs.id) >= content.indexOf(plan.from.id))
+    .filter((b) => {
+      const key = `${b.needs.id}:${[...b.steps].sort().join(',')}`;
       if (confirmed.has(key)) return false;
       confirmed.add(key);
       return true;
     })
-    .map(({ needs, blocker: b }) => ({
-      id: blockerStepId(series.id, service.id, needs.id),
-      title: `Confirm ${needs.name} work is complete: ${b.steps.join(', ')}`,
+    .map((b) => ({
+      id: blockerStepId(series.id, service.id, b.needs.id),
+      title: `Confirm ${b.needs.name} work is complete: ${b.steps.join(', ')}`,
       service: service.id,
       series: null,
       commands: [],
       sources: b.sources,
-      notes: [b.text, ...doneWhen(content, service, needs.id, b.steps)],
+      notes: [b.text, ...doneWhen(content, service, b.needs.id, b.steps)],
       group: name,
     }));
   const work = release.steps.filter((s) => OFFLINE_PHASES.includes(s.phase)).map((s) => contentStep(service, series.id, s, plan.utility, { group: name }));
