@@ -110,6 +110,39 @@ test('a blocker forces the series whose code must do the work, even with fewest 
     .reasons.map((r) => r.text)
     .join(' ');
   assert.match(reason, /F requires c work first \(online-data-migrations\): c data first/);
+  // The reason carries the blocker itself: readers (the site's stop matrix) need not parse its text.
+  const blocker = at(p.paths, 0, 'path')
+    .stops.find((s) => s.series === 'c')!
+    .reasons.find((r) => r.kind === 'blocker');
+  assert.ok(blocker?.kind === 'blocker', 'a blocker reason at c');
+  assert.deepEqual([blocker.blocker.by.name, blocker.blocker.needs.name, blocker.blocker.steps], ['F', 'C', ['online-data-migrations']]);
+});
+
+test("the plan hands down the content's own series and services, and the ids beside them agree", () => {
+  const content = loadContent(syntheticContent({ series: SERIES, slurp: ['d', 'f'], serviceOverrides: { beta: { since: 'c' } } }));
+  for (const fewestStops of [false, true]) {
+    const p = plan(content, { from: 'a', to: 'g', fewestStops });
+    assert.ok(
+      p.paths.every((x) => x.stops.length > 0 && x.skipped.length > 0),
+      'every path has stops and skips (SLURP skips e)',
+    );
+    for (const stop of p.stops) {
+      assert.equal(stop.at, content.getSeries(stop.series));
+      assert.deepEqual(
+        stop.visits.map((v) => v.service),
+        stop.services.map((id) => content.getService(id)),
+      );
+      for (const v of stop.visits) assert.equal(v.release, content.release(stop.series, v.service.id));
+    }
+    for (const path of p.paths) {
+      assert.equal(path.of, content.getService(path.service));
+      for (const s of [...path.stops, ...path.skipped]) {
+        assert.equal(s.service, path.of);
+        assert.equal(s.at, content.getSeries(s.series));
+        assert.equal(s.release, content.release(s.series, path.service));
+      }
+    }
+  }
 });
 
 test('a blocker on the source series needs no stop: the source code does the work before the first stop', () => {
@@ -133,7 +166,7 @@ test('a service introduced mid-way starts at its first series', () => {
   const content = loadContent(syntheticContent({ series: SERIES, serviceOverrides: { beta: { since: 'c' } } }));
   const p = plan(content, { from: 'a', to: 'e', fewestStops: true });
   assert.deepEqual(stopsOf(p, 'beta')[0], 'c');
-  assert.equal(p.paths.find((x) => x.service === 'beta')!.start, 'b');
+  assert.equal(p.paths.find((x) => x.service === 'beta')!.start.id, 'b');
 });
 
 test('series are accepted by code name or version, in any case', () => {

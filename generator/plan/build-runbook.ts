@@ -28,7 +28,7 @@ function assemble(content: Content, request: PlanRequest): Runbook {
       `${plan.from.name} hosts may run Ubuntu 14.04 (upstart, \`service\`); ${plan.to.name}'s packages need a release with systemd: upgrading or reinstalling the operating system of every host is part of this leap, and the runbook stops with \`service\` and starts with \`systemctl\`.`,
     );
   }
-  warnings.push(...osWarning(content, plan));
+  warnings.push(...osWarning(plan));
   const rehearsal = rehearsalFor(plan);
   return {
     plan,

@@ -1,35 +1,8 @@
 import type { Content, Release, Series, Service } from '../content.ts';
 import { OFFLINE_PHASES } from '../schema/phases.ts';
+import type { Reason, ServicePath, ServiceStop } from './plan-model.ts';
 import { describeTested, type Policy } from './policy.ts';
 import { Timeline } from './timeline.ts';
-
-/** What kind of fact makes a series a stop, or lets a service pass it over. */
-export type ReasonKind = 'first-series' | 'must-stop' | 'target' | 'blocker' | 'min-start' | 'tested' | 'slurp-skip' | 'no-database-work' | 'direct-upgrade';
-
-/** Why a series is (or is not) a stop, with the sources that say so. */
-export interface Reason {
-  kind: ReasonKind;
-  /** A few words for tables: "Newton needs Mitaka's online-data-migrations". */
-  summary: string;
-  /** The whole reason, with the data's own explanation. */
-  text: string;
-  sources: string[];
-}
-
-export interface ServiceStop {
-  series: string;
-  reasons: Reason[];
-}
-
-/** One service's way from `from` to `to`. */
-export interface ServicePath {
-  service: string;
-  /** Series whose database the service starts from (the source, or the one before it existed). */
-  start: string;
-  stops: ServiceStop[];
-  /** Series between start and target that are not stops, with why that is safe (fewest-stops). */
-  skipped: ServiceStop[];
-}
 
 interface Pending {
   index: number;
@@ -75,15 +48,16 @@ export function planService(content: Content, service: Service, from: Series, to
   let current = target;
   const reasons = new Map<number, Reason[]>([[current, [{ kind: 'target', summary: 'target', text: `${to.name} is the target`, sources: [] }]]]);
   for (;;) {
-    const here = line.at(current);
-    stops.unshift({ series: here.id, reasons: reasons.get(current) ?? [] });
+    const stop = serviceStop(line, current, reasons.get(current) ?? []);
+    stops.unshift(stop);
     if (current === since) break; // the service is introduced here: nothing older to upgrade
-    const rel = line.release(current);
-    for (const b of rel.blockers) {
-      const index = line.position(b.requires);
+    const { at: here, release: rel } = stop;
+    for (const b of stop.blockers) {
+      const index = line.position(b.needs.id);
       const reason: Reason = {
         kind: 'blocker',
-        summary: `${here.name} needs ${line.name(b.requires)}'s ${b.steps.join(', ')}`,
+        blocker: b,
+        summary: `${here.name} needs ${b.needs.name}'s ${b.steps.join(', ')}`,
         text: `${here.name} requires ${b.requires} work first (${b.steps.join(', ')}): ${b.text}`,
         sources: b.sources,
       };
@@ -119,17 +93,25 @@ export function planService(content: Content, service: Service, from: Series, to
     reasons.set(previous, why);
     current = previous;
   }
-  if (sourceStop.length) stops.unshift({ series: from.id, reasons: sourceStop });
+  if (sourceStop.length) stops.unshift(serviceStop(line, source, sourceStop));
   // A stop where the service has no offline work changes nothing in its database: leave it out.
-  const kept = stops.filter((s) => s.series === to.id || hasOfflineWork(content.release(s.series, service.id)));
-  return { service: service.id, start: line.at(start).id, stops: kept, skipped: explainSkipped(line, start, kept, policy) };
+  const kept = stops.filter((s) => s.at.id === to.id || hasOfflineWork(s.release));
+  return { of: service, service: service.id, start: line.at(start), stops: kept, skipped: explainSkipped(line, start, kept, policy) };
+}
+
+/** The service at a position, resolved once: its release there and the series its blockers need. */
+function serviceStop(line: Timeline, position: number, reasons: Reason[]): ServiceStop {
+  const at = line.at(position);
+  const release = line.release(position);
+  const blockers = release.blockers.map((blocker) => ({ ...blocker, by: at, needs: line.at(line.position(blocker.requires)) }));
+  return { service: line.service, at, release, blockers, reasons, series: at.id };
 }
 
 /** For each series passed over, the data that makes skipping it safe. */
 function explainSkipped(line: Timeline, start: number, stops: ServiceStop[], policy: Policy): ServiceStop[] {
   const { service } = line;
   const skipped: ServiceStop[] = [];
-  const positions = stops.map((s) => line.position(s.series));
+  const positions = stops.map((s) => line.position(s.at.id));
   const last = positions.at(-1) ?? start;
   for (let i = start + 1; i < last; i++) {
     if (positions.includes(i)) continue;
@@ -141,7 +123,7 @@ function explainSkipped(line: Timeline, start: number, stops: ServiceStop[], pol
     const tested = line.testedFloor(nextAt);
     if (policy === 'tested' && tested < i) {
       reasons.push({ kind: 'slurp-skip', summary: 'SLURP skip', text: describeTested(next, tested >= 0 ? line.at(tested) : undefined), sources: [] });
-    } else if (!hasOfflineWork(line.content.release(series.id, service.id))) {
+    } else if (!hasOfflineWork(line.release(i))) {
       reasons.push({ kind: 'no-database-work', summary: 'no database work', text: `${service.name} has no database work in ${series.name}`, sources: [] });
     } else {
       const min = line.release(nextAt)['min-start'];
@@ -152,7 +134,7 @@ function explainSkipped(line: Timeline, start: number, stops: ServiceStop[], pol
         sources: min.sources,
       });
     }
-    skipped.push({ series: series.id, reasons });
+    skipped.push(serviceStop(line, i, reasons));
   }
   return skipped;
 }

@@ -1,7 +1,8 @@
 import type { Content, Series, Service } from '../content.ts';
 import { PlanError } from './plan-error.ts';
+import type { Plan, ServicePath, Stop } from './plan-model.ts';
 import type { Policy } from './policy.ts';
-import { planService, type ServicePath } from './plan-service.ts';
+import { planService } from './plan-service.ts';
 import { resolveSeries } from './resolve-series.ts';
 import type { UtilityMethod } from './utility/method.ts';
 
@@ -13,23 +14,6 @@ export interface PlanRequest {
   fewestStops?: boolean;
   /** How utilities are built; default venv. */
   utility?: UtilityMethod;
-}
-
-/** A stop in the runbook: a series whose migrations run for at least one service. */
-export interface Stop {
-  series: string;
-  services: string[];
-  reasons: string[];
-}
-
-export interface Plan {
-  from: Series;
-  to: Series;
-  policy: Policy;
-  services: Service[];
-  paths: ServicePath[];
-  stops: Stop[];
-  utility: UtilityMethod;
 }
 
 /** Resolves the request against the content and plans every selected service's stops. */
@@ -67,12 +51,14 @@ function selectServices(content: Content, to: Series, wanted: string[] | undefin
 function unionOfStops(content: Content, paths: ServicePath[]): Stop[] {
   const stops: Stop[] = [];
   for (const series of content.series) {
-    const here = paths.flatMap((p) => p.stops.filter((s) => s.series === series.id).map((s) => ({ service: p.service, stop: s })));
-    if (here.length === 0) continue;
+    const visits = paths.flatMap((p) => p.stops.filter((s) => s.at.id === series.id));
+    if (visits.length === 0) continue;
     stops.push({
+      at: series,
+      visits,
       series: series.id,
-      services: here.map((h) => h.service),
-      reasons: here.flatMap((h) => h.stop.reasons.map((r) => `${h.service}: ${r.text}`)),
+      services: visits.map((v) => v.service.id),
+      reasons: visits.flatMap((v) => v.reasons.map((r) => `${v.service.id}: ${r.text}`)),
     });
   }
   return stops;

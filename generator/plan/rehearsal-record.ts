@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ROOT } from '../paths.ts';
-import type { Plan } from './plan.ts';
+import type { Plan } from './plan-model.ts';
 
 /**
  * What `npm run rehearse -- --record` measured for a pair and policy, committed as

@@ -1,5 +1,5 @@
 import type { Role } from '../schema/service.ts';
-import type { Plan } from './plan.ts';
+import type { Plan } from './plan-model.ts';
 import type { RehearsalRecord } from './rehearsal-record.ts';
 
 /** One checklist item. The first six fields are the JSON contract; the rest feed Markdown and the site. */

@@ -4,6 +4,8 @@
  * from positions. Builders, the site and tests all use these functions.
  */
 
+import type { Role } from '../schema/service.ts';
+
 /** Dot-separated kebab-case parts, e.g. `ocata.nova.db-sync` or `offline.backup.nova`. */
 export const STEP_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*(?:\.[a-z0-9]+(?:-[a-z0-9]+)*)+$/;
 
@@ -28,4 +30,9 @@ export function blockerStepId(series: string, service: string, requires: string)
 /** A step the planner adds around the content: `<section>.<part>…`, e.g. `offline.backup.nova`. */
 export function plannedStepId(section: StepSection, ...parts: string[]): string {
   return [section, ...parts].join('.');
+}
+
+/** A step split by kind of host: `<base>` on controllers, `<base>.<role>` on the others, e.g. `deploy.nova.start.compute`. */
+export function roleStepId(base: string, role: Role): string {
+  return role === 'controller' ? base : `${base}.${role}`;
 }

@@ -4,6 +4,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { DEFAULT_CONTENT_DIR, loadContent, type Content } from '../index.ts';
+import { findSeries } from '../plan/resolve-series.ts';
 import { CONTROLS, runControl } from './controls.ts';
 import { dropDatabase, existingScratch, parseServer, redactor, startLocalServer } from './database.ts';
 import { REHEARSAL_RECORD } from '../plan/rehearsal-record.ts';
@@ -74,8 +75,9 @@ function requests(content: Content, values: ReturnType<typeof parse>, shipped: S
     .filter(Boolean);
   const services = dump ? dumpServices(dump, asked) : (asked ?? SERVICES.map((s) => s.id));
   if (!values.all) {
-    const from = content.getSeries(values.from!)?.id ?? values.from!;
-    const to = content.getSeries(values.to!)?.id ?? values.to!;
+    // As `runbook` reads them (Ocata, 2017.1); an unknown one goes on for the planner to report.
+    const from = findSeries(content, values.from!)?.id ?? values.from!;
+    const to = findSeries(content, values.to!)?.id ?? values.to!;
     return services.map((service) => ({ from, to, service, policy: values['fewest-stops'] ? 'fewest' : 'tested' }));
   }
   const series = content.series.map((s) => s.id).filter((id) => shipped.some((s) => s.series === id));

@@ -5,10 +5,14 @@ import { checkStructure } from './check-structure.ts';
 import { loadTemplate } from './templates.ts';
 import { viewModel } from './view-model.ts';
 
-/** The runbook as GFM in one pass: the model is checked, then the templates write the final text. */
-export function renderMarkdown(content: Content, runbook: Runbook): string {
+/**
+ * The runbook as GFM in one pass: the model is checked, then the templates write the final text.
+ * The runbook carries resolved series and services, so the content is no longer read here; the
+ * parameter stays until its callers (cli/main.ts, the site) drop it.
+ */
+export function renderMarkdown(_content: Content, runbook: Runbook): string {
   return stage('markdown', () => {
     checkStructure(runbook);
-    return loadTemplate('runbook')(viewModel(content, runbook));
+    return loadTemplate('runbook')(viewModel(runbook));
   });
 }

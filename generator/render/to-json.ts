@@ -29,7 +29,7 @@ export function toJson(runbook: Runbook): RunbookJson {
     to: plan.to.id,
     utility: plan.utility,
     services: plan.services.map((s) => s.id),
-    stops: plan.stops.map((s) => ({ series: s.series, services: [...s.services], reasons: [...s.reasons] })),
+    stops: plan.stops.map((s) => ({ series: s.at.id, services: s.visits.map((v) => v.service.id), reasons: [...s.reasons] })),
     sections: runbook.sections.map((section) => ({
       id: section.id,
       title: section.title,

@@ -1,13 +1,12 @@
-import type { Content } from '../content.ts';
+import type { Stop } from '../plan/plan-model.ts';
 import type { Runbook } from '../plan/runbook-model.ts';
 import { ROLE_HOSTS, ROLE_NAMES } from '../plan/lifetimes.ts';
 import type { Role } from '../schema/service.ts';
 import { groupSteps } from './group-steps.ts';
 
 /** What the Markdown templates see: presentation-ready names, groups and rows; no decisions left. */
-export function viewModel(content: Content, runbook: Runbook) {
+export function viewModel(runbook: Runbook) {
   const { plan } = runbook;
-  const seriesOf = (id: string) => content.getSeries(id)!;
   const policy =
     plan.policy === 'fewest' ? 'fewest stops the data allows (--fewest-stops)' : "upstream's tested path (N to N+1 before 2023.1, SLURP to SLURP after)";
   return {
@@ -24,18 +23,18 @@ export function viewModel(content: Content, runbook: Runbook) {
     // Handlebars runs strict: no record is an empty line, which the template leaves out.
     rehearsal: runbook.rehearsal?.line ?? '',
     stops: plan.stops.map((stop) => ({
-      name: seriesOf(stop.series).name,
-      version: seriesOf(stop.series).version,
-      services: stop.services.map((id) => content.getService(id)!.name),
-      reasons: stopSummaries(plan, stop.series).join('; '),
+      name: stop.at.name,
+      version: stop.at.version,
+      services: stop.visits.map((v) => v.service.name),
+      reasons: stopSummaries(stop).join('; '),
     })),
     // A series where a service has no database work is skipped trivially: not worth a line.
     skipped: plan.paths.flatMap((p) =>
       p.skipped
         .filter((s) => s.reasons.some((r) => r.kind !== 'no-database-work'))
         .map((s) => ({
-          service: content.getService(p.service)!.name,
-          name: seriesOf(s.series).name,
+          service: p.of.name,
+          name: s.at.name,
           reason: s.reasons.map((r) => r.text).join('; '),
         })),
     ),
@@ -52,13 +51,11 @@ export function viewModel(content: Content, runbook: Runbook) {
   };
 }
 
-/** "Nova: upstream tests Newton from here; Keystone: target", merging services that share a summary. */
-function stopSummaries(plan: Runbook['plan'], series: string): string[] {
+/** "nova: upstream tests Newton from here; keystone: target", merging services that share a summary. */
+function stopSummaries(stop: Stop): string[] {
   const byText = new Map<string, string[]>();
-  for (const path of plan.paths) {
-    for (const reason of path.stops.find((s) => s.series === series)?.reasons ?? []) {
-      byText.set(reason.summary, [...(byText.get(reason.summary) ?? []), path.service]);
-    }
+  for (const visit of stop.visits) {
+    for (const reason of visit.reasons) byText.set(reason.summary, [...(byText.get(reason.summary) ?? []), visit.service.id]);
   }
   return [...byText].map(([summary, services]) => `${services.join(', ')}: ${summary}`);
 }

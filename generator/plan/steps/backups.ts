@@ -1,7 +1,7 @@
 import type { Content } from '../../content.ts';
 import type { Role } from '../../schema/service.ts';
 import { databasesAt, mayBeMissing, ROLE_HOSTS, unitsAt } from '../lifetimes.ts';
-import type { Plan } from '../plan.ts';
+import type { Plan } from '../plan-model.ts';
 import type { RunbookStep } from '../runbook-model.ts';
 import { BACKUP_DIR, configurationArchive, databaseExists, dumpDatabase } from './commands.ts';
 import { keyBackupStep } from './key-repositories.ts';
@@ -15,7 +15,8 @@ import { plannedStepId } from '../step-id.ts';
  */
 export function backupSteps(content: Content, plan: Plan): RunbookStep[] {
   const { from } = plan;
-  const dumps = plan.services.flatMap((service): RunbookStep[] => {
+  const dumps = plan.paths.flatMap((path): RunbookStep[] => {
+    const service = path.of;
     const databases = databasesAt(content, service, from);
     if (databases.length === 0) return [];
     const optional = databases.filter((db) => mayBeMissing(content, db, from));
@@ -39,7 +40,7 @@ export function backupSteps(content: Content, plan: Plan): RunbookStep[] {
         ],
         group: 'Backups',
       },
-      ...keyBackupStep(content, plan, service),
+      ...keyBackupStep(content, plan, path),
     ];
   });
   return [...dumps, ...configurationBackup(content, plan)];
@@ -51,7 +52,7 @@ function configurationBackup(content: Content, plan: Plan): RunbookStep[] {
   if (dirs.length === 0) return [];
   return [
     {
-      id: 'offline.backup.configuration',
+      id: plannedStepId('offline', 'backup', 'configuration'),
       title: 'Back up the configuration on every host',
       service: null,
       series: null,

@@ -1,5 +1,5 @@
 import type { Content } from '../../content.ts';
-import type { Plan } from '../plan.ts';
+import type { Plan } from '../plan-model.ts';
 import type { RunbookStep } from '../runbook-model.ts';
 import { phaseSteps, targetRunWith } from './applies.ts';
 import { contentStep } from './content-step.ts';

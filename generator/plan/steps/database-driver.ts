@@ -1,8 +1,9 @@
 import type { Content } from '../../content.ts';
-import type { Plan } from '../plan.ts';
+import type { Plan } from '../plan-model.ts';
 import type { RunbookStep } from '../runbook-model.ts';
 import { configurationDirs } from './backups.ts';
 import { SOURCES } from './sources.ts';
+import { plannedStepId } from '../step-id.ts';
 
 /**
  * Kilo-era configurations name the MySQLdb driver (`mysql://`); utilities from Queens on carry
@@ -13,12 +14,12 @@ export function databaseDriverCheck(content: Content, plan: Plan): RunbookStep[]
   const dirs = configurationDirs(content, plan);
   if (dirs.length === 0) return [];
   const withoutMysqldb = plan.stops
-    .map((s) => content.getSeries(s.series)!)
+    .map((s) => s.at)
     .filter((s) => !s['db-drivers'].includes('MySQL-python'))
     .map((s) => s.name);
   return [
     {
-      id: 'prepare.database-driver',
+      id: plannedStepId('prepare', 'database-driver'),
       title: 'Find database URLs that need the MySQLdb driver',
       service: null,
       series: null,

@@ -1,7 +1,7 @@
 import type { Content, Service } from '../../content.ts';
 import type { ReleaseStep } from '../../schema/release.ts';
 import { ROLE_HOSTS, stoppedForMigrations } from '../lifetimes.ts';
-import type { Plan } from '../plan.ts';
+import type { Plan } from '../plan-model.ts';
 import type { RunbookSection, RunbookStep } from '../runbook-model.ts';
 import { configChecks } from './config-checks.ts';
 import { contentStep } from './content-step.ts';
@@ -21,7 +21,7 @@ export function deploySection(content: Content, plan: Plan): RunbookSection {
   const targetSteps = (service: Service, phase: ReleaseStep['phase']) => phaseSteps(content, to, service, phase, plan.from);
   const prepared = configChecks(content, plan).length ? `: Prepare (Configuration for ${to.name}) checked what the releases crossed removed or require` : '';
   const steps: RunbookStep[] = services.map((service) => {
-    const release = content.release(to.id, service.id)!;
+    const codeRef = content.release(to.id, service.id)?.['code-ref'] ?? to['code-ref'];
     return {
       id: plannedStepId('deploy', service.id, 'install'),
       title: `Deploy ${service.name} ${to.name} code and configuration`,
@@ -31,7 +31,7 @@ export function deploySection(content: Content, plan: Plan): RunbookSection {
       sources: to.sources,
       hosts: ['controller'],
       notes: [
-        `Install ${service.name} from ${to.name} (code ref ${release['code-ref'] ?? to['code-ref']}) with your deployment tooling on every controller, and carry your configuration forward${prepared}. Do not start anything yet; data-plane hosts follow once the control plane runs.`,
+        `Install ${service.name} from ${to.name} (code ref ${codeRef}) with your deployment tooling on every controller, and carry your configuration forward${prepared}. Do not start anything yet; data-plane hosts follow once the control plane runs.`,
       ],
       group: 'Deploy code and configuration',
     };
@@ -148,7 +148,7 @@ function webServerId(unit: string, verb: string): string {
 /** Past this step users can write again: a roll back from here loses their work. */
 function pointOfNoReturn(plan: Plan): RunbookStep {
   return {
-    id: 'deploy.point-of-no-return',
+    id: plannedStepId('deploy', 'point-of-no-return'),
     title: 'Decide go or no-go: the next steps let users write again',
     service: null,
     series: null,

@@ -1,8 +1,9 @@
 import type { Content } from '../../content.ts';
 import { databasesAt } from '../lifetimes.ts';
-import type { Plan } from '../plan.ts';
+import type { Plan } from '../plan-model.ts';
 import type { RunbookStep } from '../runbook-model.ts';
 import { SOURCES } from './sources.ts';
+import { plannedStepId } from '../step-id.ts';
 
 const GROUP = 'Infrastructure';
 
@@ -19,7 +20,7 @@ export function infrastructureChecks(content: Content, plan: Plan): RunbookStep[
   const unstated = (['database', 'message-queue'] as const).filter((c) => !stated.some((n) => n.component === c));
   return [
     {
-      id: 'prepare.infrastructure.tables',
+      id: plannedStepId('prepare', 'infrastructure', 'tables'),
       title: 'Find tables that are not utf8 or not InnoDB',
       service: null,
       series: null,
@@ -34,7 +35,7 @@ export function infrastructureChecks(content: Content, plan: Plan): RunbookStep[
       group: GROUP,
     },
     {
-      id: 'prepare.infrastructure.versions',
+      id: plannedStepId('prepare', 'infrastructure', 'versions'),
       title: 'Record the MariaDB/MySQL and RabbitMQ versions, and plan their own upgrades',
       service: null,
       series: null,

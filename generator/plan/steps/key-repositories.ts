@@ -1,7 +1,7 @@
 import type { Content, Service } from '../../content.ts';
 import type { KeyRepository } from '../../schema/service.ts';
 import { OFFLINE_PHASES } from '../../schema/phases.ts';
-import type { Plan } from '../plan.ts';
+import type { Plan, ServicePath } from '../plan-model.ts';
 import type { RunbookStep } from '../runbook-model.ts';
 import { BACKUP_DIR } from './commands.ts';
 import { plannedStepId } from '../step-id.ts';
@@ -13,12 +13,9 @@ const TAR = 'https://manpages.debian.org/bookworm/tar/tar.1.en.html';
  * The service's key repositories that the leap may create or change: one exists by the target
  * and a stop of the service runs its setup subcommand (keystone-manage fernet_setup).
  */
-export function touchedRepositories(content: Content, plan: Plan, service: Service): KeyRepository[] {
-  const stops = plan.paths.find((p) => p.service === service.id)?.stops.map((s) => s.series) ?? [];
-  const commands = stops.flatMap((series) =>
-    (content.release(series, service.id)?.steps ?? []).filter((s) => OFFLINE_PHASES.includes(s.phase)).flatMap((s) => s.commands),
-  );
-  return service['key-repositories'].filter(
+export function touchedRepositories(content: Content, plan: Plan, path: ServicePath): KeyRepository[] {
+  const commands = path.stops.flatMap((stop) => stop.release.steps.filter((s) => OFFLINE_PHASES.includes(s.phase)).flatMap((s) => s.commands));
+  return path.of['key-repositories'].filter(
     (repo) => content.indexOf(repo.since) <= content.indexOf(plan.to.id) && commands.some((c) => c.split(' ').includes(repo.setup)),
   );
 }
@@ -28,8 +25,9 @@ function archive(plan: Plan, service: Service): string {
 }
 
 /** Archived with the dumps, once the service is stopped: keys are rotated while it runs. */
-export function keyBackupStep(content: Content, plan: Plan, service: Service): RunbookStep[] {
-  const atSource = touchedRepositories(content, plan, service).filter((r) => content.indexOf(r.since) <= content.indexOf(plan.from.id));
+export function keyBackupStep(content: Content, plan: Plan, path: ServicePath): RunbookStep[] {
+  const service = path.of;
+  const atSource = touchedRepositories(content, plan, path).filter((r) => content.indexOf(r.since) <= content.indexOf(plan.from.id));
   if (atSource.length === 0) return [];
   const file = archive(plan, service);
   return [
@@ -52,8 +50,9 @@ export function keyBackupStep(content: Content, plan: Plan, service: Service): R
 }
 
 /** Back to the source's keys: the repositories the leap created go, the archived ones come back. */
-export function keyRestoreStep(content: Content, plan: Plan, service: Service): RunbookStep[] {
-  const touched = touchedRepositories(content, plan, service);
+export function keyRestoreStep(content: Content, plan: Plan, path: ServicePath): RunbookStep[] {
+  const service = path.of;
+  const touched = touchedRepositories(content, plan, path);
   if (touched.length === 0) return [];
   const archived = touched.some((r) => content.indexOf(r.since) <= content.indexOf(plan.from.id));
   return [

@@ -1,7 +1,7 @@
 import type { Content, Service } from '../../content.ts';
 import { OFFLINE_PHASES } from '../../schema/phases.ts';
 import { stoppedForMigrations } from '../lifetimes.ts';
-import type { Plan } from '../plan.ts';
+import type { Plan, ServicePath, ServiceStop } from '../plan-model.ts';
 import type { RunbookSection, RunbookStep } from '../runbook-model.ts';
 import { backupSteps } from './backups.ts';
 import { contentStep } from './content-step.ts';
@@ -14,19 +14,11 @@ const STOP_GROUP = 'Stop the services';
 export function offlineSection(content: Content, plan: Plan): RunbookSection {
   const steps: RunbookStep[] = [...stopServices(content, plan), ...backupSteps(content, plan)];
   for (const path of plan.paths) {
-    const service = content.getService(path.service)!;
-    steps.push(
-      ...sourceWork(
-        content,
-        plan,
-        service,
-        path.stops.map((s) => s.series),
-      ),
-    );
+    steps.push(...sourceWork(content, plan, path));
     // Upstream keeps refusing migrations in later releases, so later files repeat a blocker;
     // the operator confirms the work once, before the first stop that needs it.
     const confirmed = new Set<string>();
-    for (const stop of path.stops) steps.push(...migrationSteps(content, plan, service, stop.series, confirmed));
+    for (const stop of path.stops) steps.push(...migrationSteps(content, plan, stop, confirmed));
   }
   return {
     id: 'offline-migrations',
@@ -53,7 +45,7 @@ function stopServices(content: Content, plan: Plan): RunbookStep[] {
   const step = ({ service, group }: (typeof groups)[number], title: string) =>
     unitSteps(plannedStepId('offline', 'stop', service.id), 'stop', service, [group], from, { notes: [named, ...service.notes], group: title });
   return [
-    ...webServerStep('offline.stop.web-server', 'stop', servers, from, STOP_GROUP),
+    ...webServerStep(plannedStepId('offline', 'stop', 'web-server'), 'stop', servers, from, STOP_GROUP),
     ...groups.filter((g) => g.group.role === 'controller').flatMap((g) => step(g, STOP_GROUP)),
     ...inDataPlaneOrder(groups.filter((g) => g.group.role !== 'controller')).flatMap((g) => step(g, 'Stop the data plane')),
   ];
@@ -64,39 +56,38 @@ function stopServices(content: Content, plan: Plan): RunbookStep[] {
  * stopped and the backups taken: its online data migrations, and any step a later stop's blocker
  * names (work that was optional at the source, like nova's cells v2 setup in Newton).
  */
-function sourceWork(content: Content, plan: Plan, service: Service, stops: string[]): RunbookStep[] {
+function sourceWork(content: Content, plan: Plan, path: ServicePath): RunbookStep[] {
   const { from } = plan;
-  if (stops.includes(from.id)) return []; // the source is a stop: its utility runs all of it
-  const named = new Set(
-    stops.flatMap((series) => (content.release(series, service.id)?.blockers ?? []).filter((b) => b.requires === from.id).flatMap((b) => b.steps)),
-  );
+  const { of: service, stops } = path;
+  if (stops.some((s) => s.at.id === from.id)) return []; // the source is a stop: its utility runs all of it
+  const named = new Set(stops.flatMap((s) => s.blockers.filter((b) => b.needs.id === from.id).flatMap((b) => b.steps)));
   return (content.release(from.id, service.id)?.steps ?? [])
     .filter((step) => step.phase === 'online' || (named.has(step.id) && step.phase !== 'pre-check'))
     .map((step) => contentStep(service, from.id, step, 'installed', { group: `${service.name} at ${from.name} (source code)` }));
 }
 
-function migrationSteps(content: Content, plan: Plan, service: Service, series: string, confirmed: Set<string>): RunbookStep[] {
-  const release = content.release(series, service.id)!;
-  const name = `${service.name} at ${content.getSeries(series)!.name}`;
-  const gates: RunbookStep[] = release.blockers
-    .filter((b) => content.indexOf(b.requires) >= content.indexOf(plan.from.id))
+function migrationSteps(content: Content, plan: Plan, stop: ServiceStop, confirmed: Set<string>): RunbookStep[] {
+  const { service, at: series, release } = stop;
+  const name = `${service.name} at ${series.name}`;
+  const gates: RunbookStep[] = stop.blockers
+    .filter((b) => content.indexOf(b.needs.id) >= content.indexOf(plan.from.id))
     .filter((b) => {
-      const key = `${b.requires}:${[...b.steps].sort().join(',')}`;
+      const key = `${b.needs.id}:${[...b.steps].sort().join(',')}`;
       if (confirmed.has(key)) return false;
       confirmed.add(key);
       return true;
     })
     .map((b) => ({
-      id: blockerStepId(series, service.id, b.requires),
-      title: `Confirm ${content.getSeries(b.requires)!.name} work is complete: ${b.steps.join(', ')}`,
+      id: blockerStepId(series.id, service.id, b.needs.id),
+      title: `Confirm ${b.needs.name} work is complete: ${b.steps.join(', ')}`,
       service: service.id,
       series: null,
       commands: [],
       sources: b.sources,
-      notes: [b.text, ...doneWhen(content, service, b.requires, b.steps)],
+      notes: [b.text, ...doneWhen(content, service, b.needs.id, b.steps)],
       group: name,
     }));
-  const work = release.steps.filter((s) => OFFLINE_PHASES.includes(s.phase)).map((s) => contentStep(service, series, s, plan.utility, { group: name }));
+  const work = release.steps.filter((s) => OFFLINE_PHASES.includes(s.phase)).map((s) => contentStep(service, series.id, s, plan.utility, { group: name }));
   return [...gates, ...work];
 }
 

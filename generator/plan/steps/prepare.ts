@@ -1,5 +1,5 @@
 import type { Content } from '../../content.ts';
-import type { Plan } from '../plan.ts';
+import type { Plan } from '../plan-model.ts';
 import type { RunbookSection, RunbookStep } from '../runbook-model.ts';
 import { phaseSteps } from './applies.ts';
 import { contentStep } from './content-step.ts';
@@ -16,7 +16,7 @@ export function prepareSection(content: Content, plan: Plan): RunbookSection {
   const { from } = plan;
   const steps: RunbookStep[] = [...readNotes(content, plan)];
   steps.push({
-    id: 'prepare.update-source',
+    id: plannedStepId('prepare', 'update-source'),
     title: `Update the source cloud to the latest ${from.name} patch release of every service`,
     service: null,
     series: null,

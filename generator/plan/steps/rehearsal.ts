@@ -1,9 +1,10 @@
 import type { Content } from '../../content.ts';
 import { databasesAt } from '../lifetimes.ts';
-import type { Plan } from '../plan.ts';
+import type { Plan } from '../plan-model.ts';
 import type { RunbookStep } from '../runbook-model.ts';
 import { BACKUP_DIR } from './commands.ts';
 import { SOURCES } from './sources.ts';
+import { plannedStepId } from '../step-id.ts';
 
 const GROUP = 'Rehearse on a copy';
 
@@ -18,7 +19,7 @@ export function rehearsal(content: Content, plan: Plan): RunbookStep[] {
   const dump = `${BACKUP_DIR}/rehearsal-${from.id}.sql`;
   return [
     {
-      id: 'prepare.rehearse.copy',
+      id: plannedStepId('prepare', 'rehearse', 'copy'),
       title: 'Copy the databases to a scratch database server',
       service: null,
       series: null,
@@ -35,7 +36,7 @@ export function rehearsal(content: Content, plan: Plan): RunbookStep[] {
       group: GROUP,
     },
     {
-      id: 'prepare.rehearse.run',
+      id: plannedStepId('prepare', 'rehearse', 'run'),
       title: 'Run the offline migrations against the copy, timing each stop',
       service: null,
       series: null,

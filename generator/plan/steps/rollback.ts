@@ -1,6 +1,6 @@
 import type { Content } from '../../content.ts';
 import { databasesAt, mayBeMissing } from '../lifetimes.ts';
-import type { Plan } from '../plan.ts';
+import type { Plan } from '../plan-model.ts';
 import type { RunbookSection, RunbookStep } from '../runbook-model.ts';
 import { configurationArchive, dropDatabase, restoreDatabase } from './commands.ts';
 import { configurationDirs, hostRoles } from './backups.ts';
@@ -15,14 +15,15 @@ import { plannedStepId } from '../step-id.ts';
 export function rollbackSection(content: Content, plan: Plan): RunbookSection {
   const { from, to } = plan;
   const stoppedServers = webServers(content, plan.services, to, 'start');
-  const steps: RunbookStep[] = [...webServerStep('rollback.stop.web-server', 'stop', stoppedServers, to, 'Stop the services')];
+  const steps: RunbookStep[] = [...webServerStep(plannedStepId('rollback', 'stop', 'web-server'), 'stop', stoppedServers, to, 'Stop the services')];
   for (const service of plan.services) {
     steps.push(
       ...unitSteps(plannedStepId('rollback', 'stop', service.id), 'stop', service, ownUnits(content, service, to, 'start'), to, { group: 'Stop the services' }),
     );
   }
   const atSource = new Set(content.services.flatMap((s) => databasesAt(content, s, from).map((d) => d.name)));
-  for (const service of plan.services) {
+  for (const path of plan.paths) {
+    const service = path.of;
     const databases = databasesAt(content, service, from).map((d) => d.name);
     const optional = databasesAt(content, service, from)
       .filter((d) => mayBeMissing(content, d, from))
@@ -51,7 +52,7 @@ export function rollbackSection(content: Content, plan: Plan): RunbookSection {
         group,
       });
     }
-    steps.push(...keyRestoreStep(content, plan, service));
+    steps.push(...keyRestoreStep(content, plan, path));
     if (created.length) {
       steps.push({
         id: plannedStepId('rollback', 'drop', service.id),
@@ -125,7 +126,7 @@ export function rollbackSection(content: Content, plan: Plan): RunbookSection {
   ];
   // Restart, not start: the web server may still run for sites the roll back left alone, and
   // must load the source's sites again.
-  steps.push(...webServerStep('rollback.restart.web-server', 'restart', startServers, from, 'Start the services'));
+  steps.push(...webServerStep(plannedStepId('rollback', 'restart', 'web-server'), 'restart', startServers, from, 'Start the services'));
   for (const service of back) {
     // What a deploy of the source starts: not a unit its guides had already retired (keystone's
     // eventlet server on Kilo..Mitaka).
@@ -149,7 +150,7 @@ function configurationRestore(content: Content, plan: Plan): RunbookStep[] {
   if (configurationDirs(content, plan).length === 0) return [];
   return [
     {
-      id: 'rollback.restore.configuration',
+      id: plannedStepId('rollback', 'restore', 'configuration'),
       title: `Restore the ${plan.from.name} configuration on every host`,
       service: null,
       series: null,

@@ -3,6 +3,7 @@ import type { Role } from '../../schema/service.ts';
 import { DATA_PLANE, ROLE_HOSTS, unitsAt, type Unit } from '../lifetimes.ts';
 import type { RunbookStep } from '../runbook-model.ts';
 import { SOURCES } from './sources.ts';
+import { roleStepId } from '../step-id.ts';
 
 type Verb = 'stop' | 'start' | 'restart';
 
@@ -83,7 +84,10 @@ export function ownUnits(content: Content, service: Service, series: Series, pur
     if (unit.wsgi) continue;
     byRole.set(unit.role, [...(byRole.get(unit.role) ?? []), unit]);
   }
-  return (Object.keys(ROLE_HOSTS) as Role[]).filter((r) => byRole.has(r)).map((role) => ({ role, units: byRole.get(role)! }));
+  return (Object.keys(ROLE_HOSTS) as Role[]).flatMap((role) => {
+    const units = byRole.get(role);
+    return units ? [{ role, units }] : [];
+  });
 }
 
 /**
@@ -93,7 +97,7 @@ export function ownUnits(content: Content, service: Service, series: Series, pur
  */
 export function unitSteps(base: string, verb: Verb, service: Service, groups: UnitGroup[], series: Series, extra: Partial<RunbookStep>): RunbookStep[] {
   return groups.map(({ role, units }) => ({
-    id: role === 'controller' ? base : `${base}.${role}`,
+    id: roleStepId(base, role),
     title: `${VERB_TITLE[verb]} the ${service.name} services on ${ROLE_HOSTS[role]}`,
     service: service.id,
     series: null,

@@ -1,6 +1,6 @@
 import type { Content, Series, Service } from '../../content.ts';
 import { hasOfflineWork } from '../plan-service.ts';
-import type { Plan } from '../plan.ts';
+import type { Plan, Stop } from '../plan-model.ts';
 import type { RunbookStep } from '../runbook-model.ts';
 import { imageName, KEYSTONE_CLI, KEYSTONE_UTILS, wrapperCommands, wrappedTools, wrapperDir, writtenDirs } from '../utility/container-run.ts';
 import { containerHost, venvHosts, type UtilityHost } from '../utility/hosts.ts';
@@ -18,15 +18,16 @@ const GROUP = 'Utilities';
  * service's steps stay the same whichever others are selected.
  */
 export function utilities(content: Content, plan: Plan): RunbookStep[] {
-  const hosts = venvHosts(
-    content,
-    plan.stops.map((s) => s.series),
-  );
-  return plan.stops.flatMap((stop) => {
-    const series = content.getSeries(stop.series)!;
-    const services = stop.services.map((id) => content.getService(id)!).filter((s) => hasOfflineWork(content.release(series.id, s.id)));
-    if (services.length === 0) return [];
-    return plan.utility === 'container' ? containerSteps(content, series, services) : venvSteps(content, series, services, hosts.get(series.id)!);
+  const withWork = (stop: Stop) => stop.visits.filter((v) => hasOfflineWork(v.release)).map((v) => v.service);
+  if (plan.utility === 'container') {
+    return plan.stops.flatMap((stop) => {
+      const services = withWork(stop);
+      return services.length ? containerSteps(content, stop.at, services) : [];
+    });
+  }
+  return venvHosts(plan.stops).flatMap(({ stop, host }) => {
+    const services = withWork(stop);
+    return services.length ? venvSteps(content, stop.at, services, host) : [];
   });
 }
 

@@ -1,4 +1,4 @@
-import type { Content, Series } from '../../content.ts';
+import type { Series } from '../../content.ts';
 import type { OsId } from '../../schema/os-release.ts';
 import { OS_IDS } from '../../schema/os-release.ts';
 import { OS_RELEASES, type OsRelease } from './os-releases.ts';
@@ -33,31 +33,32 @@ function hostOs(python: string, series: Series[]): OsRelease {
 /**
  * venv: one Python per stop, shared by consecutive stops whose tested runtimes overlap (the newest
  * they share), so one host serves as many stops as it can; a new group starts where they stop overlapping.
+ * Returns each stop with its host, in the order given.
  */
-export function venvHosts(content: Content, stops: string[]): Map<string, UtilityHost> {
-  const hosts = new Map<string, UtilityHost>();
-  let group: Series[] = [];
+export function venvHosts<T extends { at: Series }>(stops: T[]): { stop: T; host: UtilityHost }[] {
+  const hosted: { stop: T; host: UtilityHost }[] = [];
+  let group: T[] = [];
   let shared: string[] = [];
   const close = () => {
     if (group.length === 0) return;
-    const python = chosen(newest(shared), group);
-    const os = hostOs(python, group);
-    for (const s of group) hosts.set(s.id, { python, os });
+    const series = group.map((s) => s.at);
+    const python = chosen(newest(shared), series);
+    const host = { python, os: hostOs(python, series) };
+    for (const stop of group) hosted.push({ stop, host });
   };
-  for (const id of stops) {
-    const series = content.getSeries(id)!;
-    const next = shared.filter((p) => available(series).includes(p));
+  for (const stop of stops) {
+    const next = shared.filter((p) => available(stop.at).includes(p));
     if (group.length > 0 && next.length > 0) {
-      group.push(series);
+      group.push(stop);
       shared = next;
     } else {
       close();
-      group = [series];
-      shared = available(series);
+      group = [stop];
+      shared = available(stop.at);
     }
   }
   close();
-  return hosts;
+  return hosted;
 }
 
 /** container: each stop's own image, of an OS release the series supports, with the newest tested Python it ships. */
