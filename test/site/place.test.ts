@@ -106,7 +106,9 @@ test('the filter names unknown services, keeps one service shown, "only" narrows
 });
 
 test('copy buttons are named per command and announce the copy', async () => {
-  const page = await open('/runbooks/kilo/newton/');
+  // A step's buttons are made as it nears the screen (runbook/controls.js).
+  const page = await open('/runbooks/kilo/newton/#offline.stop.nova');
+  await page.locator('[aria-label="Copy command 1 of offline.stop.nova"]').waitFor();
   const names = await page.$$eval('.copy', (bs) => bs.map((b) => b.getAttribute('aria-label')));
   assert.equal(new Set(names).size, names.length, 'every copy button has its own name');
   assert.ok(names.includes('Copy command 1 of offline.stop.nova'));
@@ -148,9 +150,13 @@ test('the PDF is a change record: ticks as marks without background graphics, pa
   assert.match(execFileSync('pdftotext', ['-f', String(n), '-l', String(n), '-layout', cli, '-'], { encoding: 'utf8' }), new RegExp(`page ${n} of ${n}`));
 });
 
+// A runbook is one record with a part per step: the pair opens the page, a step id or a command word the step.
 for (const [query, url] of [
   ['kilo newton', /\/runbooks\/kilo\/newton\/$/],
   ['offline.stop.keystone', /\/runbooks\/[a-z0-9]+\/[a-z0-9]+\/#offline\.stop\.keystone$/],
+  ['kilo newton offline.stop.nova', /\/runbooks\/kilo\/newton\/#offline\.stop\.nova$/],
+  ['spicehtml5proxy', /\/runbooks\/[a-z0-9]+\/[a-z0-9]+\/#offline\.stop\.nova$/],
+  ['kilo newton spicehtml5proxy', /\/runbooks\/kilo\/newton\/#offline\.stop\.nova$/],
 ] as const) {
   test(`search from the header box finds ${query}`, async () => {
     const page = await open('/series/');
@@ -213,6 +219,7 @@ test('the home picker offers only targets after the source', async () => {
 test("a step's sources open in place; the source list links back to the citing steps; a repeated note links to the first", async () => {
   const page = await open('/runbooks/kilo/newton/');
   assert.equal(await step(page, 'offline.stop.nova').locator('details.src').count(), 0, 'folded into the complete page');
+  await step(page, 'offline.stop.nova').scrollIntoViewIfNeeded();
   await page.locator('[aria-label="Details of offline.stop.nova"]').click();
   const src = step(page, 'offline.stop.nova').locator('details.src');
   assert.equal(await src.locator('a').count(), 0, 'plain numbers until opened');
@@ -225,6 +232,7 @@ test("a step's sources open in place; the source list links back to the citing s
   assert.equal(await back.count(), 1);
   await back.click();
   assert.ok(await inView(page, 'offline.stop.nova'));
+  await step(page, 'prepare.utility.mitaka').scrollIntoViewIfNeeded();
   await page.locator('[aria-label="Details of prepare.utility.mitaka"]').click();
   assert.equal(await step(page, 'prepare.utility.mitaka').locator('a[href="#prepare.utility.liberty"] code').first().textContent(), 'prepare.utility.liberty');
 });
