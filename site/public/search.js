@@ -3,12 +3,7 @@
 (() => {
   const base = document.documentElement.dataset.base || '/';
   // The query's words: what the box holds (?q= is put there too).
-  const words = () =>
-    (document.querySelector('#search input')?.value ?? '')
-      .toLowerCase()
-      .split(/\s+/)
-      .map(bare)
-      .filter(Boolean);
+  const words = () => (document.querySelector('#search input')?.value ?? '').toLowerCase().split(/\s+/).map(bare).filter(Boolean);
   const bare = (w) => w.replace(/^[^a-z0-9]+|[^a-z0-9]+$/g, '');
   // The query's words a result's part matched: Pagefind marks them in its excerpt, with punctuation,
   // and a word matches inside an id or a command too (`newton` in `prepare.utility.newton`).

@@ -49,7 +49,16 @@ async function bundleAssets(dir: string): Promise<void> {
   const { build } = await import('esbuild');
   for (const name of readdirSync(dir).filter((n) => n.endsWith('.js') || n.endsWith('.css'))) {
     const path = join(dir, name);
-    const r = await build({ entryPoints: [path], bundle: true, minify: true, format: name.endsWith('.js') ? 'iife' : undefined, target: 'es2022', legalComments: 'none', write: false, logLevel: 'silent' });
+    const r = await build({
+      entryPoints: [path],
+      bundle: true,
+      minify: true,
+      format: name.endsWith('.js') ? 'iife' : undefined,
+      target: 'es2022',
+      legalComments: 'none',
+      write: false,
+      logLevel: 'silent',
+    });
     writeFileSync(path, r.outputFiles[0]?.contents ?? '');
   }
   for (const modules of BUNDLED) rmSync(join(dir, modules), { recursive: true, force: true });
@@ -105,7 +114,14 @@ async function main(argv: string[]): Promise<number> {
  * What Pagefind writes that the search page (pagefind-ui.js, English only: forceLanguage) never
  * loads: the component and modular UIs, the highlighter, the WebAssembly for unknown languages.
  */
-const UNUSED_PAGEFIND = ['pagefind-component-ui.js', 'pagefind-component-ui.css', 'pagefind-modular-ui.js', 'pagefind-modular-ui.css', 'pagefind-highlight.js', 'wasm.unknown.pagefind'];
+const UNUSED_PAGEFIND = [
+  'pagefind-component-ui.js',
+  'pagefind-component-ui.css',
+  'pagefind-modular-ui.js',
+  'pagefind-modular-ui.css',
+  'pagefind-highlight.js',
+  'wasm.unknown.pagefind',
+];
 
 /**
  * Pagefind over the series pages (their data-pagefind-body): every service's steps and notes, once;

@@ -147,7 +147,8 @@ test('the home picker reaches the runbook page, services in the URL', async () =
 test('search finds steps and notes on the series pages', async () => {
   const page = await open('/search/');
   await page.locator('.pagefind-ui__search-input').fill('api_db sync');
-  const first = page.locator('.pagefind-ui__result-link').first();
+  // The first result's own link: results load one by one, and a later one can show first.
+  const first = page.locator('.pagefind-ui__results > li').first().locator('.pagefind-ui__result-link').first();
   await first.waitFor({ timeout: 15_000 });
   assert.match((await first.getAttribute('href')) ?? '', /\/series\/[a-z]+\//);
 });

@@ -65,7 +65,8 @@ test("a step's controls are there when it is near the screen or has focus, and g
   const page = await s.open('/runbooks/juno/gazpacho/');
   const ids = await page.$$eval('.steps > li', (els) => els.map((e) => e.id));
   const [first, last] = [ids[0]!, ids.at(-1)!];
-  const controls = (id: string) => page.locator(`li[id="${id}"]`).evaluate((li) => li.querySelectorAll(':scope > .copy, :scope > .more-b, :scope > label > .sid').length);
+  const controls = (id: string) =>
+    page.locator(`li[id="${id}"]`).evaluate((li) => li.querySelectorAll(':scope > .copy, :scope > .more-b, :scope > label > .sid').length);
   await page.locator(`li[id="${first}"]`).scrollIntoViewIfNeeded();
   await page.locator(`[aria-label="Details of ${first}"]`).waitFor();
   assert.ok((await controls(first)) >= 2, 'on screen: its id link and Details');
@@ -112,7 +113,8 @@ test("a link to a step opens its details; a stop's reason is fetched when follow
   assert.equal(await page.locator('#reasons').evaluate((d) => (d as HTMLDetailsElement).open), true);
   assert.match(page.url(), /#why1$/);
   // Printing after that still brings in everything else, once (no script error: the session checks).
-  await page.evaluate(() => dispatchEvent(new Event('beforeprint')));
+  // window.print() in headless Chromium fires a real beforeprint (and opens no dialog).
+  await page.evaluate(() => print());
   assert.equal(
     await page.locator('#reasons li[id^="why"]').count(),
     await page.locator('.matrix a[href^="#why"]').evaluateAll((as) => new Set(as.map((a) => a.getAttribute('href'))).size),
@@ -122,7 +124,8 @@ test("a link to a step opens its details; a stop's reason is fetched when follow
 test("before printing, every step's details and the source list are on the page", async () => {
   await s.open('/');
   const page = await s.open('/runbooks/kilo/newton/');
-  await page.evaluate(() => dispatchEvent(new Event('beforeprint')));
+  // As Ctrl+P: the browser's beforeprint, no time to wait (headless window.print() fires it, no dialog).
+  await page.evaluate(() => print());
   const steps = kiloNewton;
   assert.equal(await page.locator('.steps > li > .more > .done').count(), steps.filter((x) => x.doneWhen).length);
   assert.equal(await page.locator('.steps > li > .more > details.src').count(), steps.filter((x) => x.sources.length).length);

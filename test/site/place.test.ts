@@ -125,11 +125,17 @@ test('the PDF is a change record: ticks as marks without background graphics, pa
   const version = await page.locator('[data-version]').getAttribute('data-version');
   assert.match(version ?? '', /^[0-9a-f]{12}$/);
   const pdf = join(dir, 'ticked.pdf');
-  // As Ctrl+P does: the folded details are read in before the page prints (runbook-more.js).
-  await page.evaluate(() => dispatchEvent(new Event('beforeprint')));
-  await page.emulateMedia({ media: 'print' });
+  // The print path Ctrl+P takes, unprepared: Chromium's print to PDF (Page.printToPDF) fires
+  // beforeprint, where the page reads its folded details in synchronously (runbook/more.js), prints
+  // what that left in the page, then fires afterprint. (Measured in headless Chromium: window.print()
+  // fires beforeprint only and opens no dialog; a Control+P key press reaches no print at all.)
+  await page.evaluate(() => {
+    const w = window as unknown as { printed: string[] };
+    w.printed = [];
+    for (const e of ['beforeprint', 'afterprint']) addEventListener(e, () => w.printed.push(e));
+  });
   await page.pdf({ path: pdf, format: 'A4', printBackground: false, preferCSSPageSize: true });
-  await page.emulateMedia({ media: 'screen' });
+  assert.deepEqual(await page.evaluate(() => (window as unknown as { printed: string[] }).printed), ['beforeprint', 'afterprint']);
   const pages = Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [pdf], { encoding: 'utf8' }))![1]);
   for (let i = 1; i <= pages; i++) {
     const text = execFileSync('pdftotext', ['-f', String(i), '-l', String(i), '-layout', pdf, '-'], { encoding: 'utf8' });
@@ -141,6 +147,8 @@ test('the PDF is a change record: ticks as marks without background graphics, pa
   assert.equal(all.split('✓').length - 1, ticked, 'a tick mark per ticked step');
   for (const label of ['Sign-off', 'Go / no-go', 'Deviations from this runbook', 'Rollback decided', 'Window start', 'Window end'])
     assert.ok(all.includes(label), label);
+  // The folded details came in with beforeprint: hosts, done-when, sources.
+  for (const label of ['Run on: ', 'Done when:', 'Sources:']) assert.ok(all.includes(label), label);
 
   // npm run pdf prints the same way; kilo→newton with every service fits 24 A4 pages.
   const cli = join(dir, 'kilo-newton.pdf');
@@ -164,7 +172,8 @@ for (const [query, url] of [
     assert.ok(await page.locator('#find').evaluate((el) => el === document.activeElement), '/ focuses the search box');
     await page.locator('#find').fill(query);
     await Promise.all([page.waitForURL(/\/search\/\?q=/), page.locator('#find').press('Enter')]);
-    const first = page.locator('.pagefind-ui__result-link').first();
+    // The first result's own link: results load one by one, and a later one can show first.
+    const first = page.locator('.pagefind-ui__results > li').first().locator('.pagefind-ui__result-link').first();
     await first.waitFor({ timeout: 15_000 });
     assert.match((await first.getAttribute('href')) ?? '', url);
   });

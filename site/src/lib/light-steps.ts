@@ -12,7 +12,10 @@ const ESC: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"
 export const esc = (s: string): string => s.replace(/[&<>"]/g, (c) => ESC[c] ?? c);
 /** An attribute value, unquoted when HTML allows it (step ids and service ids always do). */
 export const attr = (s: string): string => (/^[\w.:/-]+$/.test(s) ? s : `"${esc(s)}"`);
-const prose = (s: string): string => splitProse(s).map((p) => (p.code ? `<code>${esc(p.text)}</code>` : esc(p.text))).join('');
+const prose = (s: string): string =>
+  splitProse(s)
+    .map((p) => (p.code ? `<code>${esc(p.text)}</code>` : esc(p.text)))
+    .join('');
 
 /** The services a group's steps belong to ("nova cinder"), or undefined when only shared steps. */
 export function groupServices(steps: RunbookStep[]): string | undefined {
