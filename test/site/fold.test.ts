@@ -113,8 +113,10 @@ test("a link to a step opens its details; a stop's reason is fetched when follow
   assert.equal(await page.locator('#reasons').evaluate((d) => (d as HTMLDetailsElement).open), true);
   assert.match(page.url(), /#why1$/);
   // Printing after that still brings in everything else, once (no script error: the session checks).
-  // window.print() in headless Chromium fires a real beforeprint (and opens no dialog).
-  await page.evaluate(() => print());
+  // Chromium's print to PDF fires the real beforeprint and afterprint. (window.print() in headless
+  // fires beforeprint only and leaves the tab "being printed": a second print() fires nothing, and
+  // print to PDF then fails with "Page is already being printed". Measured with Debian Chromium 156, headless.)
+  await page.pdf();
   assert.equal(
     await page.locator('#reasons li[id^="why"]').count(),
     await page.locator('.matrix a[href^="#why"]').evaluateAll((as) => new Set(as.map((a) => a.getAttribute('href'))).size),
@@ -124,8 +126,8 @@ test("a link to a step opens its details; a stop's reason is fetched when follow
 test("before printing, every step's details and the source list are on the page", async () => {
   await s.open('/');
   const page = await s.open('/runbooks/kilo/newton/');
-  // As Ctrl+P: the browser's beforeprint, no time to wait (headless window.print() fires it, no dialog).
-  await page.evaluate(() => print());
+  // As Ctrl+P: the browser's beforeprint, with no time to wait (print to PDF fires it).
+  await page.pdf();
   const steps = kiloNewton;
   assert.equal(await page.locator('.steps > li > .more > .done').count(), steps.filter((x) => x.doneWhen).length);
   assert.equal(await page.locator('.steps > li > .more > details.src').count(), steps.filter((x) => x.sources.length).length);

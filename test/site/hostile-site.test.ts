@@ -112,6 +112,7 @@ test('code in a community note gets no Copy button; generated commands do', asyn
   const page = context.pages()[0] ?? (await context.newPage());
   await page.goto(`${site.url}/runbooks/a/c/all/`, { waitUntil: 'load' }); // the complete page: notes inline
   assert.equal(await page.locator('.note pre').count(), 1);
+  await page.locator('.steps .copy').first().waitFor(); // made as the steps near the screen
   assert.equal(await page.locator('.note .copy').count(), 0);
   assert.ok((await page.locator('.steps .copy').count()) > 3);
 });
