@@ -134,3 +134,22 @@ test("before printing, every step's details and the source list are on the page"
   assert.ok((await page.locator('#sources li[id^="r"]').count()) > 50);
   assert.equal(await page.locator('#sources-nojs').count(), 0);
 });
+
+test('Ctrl+P fetches the folded details, then prints, as the Print button does', async () => {
+  // A tab of its own: headless window.print() leaves its tab "being printed" (see above).
+  const page = await s.context.newPage();
+  try {
+    await page.goto(`${s.url}/runbooks/kilo/newton/`);
+    await page.evaluate(() => {
+      const w = window as unknown as { printed: string[] };
+      w.printed = [];
+      addEventListener('beforeprint', () => w.printed.push(`beforeprint, details ${document.querySelectorAll('.steps > li > .more').length}`));
+    });
+    await page.locator('body').press('Control+p');
+    await page.waitForFunction(() => (window as unknown as { printed: string[] }).printed.length > 0);
+    const [printed] = await page.evaluate(() => (window as unknown as { printed: string[] }).printed);
+    assert.equal(printed, `beforeprint, details ${kiloNewton.length}`, 'every step has its details before the print starts');
+  } finally {
+    await page.close();
+  }
+});

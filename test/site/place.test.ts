@@ -125,10 +125,11 @@ test('the PDF is a change record: ticks as marks without background graphics, pa
   const version = await page.locator('[data-version]').getAttribute('data-version');
   assert.match(version ?? '', /^[0-9a-f]{12}$/);
   const pdf = join(dir, 'ticked.pdf');
-  // The print path Ctrl+P takes, unprepared: Chromium's print to PDF (Page.printToPDF) fires
-  // beforeprint, where the page reads its folded details in synchronously (runbook/more.js), prints
-  // what that left in the page, then fires afterprint. (Measured in headless Chromium: window.print()
-  // fires beforeprint only and opens no dialog; a Control+P key press reaches no print at all.)
+  // The browser's own print, unprepared (its menu; Ctrl+P is the page's, fold.test.ts): Chromium's
+  // print to PDF (Page.printToPDF) fires beforeprint, where the page reads its folded details in
+  // synchronously (runbook/more.js), prints what that left in the page, then fires afterprint.
+  // (Measured in headless Chromium 156: window.print() fires beforeprint only, opens no dialog, and
+  // the synchronous read fails inside it.)
   await page.evaluate(() => {
     const w = window as unknown as { printed: string[] };
     w.printed = [];

@@ -18,13 +18,20 @@ const load = () => {
   loading ??= fetch(url).then(fetched).then(parse);
   return loading;
 };
-// Ctrl+P gives no time to wait: beforeprint reads the page synchronously when it is not here yet.
+// Printing from the browser's menu gives no time to wait: beforeprint reads the page synchronously
+// when it is not here yet. Chromium refuses that load inside window.print() (measured headless), so
+// Ctrl+P is taken as the Print button is (print.js), and a refusal is said, not thrown.
 const loadSync = () => {
   if (doc) return doc;
-  const x = new XMLHttpRequest();
-  x.open('GET', url, false);
-  x.send();
-  return x.status === 200 ? parse(x.responseText) : undefined;
+  try {
+    const x = new XMLHttpRequest();
+    x.open('GET', url, false);
+    x.send();
+    if (x.status === 200) return parse(x.responseText);
+    throw new Error(`HTTP ${x.status}`);
+  } catch (error) {
+    fail(error);
+  }
 };
 const take = (d, li) => {
   if (li.querySelector(':scope>.more')) return;
