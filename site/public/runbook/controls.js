@@ -1,16 +1,12 @@
 // Each step's controls: its id as a link to itself, Details (the runbook page), a Copy button per
 // command. They are made only for the steps on or near the screen, or holding focus, and removed
 // again when the step is far away: juno→gazpacho would otherwise add 3,000 elements to its 4,400.
-import { boxOf, root, status, steps } from './common.js';
+import { boxOf, h, root, status, steps } from './common.js';
 
 const light = Boolean(root.dataset.all); // the runbook page: ids in the li only, details folded
 const made = new Set();
 
-const button = (className, text, label) => {
-  const b = Object.assign(document.createElement('button'), { type: 'button', className, textContent: text });
-  b.setAttribute('aria-label', label);
-  return b;
-};
+const button = (className, text, label) => h('button', { type: 'button', className, textContent: text }, { 'aria-label': label });
 
 function make(li) {
   if (!li || made.has(li)) return;
@@ -18,8 +14,8 @@ function make(li) {
   // The step id links to the step, to share a place in the runbook. The runbook page writes the id
   // once, as the li's id (CSS shows it until this link is made); the complete page has a <code>.
   const label = li.querySelector(':scope>label');
-  const a = Object.assign(document.createElement('a'), { className: 'sid', href: `#${li.id}`, tabIndex: -1 });
-  const code = label.querySelector(':scope>code') ?? Object.assign(document.createElement('code'), { textContent: li.id });
+  const a = h('a', { className: 'sid', href: `#${li.id}`, tabIndex: -1 });
+  const code = label.querySelector(':scope>code') ?? h('code', { textContent: li.id });
   if (code.parentNode) code.replaceWith(a);
   else boxOf(li).after(' ', a);
   a.append(code);
@@ -51,7 +47,7 @@ function unmake(li) {
 }
 
 const fallback = (text) => {
-  const ta = Object.assign(document.createElement('textarea'), { value: text, readOnly: true });
+  const ta = h('textarea', { value: text, readOnly: true });
   ta.style.position = 'fixed';
   ta.style.opacity = '0';
   document.body.append(ta);

@@ -1,6 +1,6 @@
 // The service filter, in the address as the CLI spells it (?services=nova,cinder): unknown names
 // are named, the last service cannot be unticked, "only" shows one service.
-import { $, root, steps } from './common.js';
+import { $, h, root, steps } from './common.js';
 import { progress, where } from './place.js';
 
 const services = JSON.parse($('services')?.textContent ?? '[]'); // [[id, name], …], in the page as JSON
@@ -49,14 +49,9 @@ function filter(want, push) {
 /** A checkbox and an "only" button per service, from the page's data-services. */
 function choices(set) {
   for (const [id, name] of services) {
-    const span = Object.assign(document.createElement('span'), { className: 'svc' });
-    const label = document.createElement('label');
-    const box = Object.assign(document.createElement('input'), { type: 'checkbox', name: 'services', value: id, checked: true });
-    label.append(box, ` ${name}`);
-    const only = Object.assign(document.createElement('button'), { type: 'button', className: 'only', value: id, textContent: 'only' });
-    only.setAttribute('aria-label', `Only ${name}`);
-    span.append(label, ' ', only);
-    set.append(span);
+    const box = h('input', { type: 'checkbox', name: 'services', value: id, checked: true });
+    const only = h('button', { type: 'button', className: 'only', value: id, textContent: 'only' }, { 'aria-label': `Only ${name}` });
+    set.append(h('span', { className: 'svc' }, {}, h('label', {}, {}, box, ` ${name}`), ' ', only));
   }
   checks = [...set.querySelectorAll('input[name=services]')];
 }

@@ -1,6 +1,6 @@
 // Keeping your place: ticks kept per step, per-section and overall progress, the sticky bar with the
 // section you are in, "Next unticked" (key n), the offer to resume, ticked steps folded.
-import { $, boxOf, ls, root, shown, status, steps, store } from './common.js';
+import { $, boxOf, h, ls, root, shown, status, steps, store } from './common.js';
 
 const boxes = steps.map(boxOf);
 const sections = [...root.querySelectorAll('.sec')].filter((s) => s.querySelector('.steps'));
@@ -73,14 +73,8 @@ export function where() {
 export function initPlace() {
   bar = $('bar');
   for (const s of sections) {
-    const p = document.createElement('p');
-    p.className = 'prog';
-    p.setAttribute('aria-live', 'polite');
-    s.querySelector(':scope>h2+p').after(p);
-    const n = document.createElement('span');
-    n.className = 'n';
-    n.dataset.of = s.id;
-    root.querySelector(`.toc a[href="#${s.id}"]`).after(' ', n);
+    s.querySelector(':scope>h2+p').after(h('p', { className: 'prog' }, { 'aria-live': 'polite' }));
+    root.querySelector(`.toc a[href="#${s.id}"]`).after(' ', h('span', { className: 'n' }, { 'data-of': s.id }));
   }
   for (const b of boxes) b.checked = store.get(b.closest('li').id) === '1';
   $('keep').textContent = 'Ticks are kept in this browser only (not on a server); print the page for the change record.';
@@ -158,7 +152,7 @@ export function showPlace() {
   const ticked = boxes.filter((b) => b.checked).length;
   if (!ticked || !first || location.hash) return;
   const r = $('resume');
-  const button = (text) => Object.assign(document.createElement('button'), { type: 'button', textContent: text });
+  const button = (text) => h('button', { type: 'button', textContent: text });
   const resume = button(`Resume at ${first.closest('li').id}`);
   resume.id = 'resume-go';
   const dismiss = button('Dismiss');

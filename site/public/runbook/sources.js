@@ -1,6 +1,6 @@
 // Citations: a step's sources are "[12] [13]" in the page and become links once opened; a followed
 // citation says, in the source list, which steps cite it, each a link back.
-import { $, root } from './common.js';
+import { $, h, root } from './common.js';
 
 function linkRefs(d) {
   if (d.dataset.linked) return;
@@ -10,7 +10,7 @@ function linkRefs(d) {
     t.replaceWith(
       ...parts.map((s) => {
         const m = /^\[(\d+)\]$/.exec(s);
-        return m ? Object.assign(document.createElement('a'), { href: `#r${m[1]}`, textContent: s }) : s;
+        return m ? h('a', { href: `#r${m[1]}`, textContent: s }) : s;
       }),
     );
   }
@@ -20,12 +20,12 @@ function backLinks(id) {
   const li = $(id);
   if (!li || li.querySelector('.back')) return;
   for (const d of root.querySelectorAll('details.src')) if (d.textContent.includes(`[${id.slice(1)}]`)) linkRefs(d);
-  const p = Object.assign(document.createElement('span'), { className: 'back' });
+  const p = h('span', { className: 'back' });
   p.append(' Cited by: ');
   for (const a of root.querySelectorAll(`a[href="#${id}"]`)) {
     const from = a.closest('li[id],tr[id]');
     if (!from || from === li) continue;
-    p.append(Object.assign(document.createElement('a'), { href: `#${from.id}`, textContent: from.id }), ' ');
+    p.append(h('a', { href: `#${from.id}`, textContent: from.id }), ' ');
   }
   li.append(p);
 }

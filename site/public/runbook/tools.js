@@ -1,46 +1,19 @@
 // The page's controls that only work with JavaScript, made here rather than served hidden (3 KB of
 // kilo→newton's HTML): the sticky bar, the resume offer, and the tools form (service filter, reset,
-// print, fold, and the status region that announces a copy).
-import { h, root } from './common.js';
+// print, fold, and the status region that announces a copy). Fixed markup; the title goes in as text.
+import { root } from './common.js';
+
+const BAR =
+  '<div id=bar class=bar hidden><b></b> <span id=where></span> <span id=count aria-live=off></span> <progress id=meter value=0 aria-label="Steps done"></progress> <button type=button id=next aria-keyshortcuts=n title="Next unticked step (key n)">Next unticked</button></div>';
+const RESUME = '<div id=resume class=resume role=region aria-label=Resume hidden></div>';
+const TOOLS =
+  '<form id=filter class=tools><fieldset><legend>Show services</legend></fieldset><p id=filter-note class=warn hidden></p><p><button type=button id=reset>Reset shown ticks</button> <button type=button id=print>Print checklist</button> <label><input type=checkbox id=fold checked> Fold ticked steps</label> <span id=status role=status></span></p></form>';
 
 export function tools() {
-  const button = (id, text, attrs = {}) => h('button', { type: 'button', id, textContent: text }, attrs);
-  const bar = h(
-    'div',
-    { id: 'bar', className: 'bar', hidden: true },
-    {},
-    h('b', { textContent: root.dataset.title }),
-    ' ',
-    h('span', { id: 'where' }),
-    ' ',
-    h('span', { id: 'count' }, { 'aria-live': 'off' }),
-    ' ',
-    h('progress', { id: 'meter', value: 0 }, { 'aria-label': 'Steps done' }),
-    ' ',
-    button('next', 'Next unticked', { 'aria-keyshortcuts': 'n', title: 'Next unticked step (key n)' }),
-  );
-  root.querySelector('.rb').prepend(bar);
-  const resume = h('div', { id: 'resume', className: 'resume', hidden: true }, { role: 'region', 'aria-label': 'Resume' });
-  const fold = h('input', { type: 'checkbox', id: 'fold', checked: true });
-  const form = h(
-    'form',
-    { id: 'filter', className: 'tools' },
-    {},
-    h('fieldset', {}, {}, h('legend', { textContent: 'Show services' })),
-    h('p', { id: 'filter-note', className: 'warn', hidden: true }),
-    h(
-      'p',
-      {},
-      {},
-      button('reset', 'Reset shown ticks'),
-      ' ',
-      button('print', 'Print checklist'),
-      ' ',
-      h('label', {}, {}, fold, ' Fold ticked steps'),
-      ' ',
-      h('span', { id: 'status' }, { role: 'status' }),
-    ),
-  );
-  root.querySelector('.utility').before(resume);
-  root.querySelector('.utility').after(form);
+  const rb = root.querySelector('.rb');
+  rb.insertAdjacentHTML('afterbegin', BAR);
+  rb.querySelector('#bar>b').textContent = root.dataset.title;
+  const utility = root.querySelector('.utility');
+  utility.insertAdjacentHTML('beforebegin', RESUME);
+  utility.insertAdjacentHTML('afterend', TOOLS);
 }
