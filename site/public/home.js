@@ -10,7 +10,7 @@
         const k = localStorage.key(i);
         if (!k.startsWith('leapfrog-progress:')) continue;
         const v = JSON.parse(localStorage.getItem(k));
-        if (v && v.done) rows.push([k.slice(18), v]);
+        if (v?.done) rows.push([k.slice(18), v]);
       }
     } catch {}
     rows.sort((a, b) => b[1].at - a[1].at);
@@ -40,9 +40,14 @@
   form.hidden = false;
   form.addEventListener('submit', (e) => {
     e.preventDefault();
-    const from = form.from.value, to = form.to.value;
+    const from = form.from.value,
+      to = form.to.value;
     const err = document.getElementById('pick-error');
-    if (all.indexOf(to) <= all.indexOf(from)) { err.textContent = 'Pick a target series after the one you run.'; form.to.focus(); return; }
+    if (all.indexOf(to) <= all.indexOf(from)) {
+      err.textContent = 'Pick a target series after the one you run.';
+      form.to.focus();
+      return;
+    }
     err.textContent = '';
     const services = [...form.querySelectorAll('input[name=services]:checked')].map((c) => c.value);
     location.href = `${base}runbooks/${from}/${to}/${services.length ? `?services=${services.join(',')}` : ''}`;

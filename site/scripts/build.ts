@@ -4,7 +4,7 @@
  * sibling temp folder, Pagefind indexes it, and only then does it replace OUT.
  * LEAPFROG_CONTENT picks another content folder (tests use it).
  */
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { ContentError, loadContent, type Content } from '../../generator/index.ts';
 import { runbookSearchPages } from './search-records.ts';
@@ -30,7 +30,7 @@ export async function buildSiteInto(dest: string, contentDir: string): Promise<n
     process.env.LEAPFROG_SITE_OUT = `${work}/`;
     const { build } = await import('astro');
     await build({ root: siteRoot, logLevel: process.env.LEAPFROG_SITE_LOG === 'info' ? 'info' : 'warn' });
-    await minifyScripts(work);
+    await bundleAssets(work);
     const pages = await indexSearch(work, loadContent(contentDir));
     moveDir(work, dest);
     return pages;
@@ -40,17 +40,32 @@ export async function buildSiteInto(dest: string, contentDir: string): Promise<n
 }
 
 /**
- * The page scripts (site/public/*.js, copied as they are) minified in the output: their comments and
- * names say why in the source, and a runbook page stays under 15 KB of JavaScript.
+ * The page scripts and the stylesheet (site/public/*.js, *.css, copied as they are) bundled and
+ * minified in the output: one request each, though the sources are split into modules by concern
+ * (public/runbook/, public/css/), whose copies then go. Comments and names say why in the source,
+ * and a runbook page stays under 15 KB of JavaScript.
  */
-async function minifyScripts(dir: string): Promise<void> {
-  const { transform } = await import('esbuild');
-  for (const name of readdirSync(dir).filter((n) => n.endsWith('.js'))) {
+async function bundleAssets(dir: string): Promise<void> {
+  const { build } = await import('esbuild');
+  for (const name of readdirSync(dir).filter((n) => n.endsWith('.js') || n.endsWith('.css'))) {
     const path = join(dir, name);
-    const { code } = await transform(readFileSync(path, 'utf8'), { minify: true, target: 'es2022', legalComments: 'none' });
-    writeFileSync(path, code);
+    const r = await build({
+      entryPoints: [path],
+      bundle: true,
+      minify: true,
+      format: name.endsWith('.js') ? 'iife' : undefined,
+      target: 'es2022',
+      legalComments: 'none',
+      write: false,
+      logLevel: 'silent',
+    });
+    writeFileSync(path, r.outputFiles[0]?.contents ?? '');
   }
+  for (const modules of BUNDLED) rmSync(join(dir, modules), { recursive: true, force: true });
 }
+
+/** The folders of modules that bundleAssets folds into their entry files. */
+const BUNDLED = ['runbook', 'css'];
 
 /** One line for the operator, no stack trace (LEAPFROG_DEBUG=1 shows it): a full disk is not a bug. */
 export function describeFailure(error: unknown, prefix: string): string {
@@ -99,7 +114,14 @@ async function main(argv: string[]): Promise<number> {
  * What Pagefind writes that the search page (pagefind-ui.js, English only: forceLanguage) never
  * loads: the component and modular UIs, the highlighter, the WebAssembly for unknown languages.
  */
-const UNUSED_PAGEFIND = ['pagefind-component-ui.js', 'pagefind-component-ui.css', 'pagefind-modular-ui.js', 'pagefind-modular-ui.css', 'pagefind-highlight.js', 'wasm.unknown.pagefind'];
+const UNUSED_PAGEFIND = [
+  'pagefind-component-ui.js',
+  'pagefind-component-ui.css',
+  'pagefind-modular-ui.js',
+  'pagefind-modular-ui.css',
+  'pagefind-highlight.js',
+  'wasm.unknown.pagefind',
+];
 
 /**
  * Pagefind over the series pages (their data-pagefind-body): every service's steps and notes, once;

@@ -6,12 +6,28 @@ import { chromium, type BrowserContext } from 'playwright-core';
 
 export const CHROMIUM = process.env.LEAPFROG_CHROMIUM ?? '/usr/bin/chromium';
 
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 
 /** A browser on a profile folder (fresh unless given: pass the same one again to "restart" the browser). */
-export async function launchChromium(profile = mkdtempSync(join(tmpdir(), 'leapfrog-chromium-'))): Promise<{ context: BrowserContext; profile: string; close(removeProfile?: boolean): Promise<void> }> {
+export async function launchChromium(
+  profile = mkdtempSync(join(tmpdir(), 'leapfrog-chromium-')),
+): Promise<{ context: BrowserContext; profile: string; close(removeProfile?: boolean): Promise<void> }> {
   // playwright passes the profile as --user-data-dir.
-  const context = await chromium.launchPersistentContext(profile, { executablePath: CHROMIUM, args: ARGS, headless: true, viewport: { width: 1200, height: 900 } });
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM,
+    args: ARGS,
+    headless: true,
+    viewport: { width: 1200, height: 900 },
+  });
   return {
     context,
     profile,

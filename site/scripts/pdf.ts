@@ -34,13 +34,27 @@ export async function printPdf(options: { site: string; from: string; to: string
 
 async function main(argv: string[]): Promise<number> {
   try {
-    const { values } = parseArgs({ args: argv, options: { from: { type: 'string' }, to: { type: 'string' }, services: { type: 'string' }, out: { type: 'string' }, site: { type: 'string' }, content: { type: 'string' } }, strict: true });
+    const { values } = parseArgs({
+      args: argv,
+      options: {
+        from: { type: 'string' },
+        to: { type: 'string' },
+        services: { type: 'string' },
+        out: { type: 'string' },
+        site: { type: 'string' },
+        content: { type: 'string' },
+      },
+      strict: true,
+    });
     if (!values.from || !values.to || !values.out) throw new UsageError(USAGE);
     const site = resolve(values.site ?? 'dist/site');
     if (!existsSync(resolve(site, 'index.html'))) throw new UsageError(`no built site in ${site}: run \`npm run build\` first`);
     if (!existsSync(CHROMIUM)) throw new UsageError(`Chromium not found at ${CHROMIUM} (apt-get install chromium, or set LEAPFROG_CHROMIUM)`);
     const content = loadContent(resolve(values.content ?? 'content'));
-    const services = (values.services ?? '').split(',').map((s) => s.trim().toLowerCase()).filter(Boolean);
+    const services = (values.services ?? '')
+      .split(',')
+      .map((s) => s.trim().toLowerCase())
+      .filter(Boolean);
     const p = plan(content, { from: values.from, to: values.to, services }); // resolves names and versions, checks services
     const out = resolve(values.out);
     await printPdf({ site, from: p.from.id, to: p.to.id, services: services.length ? p.services.map((s) => s.id) : [], out });

@@ -53,6 +53,10 @@ export async function serveStatic(dir: string): Promise<StaticSite> {
   return {
     url: `http://127.0.0.1:${port}`,
     requests,
-    close: () => new Promise((ok) => { server.closeAllConnections(); server.close(() => ok()); }),
+    close: () =>
+      new Promise((ok) => {
+        server.closeAllConnections();
+        server.close(() => ok());
+      }),
   };
 }

@@ -42,6 +42,7 @@ for (const scheme of ['light', 'dark'] as const) {
       await page.goto(s.url + path);
       // A runbook page with a step's details open, as an operator has it.
       if (path === '/runbooks/kilo/newton/') {
+        await page.locator('li[id="offline.stop.nova"]').scrollIntoViewIfNeeded();
         await page.locator('[aria-label="Details of offline.stop.nova"]').click();
         await page.locator('li[id="offline.stop.nova"] .more').waitFor();
       }

@@ -112,8 +112,11 @@ test('code in a community note gets no Copy button; generated commands do', asyn
   const page = context.pages()[0] ?? (await context.newPage());
   await page.goto(`${site.url}/runbooks/a/c/all/`, { waitUntil: 'load' }); // the complete page: notes inline
   assert.equal(await page.locator('.note pre').count(), 1);
+  // A step's buttons are made as it nears the screen (runbook/controls.js): bring the noted one there.
+  await page.locator('.steps > li:has(.note pre)').scrollIntoViewIfNeeded();
+  await page.waitForFunction(() => document.querySelector('.steps > li:has(.note pre)')?.hasAttribute('data-c'));
   assert.equal(await page.locator('.note .copy').count(), 0);
-  assert.ok((await page.locator('.steps .copy').count()) > 3);
+  assert.ok((await page.locator('.steps .copy').count()) > 0);
 });
 
 test('the static server answers a bad % escape with 400 and keeps serving', async () => {

@@ -106,7 +106,9 @@ test('the filter names unknown services, keeps one service shown, "only" narrows
 });
 
 test('copy buttons are named per command and announce the copy', async () => {
-  const page = await open('/runbooks/kilo/newton/');
+  // A step's buttons are made as it nears the screen (runbook/controls.js).
+  const page = await open('/runbooks/kilo/newton/#offline.stop.nova');
+  await page.locator('[aria-label="Copy command 1 of offline.stop.nova"]').waitFor();
   const names = await page.$$eval('.copy', (bs) => bs.map((b) => b.getAttribute('aria-label')));
   assert.equal(new Set(names).size, names.length, 'every copy button has its own name');
   assert.ok(names.includes('Copy command 1 of offline.stop.nova'));
@@ -123,11 +125,18 @@ test('the PDF is a change record: ticks as marks without background graphics, pa
   const version = await page.locator('[data-version]').getAttribute('data-version');
   assert.match(version ?? '', /^[0-9a-f]{12}$/);
   const pdf = join(dir, 'ticked.pdf');
-  // As Ctrl+P does: the folded details are read in before the page prints (runbook-more.js).
-  await page.evaluate(() => dispatchEvent(new Event('beforeprint')));
-  await page.emulateMedia({ media: 'print' });
+  // The browser's own print, unprepared (its menu; Ctrl+P is the page's, fold.test.ts): Chromium's
+  // print to PDF (Page.printToPDF) fires beforeprint, where the page reads its folded details in
+  // synchronously (runbook/more.js), prints what that left in the page, then fires afterprint.
+  // (Measured in headless Chromium 156: window.print() fires beforeprint only, opens no dialog, and
+  // the synchronous read fails inside it.)
+  await page.evaluate(() => {
+    const w = window as unknown as { printed: string[] };
+    w.printed = [];
+    for (const e of ['beforeprint', 'afterprint']) addEventListener(e, () => w.printed.push(e));
+  });
   await page.pdf({ path: pdf, format: 'A4', printBackground: false, preferCSSPageSize: true });
-  await page.emulateMedia({ media: 'screen' });
+  assert.deepEqual(await page.evaluate(() => (window as unknown as { printed: string[] }).printed), ['beforeprint', 'afterprint']);
   const pages = Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [pdf], { encoding: 'utf8' }))![1]);
   for (let i = 1; i <= pages; i++) {
     const text = execFileSync('pdftotext', ['-f', String(i), '-l', String(i), '-layout', pdf, '-'], { encoding: 'utf8' });
@@ -139,6 +148,8 @@ test('the PDF is a change record: ticks as marks without background graphics, pa
   assert.equal(all.split('✓').length - 1, ticked, 'a tick mark per ticked step');
   for (const label of ['Sign-off', 'Go / no-go', 'Deviations from this runbook', 'Rollback decided', 'Window start', 'Window end'])
     assert.ok(all.includes(label), label);
+  // The folded details came in with beforeprint: hosts, done-when, sources.
+  for (const label of ['Run on: ', 'Done when:', 'Sources:']) assert.ok(all.includes(label), label);
 
   // npm run pdf prints the same way; kilo→newton with every service fits 24 A4 pages.
   const cli = join(dir, 'kilo-newton.pdf');
@@ -148,9 +159,13 @@ test('the PDF is a change record: ticks as marks without background graphics, pa
   assert.match(execFileSync('pdftotext', ['-f', String(n), '-l', String(n), '-layout', cli, '-'], { encoding: 'utf8' }), new RegExp(`page ${n} of ${n}`));
 });
 
+// A runbook is one record with a part per step: the pair opens the page, a step id or a command word the step.
 for (const [query, url] of [
   ['kilo newton', /\/runbooks\/kilo\/newton\/$/],
   ['offline.stop.keystone', /\/runbooks\/[a-z0-9]+\/[a-z0-9]+\/#offline\.stop\.keystone$/],
+  ['kilo newton offline.stop.nova', /\/runbooks\/kilo\/newton\/#offline\.stop\.nova$/],
+  ['spicehtml5proxy', /\/runbooks\/[a-z0-9]+\/[a-z0-9]+\/#offline\.stop\.nova$/],
+  ['kilo newton spicehtml5proxy', /\/runbooks\/kilo\/newton\/#offline\.stop\.nova$/],
 ] as const) {
   test(`search from the header box finds ${query}`, async () => {
     const page = await open('/series/');
@@ -158,7 +173,8 @@ for (const [query, url] of [
     assert.ok(await page.locator('#find').evaluate((el) => el === document.activeElement), '/ focuses the search box');
     await page.locator('#find').fill(query);
     await Promise.all([page.waitForURL(/\/search\/\?q=/), page.locator('#find').press('Enter')]);
-    const first = page.locator('.pagefind-ui__result-link').first();
+    // The first result's own link: results load one by one, and a later one can show first.
+    const first = page.locator('.pagefind-ui__results > li').first().locator('.pagefind-ui__result-link').first();
     await first.waitFor({ timeout: 15_000 });
     assert.match((await first.getAttribute('href')) ?? '', url);
   });
@@ -213,6 +229,7 @@ test('the home picker offers only targets after the source', async () => {
 test("a step's sources open in place; the source list links back to the citing steps; a repeated note links to the first", async () => {
   const page = await open('/runbooks/kilo/newton/');
   assert.equal(await step(page, 'offline.stop.nova').locator('details.src').count(), 0, 'folded into the complete page');
+  await step(page, 'offline.stop.nova').scrollIntoViewIfNeeded();
   await page.locator('[aria-label="Details of offline.stop.nova"]').click();
   const src = step(page, 'offline.stop.nova').locator('details.src');
   assert.equal(await src.locator('a').count(), 0, 'plain numbers until opened');
@@ -225,6 +242,7 @@ test("a step's sources open in place; the source list links back to the citing s
   assert.equal(await back.count(), 1);
   await back.click();
   assert.ok(await inView(page, 'offline.stop.nova'));
+  await step(page, 'prepare.utility.mitaka').scrollIntoViewIfNeeded();
   await page.locator('[aria-label="Details of prepare.utility.mitaka"]').click();
   assert.equal(await step(page, 'prepare.utility.mitaka').locator('a[href="#prepare.utility.liberty"] code').first().textContent(), 'prepare.utility.liberty');
 });

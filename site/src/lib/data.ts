@@ -78,7 +78,11 @@ let stamp: string | undefined;
 export function buildStamp(): string {
   if (stamp === undefined) {
     try {
-      stamp = execFileSync('git', ['log', '-1', '--format=commit %h, %cs'], { cwd: process.cwd(), encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+      stamp = execFileSync('git', ['log', '-1', '--format=commit %h, %cs'], {
+        cwd: process.cwd(),
+        encoding: 'utf8',
+        stdio: ['ignore', 'pipe', 'ignore'],
+      }).trim();
     } catch {
       stamp = '';
     }

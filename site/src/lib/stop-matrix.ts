@@ -1,8 +1,18 @@
 /** The stops as a service × stop matrix: each distinct reason once, cells pointing to it by number. */
 import type { Plan } from '../../../generator/index.ts';
 
-export interface DistinctReason { n: number; text: string; sources: string[]; services: string[]; at: string[]; /** Series that need this work, for blockers ("Victoria requires kilo work first"). */ for: string[] }
-export interface Cell { n: number; summary: string }
+export interface DistinctReason {
+  n: number;
+  text: string;
+  sources: string[];
+  services: string[];
+  at: string[] /** Series that need this work, for blockers ("Victoria requires kilo work first"). */;
+  for: string[];
+}
+export interface Cell {
+  n: number;
+  summary: string;
+}
 
 /** plan-service.ts words a blocker reason as "<Series> requires <id> work first (<steps>): <text>". */
 const BLOCKER = /^(\S+) requires \S+ work first \([^)]*\): /;
