@@ -116,6 +116,10 @@ test('code in a community note gets no Copy button; generated commands do', asyn
   await page.locator('.steps > li:has(.note pre)').scrollIntoViewIfNeeded();
   await page.waitForFunction(() => document.querySelector('.steps > li:has(.note pre)')?.hasAttribute('data-c'));
   assert.equal(await page.locator('.note .copy').count(), 0);
+  // A step with generated commands and no note gets them once it is on screen too.
+  const generated = page.locator('.steps > li:not(:has(.note)):has(pre)').first();
+  await generated.scrollIntoViewIfNeeded();
+  await generated.locator('.copy').first().waitFor({ state: 'attached', timeout: 5000 });
   assert.ok((await page.locator('.steps .copy').count()) > 0);
 });
 
