@@ -63,9 +63,22 @@ test('a snapshot reads only the series a runbook crosses, and says so when one o
   const fresh = loadContent(dir);
   const folder = join(CACHE_DIR, `content-${snapshotKey(dir)}`);
   rmSync(join(folder, 'd.json'));
-  const snapshot = readSnapshot(dir);
+  const snapshot = readSnapshot(dir, { lazy: true });
   assert.ok(snapshot);
   const render = (content: typeof fresh, to: string) => renderMarkdown(content, buildRunbook(content, { from: 'a', to }));
   assert.equal(render(snapshot, 'c'), render(fresh, 'c'), 'a → c never reads d');
   assert.throws(() => render(snapshot, 'd'), /content snapshot .* lost d\.json.*run the command again/);
+});
+
+test('content loaded for a long run holds every series, so a snapshot pruned under it does not matter', () => {
+  const dir = syntheticContent({ ...options, series: ['a', 'b', 'c', 'd'] });
+  const fresh = loadContent(dir);
+  const folder = join(CACHE_DIR, `content-${snapshotKey(dir)}`);
+  const held = loadContent(dir); // from the snapshot
+  rmSync(folder, { recursive: true }); // another run pruned it, as rehearse saw after 20 minutes
+  const render = (content: typeof fresh) => renderMarkdown(content, buildRunbook(content, { from: 'a', to: 'd' }));
+  assert.equal(render(held), render(fresh));
+  loadContent(dir); // writes it again
+  rmSync(join(folder, 'b.json'));
+  assert.equal(render(loadContent(dir)), render(fresh), 'a lost series file means the YAML is read again, not an error');
 });

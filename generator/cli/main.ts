@@ -22,7 +22,7 @@ import { writeOutput } from './write-output.ts';
 const loader = lazyModule<typeof import('../load-content.ts')>('load-content');
 
 function contentAt(dir = DEFAULT_CONTENT_DIR): Content {
-  return readSnapshot(dir) ?? loader().loadContent(dir);
+  return readSnapshot(dir, { lazy: true }) ?? loader().loadContent(dir);
 }
 
 /** Runs one CLI invocation; returns the exit code. Output and errors go to the given streams. */

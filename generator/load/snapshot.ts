@@ -32,9 +32,12 @@ export function snapshotKey(contentDir: string): string | undefined {
 
 /**
  * A snapshot is a folder: `index.json` (series, services, notes) and one file per series with its
- * releases, read when the planner first asks for that series (kilo→newton reads 4 of 25).
+ * releases. `lazy` reads a series when the planner first asks for it (kilo→newton reads 4 of 25):
+ * only for a one-shot CLI run, which ends long before prune() may remove the folder. Long-lived
+ * processes (build, rehearse: tens of minutes, while other runs write and prune snapshots) read
+ * every series now, and fall back to the YAML when a file is already gone.
  */
-export function readSnapshot(contentDir: string): Content | undefined {
+export function readSnapshot(contentDir: string, { lazy = false } = {}): Content | undefined {
   const key = snapshotKey(contentDir);
   if (!key) return undefined;
   const dir = join(CACHE_DIR, `content-${key}`);
@@ -47,7 +50,9 @@ export function readSnapshot(contentDir: string): Content | undefined {
         throw new Error(`the content snapshot ${dir} lost ${series}.json (${(error as Error).message}): run the command again`);
       }
     };
-    return new Content(index.series, index.services, releasesOf, index.notes);
+    const content = new Content(index.series, index.services, releasesOf, index.notes);
+    if (!lazy) for (const s of index.series) content.releasesIn(s.id);
+    return content;
   } catch {
     return undefined;
   }
