@@ -23,7 +23,11 @@ export type Reason = {
   /** The whole reason, with the data's own explanation. */
   text: string;
   sources: string[];
-} & ({ kind: Exclude<ReasonKind, 'blocker'> } | { kind: 'blocker'; blocker: StopBlocker });
+} & (
+  | { kind: Exclude<ReasonKind, 'blocker'> }
+  /** `detail` is `text` without the series that has the blocker: one wording for every series that needs it. */
+  | { kind: 'blocker'; blocker: StopBlocker; detail: string }
+);
 
 /** A blocker of a stop's release with its series resolved: `by` has the blocker, `needs` is the series whose work it asks for. */
 export type StopBlocker = Blocker & { by: Series; needs: Series };

@@ -59,17 +59,17 @@ export function planService(content: Content, service: Service, from: Series, to
         blocker: b,
         summary: `${here.name} needs ${b.needs.name}'s ${b.steps.join(', ')}`,
         text: `${here.name} requires ${b.requires} work first (${b.steps.join(', ')}): ${b.text}`,
+        detail: b.text,
         sources: b.sources,
       };
       if (index > start) pending.push({ index, reason });
       // The source is the service's first series, so its code may not be installed yet (a Stein
       // cloud may still serve placement from nova): the work, and every step before it, runs
       // from that series' utility, as a stop.
-      else if (index === start && start === since)
-        sourceStop.push({
-          ...reason,
-          text: `${reason.text} ${service.name} is new in ${from.name}, so the source cloud may not run its code: that work runs from the ${from.name} utility.`,
-        });
+      else if (index === start && start === since) {
+        const why = `${service.name} is new in ${from.name}, so the source cloud may not run its code: that work runs from the ${from.name} utility.`;
+        sourceStop.push({ ...reason, text: `${reason.text} ${why}`, detail: `${reason.detail} ${why}` });
+      }
     }
     const why: Reason[] = [];
     const dataFloor = line.position(rel['min-start'].series);

@@ -4,7 +4,7 @@ import { createHash } from 'node:crypto';
 import { resolve } from 'node:path';
 import { forwardPairs, loadContent, renderJson, sourceLabel, type Content, type Runbook } from '../../../generator/index.ts';
 
-export { contentStepId } from '../../../generator/plan/step-id.ts';
+export { blockerStepId, contentStepId } from '../../../generator/plan/step-id.ts';
 export { ROLE_NAMES } from '../../../generator/index.ts';
 export { buildRunbook, forwardPairs, groupSteps, noteHtml, sourceLabel, splitProse, toJson } from '../../../generator/index.ts';
 export type { Content, Phase, Plan, Runbook, RunbookStep, Series, Service, Release } from '../../../generator/index.ts';

@@ -11,11 +11,9 @@ import { attr, esc } from './light-steps.ts';
 export function byNeed(cells: Cell[]): { need: string; n: number; by: { series: string; n: number }[] }[] {
   const out: { need: string; n: number; by: { series: string; n: number }[] }[] = [];
   for (const c of cells) {
-    const m = /^(\S+) (needs .+)$/.exec(c.summary);
-    const [, series = '', need = c.summary] = m ?? [];
-    const g = m && out.find((o) => o.need === need && o.by.length);
-    if (g) g.by.push({ series, n: c.n });
-    else out.push({ need, n: c.n, by: m ? [{ series, n: c.n }] : [] });
+    const g = c.need && out.find((o) => o.need === c.need?.what && o.by.length);
+    if (g) g.by.push({ series: c.need?.by ?? '', n: c.n });
+    else out.push({ need: c.need?.what ?? c.summary, n: c.n, by: c.need ? [{ series: c.need.by, n: c.n }] : [] });
   }
   return out;
 }

@@ -12,10 +12,9 @@ export interface DistinctReason {
 export interface Cell {
   n: number;
   summary: string;
+  /** For a blocker: the series that has it and what it needs ("needs Kilo's migrate-flavor-data"). */
+  need?: { by: string; what: string };
 }
-
-/** plan-service.ts words a blocker reason as "<Series> requires <id> work first (<steps>): <text>". */
-const BLOCKER = /^(\S+) requires \S+ work first \([^)]*\): /;
 
 export function distinctReasons(plan: Plan): { cells: Map<string, Cell[]>; reasons: DistinctReason[] } {
   const byText = new Map<string, DistinctReason>();
@@ -24,21 +23,21 @@ export function distinctReasons(plan: Plan): { cells: Map<string, Cell[]>; reaso
     for (const path of plan.paths) {
       for (const s of path.stops.filter((x) => x.series === stop.series)) {
         for (const r of s.reasons) {
-          // A blocker's text is prefixed with the series that needs it: the same blocker, needed by
-          // eight later series, is one reason needed by eight series.
-          const m = BLOCKER.exec(r.text);
-          const text = m ? r.text.slice(m[0].length) : r.text;
+          // The same blocker, needed by eight later series, is one reason needed by eight series.
+          const b = r.kind === 'blocker' ? r.blocker : undefined;
+          const text = r.kind === 'blocker' ? r.detail : r.text;
           let d = byText.get(text);
           if (!d) {
             d = { n: byText.size + 1, text, sources: r.sources, services: [], at: [], for: [] };
             byText.set(text, d);
           }
-          if (m?.[1] && !d.for.includes(m[1])) d.for.push(m[1]);
+          if (b && !d.for.includes(b.by.name)) d.for.push(b.by.name);
           if (!d.services.includes(path.service)) d.services.push(path.service);
           if (!d.at.includes(stop.series)) d.at.push(stop.series);
           const key = `${path.service} ${stop.series}`;
           const list = cells.get(key) ?? [];
-          if (!list.some((c) => c.n === d.n)) list.push({ n: d.n, summary: r.summary });
+          const need = b && { by: b.by.name, what: `needs ${b.needs.name}'s ${b.steps.join(', ')}` };
+          if (!list.some((c) => c.n === d.n && c.need?.by === need?.by)) list.push({ n: d.n, summary: r.summary, ...(need && { need }) });
           cells.set(key, list);
         }
       }
