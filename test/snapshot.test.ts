@@ -68,6 +68,9 @@ test('a snapshot reads only the series a runbook crosses, and says so when one o
   const render = (content: typeof fresh, to: string) => renderMarkdown(content, buildRunbook(content, { from: 'a', to }));
   assert.equal(render(snapshot, 'c'), render(fresh, 'c'), 'a → c never reads d');
   assert.throws(() => render(snapshot, 'd'), /content snapshot .* lost d\.json.*run the command again/);
+  loadContent(dir); // the next run: YAML again, and a whole snapshot written
+  assert.equal(render(readSnapshot(dir, { lazy: true }) ?? fresh, 'd'), render(fresh, 'd'));
+  assert.ok(readSnapshot(dir), 'the snapshot was written anew');
 });
 
 test('content loaded for a long run holds every series, so a snapshot pruned under it does not matter', () => {

@@ -47,6 +47,8 @@ export function readSnapshot(contentDir: string, { lazy = false } = {}): Content
       try {
         return JSON.parse(readFileSync(join(dir, `${series}.json`), 'utf8')) as Release[];
       } catch (error) {
+        // A damaged folder would be kept (a rename never replaces one): remove it, so the next run writes it anew.
+        rmSync(dir, { recursive: true, force: true });
         throw new Error(`the content snapshot ${dir} lost ${series}.json (${(error as Error).message}): run the command again`);
       }
     };
