@@ -2,6 +2,7 @@ import { stage } from '../stages.ts';
 import type { Content } from '../content.ts';
 import { plan as planStops, type PlanRequest } from './plan.ts';
 import { referRepeatedNotes } from './refer-repeated-notes.ts';
+import { internSteps } from './step-identity.ts';
 import { rehearsalFor, rehearsalLine } from './rehearsal-record.ts';
 import type { Runbook } from './runbook-model.ts';
 import { deploySection, verifySection } from './steps/deploy.ts';
@@ -34,12 +35,14 @@ function assemble(content: Content, request: PlanRequest): Runbook {
     plan,
     warnings,
     ...(rehearsal ? { rehearsal: { ...rehearsal, line: rehearsalLine(rehearsal) } } : {}),
-    sections: referRepeatedNotes([
-      prepareSection(content, plan),
-      offlineSection(content, plan),
-      deploySection(content, plan),
-      verifySection(content, plan),
-      rollbackSection(content, plan),
-    ]),
+    sections: internSteps(
+      referRepeatedNotes([
+        prepareSection(content, plan),
+        offlineSection(content, plan),
+        deploySection(content, plan),
+        verifySection(content, plan),
+        rollbackSection(content, plan),
+      ]),
+    ),
   };
 }

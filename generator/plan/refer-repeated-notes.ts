@@ -1,4 +1,5 @@
-import type { RunbookSection } from './runbook-model.ts';
+import type { RunbookSection, RunbookStep } from './runbook-model.ts';
+import { isShared, sameStep } from './step-identity.ts';
 
 /**
  * Upstream files repeat a step's notes at every series, so a long leap would print the same
@@ -7,23 +8,32 @@ import type { RunbookSection } from './runbook-model.ts';
  * show the step a reference points to.
  */
 export function referRepeatedNotes(sections: RunbookSection[]): RunbookSection[] {
-  const firstAt = new Map<string, string>();
-  return sections.map((section) => ({
-    ...section,
-    steps: section.steps.map((step) => ({
-      ...step,
-      // Several notes first seen at the same step make one pointer, not one each.
-      notes: [
-        ...new Set(
-          step.notes.map((note) => {
-            const key = `${step.service}\0${note}`;
-            const first = firstAt.get(key);
-            if (first) return `Same note as at \`${first}\`.`;
-            firstAt.set(key, step.id);
-            return note;
-          }),
-        ),
-      ],
-    })),
-  }));
+  const firstAt = new Map<string | null, Map<string, string>>();
+  const refer = (step: RunbookStep): RunbookStep => {
+    if (step.notes.length === 0) return step;
+    let seen = firstAt.get(step.service);
+    if (!seen) {
+      seen = new Map();
+      firstAt.set(step.service, seen);
+    }
+    // Where each note was first seen ('' for here): the step is the same wherever these are.
+    const firsts = step.notes.map((note) => {
+      const first = seen.get(note);
+      if (first !== undefined) return first;
+      seen.set(note, step.id);
+      return '';
+    });
+    if (firsts.every((f) => f === '')) return step;
+    return isShared(step) ? referred(step, ...firsts) : pointTo(step, firsts);
+  };
+  return sections.map((section) => ({ ...section, steps: section.steps.map(refer) }));
+}
+
+// The step and where each of its notes was first seen: a step has as many as it has notes.
+const referred = sameStep((step: RunbookStep, ...firsts: string[]) => pointTo(step, firsts));
+
+function pointTo(step: RunbookStep, firsts: string[]): RunbookStep {
+  const notes = step.notes.map((note, i) => (firsts[i] ? `Same note as at \`${firsts[i]}\`.` : note));
+  // Several notes first seen at the same step make one pointer, not one each.
+  return { ...step, notes: [...new Set(notes)] };
 }

@@ -1,4 +1,4 @@
-import type { Content } from '../../content.ts';
+import type { Content, Series, Service } from '../../content.ts';
 import type { Role } from '../../schema/service.ts';
 import { databasesAt, mayBeMissing, ROLE_HOSTS, unitsAt } from '../lifetimes.ts';
 import type { Plan } from '../plan-model.ts';
@@ -7,6 +7,7 @@ import { BACKUP_DIR, configurationArchive, databaseExists, dumpDatabase } from '
 import { keyBackupStep } from './key-repositories.ts';
 import { SOURCES } from './sources.ts';
 import { plannedStepId } from '../step-id.ts';
+import { sameStep } from '../step-identity.ts';
 
 /**
  * One dump per database the source has, taken once every service is stopped: a dump taken while
@@ -15,36 +16,36 @@ import { plannedStepId } from '../step-id.ts';
  */
 export function backupSteps(content: Content, plan: Plan): RunbookStep[] {
   const { from } = plan;
-  const dumps = plan.paths.flatMap((path): RunbookStep[] => {
-    const service = path.of;
-    const databases = databasesAt(content, service, from);
-    if (databases.length === 0) return [];
-    const optional = databases.filter((db) => mayBeMissing(content, db, from));
-    return [
-      {
-        id: plannedStepId('offline', 'backup', service.id),
-        title: `Back up the ${service.name} ${databases.length === 1 ? 'database' : 'databases'}`,
-        service: service.id,
-        series: null,
-        commands: [
-          `mkdir -p ${BACKUP_DIR}`,
-          ...databases.flatMap((db) => (optional.includes(db) ? [databaseExists(db.name), dumpDatabase(from, db.name)] : [dumpDatabase(from, db.name)])),
-        ],
-        sources: [SOURCES.opsUpgrades],
-        notes: [
-          'Restoring these dumps is the only way back: database downgrades are not supported. Copy them off the host.',
-          ...optional.map(
-            (db) =>
-              `A ${from.name} cloud may not have created ${db.name} yet: run the check before its dump; if it prints nothing, skip that dump (and its restore in Roll back).`,
-          ),
-        ],
-        group: 'Backups',
-      },
-      ...keyBackupStep(content, plan, path),
-    ];
-  });
+  const dumps = plan.paths.flatMap((path) => [...databaseDumps(content, path.of, from), ...keyBackupStep(content, plan, path)]);
   return [...dumps, ...configurationBackup(content, plan)];
 }
+
+const databaseDumps = sameStep((content: Content, service: Service, from: Series): RunbookStep[] => {
+  const databases = databasesAt(content, service, from);
+  if (databases.length === 0) return [];
+  const optional = databases.filter((db) => mayBeMissing(content, db, from));
+  return [
+    {
+      id: plannedStepId('offline', 'backup', service.id),
+      title: `Back up the ${service.name} ${databases.length === 1 ? 'database' : 'databases'}`,
+      service: service.id,
+      series: null,
+      commands: [
+        `mkdir -p ${BACKUP_DIR}`,
+        ...databases.flatMap((db) => (optional.includes(db) ? [databaseExists(db.name), dumpDatabase(from, db.name)] : [dumpDatabase(from, db.name)])),
+      ],
+      sources: [SOURCES.opsUpgrades],
+      notes: [
+        'Restoring these dumps is the only way back: database downgrades are not supported. Copy them off the host.',
+        ...optional.map(
+          (db) =>
+            `A ${from.name} cloud may not have created ${db.name} yet: run the check before its dump; if it prints nothing, skip that dump (and its restore in Roll back).`,
+        ),
+      ],
+      group: 'Backups',
+    },
+  ];
+});
 
 /** The folders the deploy overwrites, on every host: roll back puts them back under the source's packages. */
 function configurationBackup(content: Content, plan: Plan): RunbookStep[] {

@@ -6,6 +6,7 @@ import { imageName, inContainer, throughWrappers, wrapperDir } from '../utility/
 import type { UtilityMethod } from '../utility/method.ts';
 import { asServiceUser, inUtility, utilityPath } from './commands.ts';
 import { contentStepId, plannedStepId } from '../step-id.ts';
+import { sameStep } from '../step-identity.ts';
 
 /**
  * A content step as a runbook step. `venv`/`container`: run from the series' utility (offline work at a stop,
@@ -20,6 +21,21 @@ export function contentStep(
   runWith: UtilityMethod | 'installed',
   extra: Partial<RunbookStep> = {},
 ): RunbookStep {
+  const { id, group, ...rest } = extra;
+  // Only an id and a group are common: anything more is one caller's own step.
+  if (Object.keys(rest).length > 0) return { ...asRunbookStep(service, series, step, runWith), ...extra };
+  return sharedContentStep(service, step, series, runWith, id, group);
+}
+
+const sharedContentStep = sameStep(
+  (service: Service, step: ReleaseStep, series: string, runWith: UtilityMethod | 'installed', id: string | undefined, group: string | undefined) => ({
+    ...asRunbookStep(service, series, step, runWith),
+    ...(id === undefined ? {} : { id }),
+    ...(group === undefined ? {} : { group }),
+  }),
+);
+
+function asRunbookStep(service: Service, series: string, step: ReleaseStep, runWith: UtilityMethod | 'installed'): RunbookStep {
   const serviceTool = (SERVICE_TOOL_PHASES.includes(step.phase) || runWith !== 'installed') && step.utility !== false;
   const wrapped = runWith === 'container' && !serviceTool && step.commands.some((c) => c.includes(`${utilityPath(series)}/bin`));
   const commands = step.commands.map((c) => {
@@ -42,6 +58,5 @@ export function contentStep(
       : step.notes,
     doneWhen: step['done-when'],
     ...(step.hosts ? { hosts: step.hosts } : {}),
-    ...extra,
   };
 }

@@ -1,4 +1,4 @@
-import type { Content, Service } from '../../content.ts';
+import type { Content, Release, Series, Service } from '../../content.ts';
 import { OFFLINE_PHASES } from '../../schema/phases.ts';
 import { stoppedForMigrations } from '../lifetimes.ts';
 import type { Plan, ServicePath, ServiceStop } from '../plan-model.ts';
@@ -7,6 +7,8 @@ import { backupSteps } from './backups.ts';
 import { contentStep } from './content-step.ts';
 import { inDataPlaneOrder, ownUnits, unitSteps, webServers, webServerStep } from './units.ts';
 import { blockerStepId, contentStepId, plannedStepId } from '../step-id.ts';
+import { sameStep } from '../step-identity.ts';
+import type { UtilityMethod } from '../utility/method.ts';
 
 const STOP_GROUP = 'Stop the services';
 
@@ -87,9 +89,15 @@ function migrationSteps(content: Content, plan: Plan, stop: ServiceStop, confirm
       notes: [b.text, ...doneWhen(content, service, b.needs.id, b.steps)],
       group: name,
     }));
-  const work = release.steps.filter((s) => OFFLINE_PHASES.includes(s.phase)).map((s) => contentStep(service, series.id, s, plan.utility, { group: name }));
-  return [...gates, ...work];
+  return [...gates, ...stopWork(service, series, release, plan.utility)];
 }
+
+// A stop's own work is the same in every runbook that makes that stop: one look-up, not one per step.
+const stopWork = sameStep((service: Service, series: Series, release: Release, utility: UtilityMethod) =>
+  release.steps
+    .filter((s) => OFFLINE_PHASES.includes(s.phase))
+    .map((s) => contentStep(service, series.id, s, utility, { group: `${service.name} at ${series.name}` })),
+);
 
 /** How the blocking steps said they are complete, so the gate can be checked, not assumed. */
 function doneWhen(content: Content, service: Service, series: string, ids: string[]): string[] {

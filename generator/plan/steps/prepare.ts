@@ -1,4 +1,4 @@
-import type { Content } from '../../content.ts';
+import type { Content, Series, Service } from '../../content.ts';
 import type { Plan } from '../plan-model.ts';
 import type { RunbookSection, RunbookStep } from '../runbook-model.ts';
 import { phaseSteps } from './applies.ts';
@@ -10,6 +10,7 @@ import { configChecks } from './config-checks.ts';
 import { rehearsal } from './rehearsal.ts';
 import { utilities } from './utilities.ts';
 import { plannedStepId, preparedStepId } from '../step-id.ts';
+import { sameStep } from '../step-identity.ts';
 
 /** Read, update the source, check it, back up, build the utilities. */
 export function prepareSection(content: Content, plan: Plan): RunbookSection {
@@ -57,39 +58,40 @@ export function prepareSection(content: Content, plan: Plan): RunbookSection {
 /** One step per series and service with changes the operator must act on, so ids do not depend on the pair. */
 function readNotes(content: Content, plan: Plan): RunbookStep[] {
   const crossed = [plan.from, ...content.between(plan.from.id, plan.to.id)];
-  return plan.services.flatMap((service) =>
-    crossed.flatMap((series): RunbookStep[] => {
-      const community = content.note(series.id, service.id);
-      const communityStep: RunbookStep[] = community
-        ? [
-            {
-              id: plannedStepId('prepare', 'community', series.id, service.id),
-              title: `Read the community note on ${service.name} at ${series.name}: ${community.title}`,
-              service: service.id,
-              series: null,
-              commands: [],
-              sources: community.sources,
-              notes: community.authors.length ? [`By ${community.authors.join(', ')}.`] : [],
-              body: community.body,
-              group: 'Read first',
-            },
-          ]
-        : [];
-      const notes = series.id === plan.from.id ? [] : (content.release(series.id, service.id)?.notes ?? []).filter((n) => n.action);
-      if (notes.length === 0) return communityStep;
-      return [
-        ...communityStep,
+  // The source's own notes are behind the operator: only its community note is read.
+  return plan.services.flatMap((service) => crossed.flatMap((series) => readFirst(content, series, service, series.id === plan.from.id)));
+}
+
+const readFirst = sameStep((content: Content, series: Series, service: Service, isSource: boolean): RunbookStep[] => {
+  const community = content.note(series.id, service.id);
+  const communityStep: RunbookStep[] = community
+    ? [
         {
-          id: plannedStepId('prepare', 'notes', series.id, service.id),
-          title: `Act on the ${service.name} changes of ${series.name}`,
+          id: plannedStepId('prepare', 'community', series.id, service.id),
+          title: `Read the community note on ${service.name} at ${series.name}: ${community.title}`,
           service: service.id,
           series: null,
           commands: [],
-          sources: [...new Set(notes.flatMap((n) => n.sources))],
-          notes: notes.map((n) => n.text),
+          sources: community.sources,
+          notes: community.authors.length ? [`By ${community.authors.join(', ')}.`] : [],
+          body: community.body,
           group: 'Read first',
         },
-      ];
-    }),
-  );
-}
+      ]
+    : [];
+  const notes = isSource ? [] : (content.release(series.id, service.id)?.notes ?? []).filter((n) => n.action);
+  if (notes.length === 0) return communityStep;
+  return [
+    ...communityStep,
+    {
+      id: plannedStepId('prepare', 'notes', series.id, service.id),
+      title: `Act on the ${service.name} changes of ${series.name}`,
+      service: service.id,
+      series: null,
+      commands: [],
+      sources: [...new Set(notes.flatMap((n) => n.sources))],
+      notes: notes.map((n) => n.text),
+      group: 'Read first',
+    },
+  ];
+});

@@ -4,6 +4,7 @@ import { DATA_PLANE, ROLE_HOSTS, unitsAt, type Unit } from '../lifetimes.ts';
 import type { RunbookStep } from '../runbook-model.ts';
 import { SOURCES } from './sources.ts';
 import { roleStepId } from '../step-id.ts';
+import { byArguments, sameStep } from '../step-identity.ts';
 
 type Verb = 'stop' | 'start' | 'restart';
 
@@ -79,6 +80,11 @@ export interface UnitGroup {
 
 /** The service's own units (not a shared web server), per kind of host, in a stable role order. */
 export function ownUnits(content: Content, service: Service, series: Series, purpose: 'run' | 'start'): UnitGroup[] {
+  return unitGroups(content, service, series, purpose);
+}
+
+// One object per group, so unitSteps can share its steps by the group (step-identity.ts).
+const unitGroups = byArguments((content: Content, service: Service, series: Series, purpose: 'run' | 'start'): UnitGroup[] => {
   const byRole = new Map<Role, Unit[]>();
   for (const unit of unitsAt(content, service, series, purpose)) {
     if (unit.wsgi) continue;
@@ -88,19 +94,39 @@ export function ownUnits(content: Content, service: Service, series: Series, pur
     const units = byRole.get(role);
     return units ? [{ role, units }] : [];
   });
-}
+});
 
 /**
  * One step per kind of host for the service's own units: `<base>` for controllers and
  * `<base>.<role>` elsewhere, so each step's commands run on one kind of host. A stop step says
  * what stopping those units leaves running; a start step, what starting them does to it.
  */
-export function unitSteps(base: string, verb: Verb, service: Service, groups: UnitGroup[], series: Series, extra: Partial<RunbookStep>): RunbookStep[] {
-  return groups.map(({ role, units }) => ({
+export function unitSteps(
+  base: string,
+  verb: Verb,
+  service: Service,
+  groups: UnitGroup[],
+  series: Series,
+  extra: Pick<RunbookStep, 'group'> & Partial<Pick<RunbookStep, 'series' | 'notes'>>,
+): RunbookStep[] {
+  return groups.map((group) => unitStep(base, verb, service, group, series, extra.group, extra.series, ...(extra.notes ?? [])));
+}
+
+const unitStep = sameStep(
+  (
+    base: string,
+    verb: Verb,
+    service: Service,
+    { role, units }: UnitGroup,
+    series: Series,
+    group: string | undefined,
+    runs: string | null | undefined,
+    ...notes: string[]
+  ): RunbookStep => ({
     id: roleStepId(base, role),
     title: `${VERB_TITLE[verb]} the ${service.name} services on ${ROLE_HOSTS[role]}`,
     service: service.id,
-    series: null,
+    series: runs ?? null,
     // Each unit a deployment may not run gets its own command: its "not loaded" stops nothing else.
     commands: [
       ...initCommands(
@@ -112,10 +138,10 @@ export function unitSteps(base: string, verb: Verb, service: Service, groups: Un
     ],
     sources: [...new Set([...service.sources, ...units.flatMap((u) => u.sources ?? []), SOURCES.systemctl])],
     hosts: [role],
-    ...extra,
-    notes: [...units.flatMap((u) => (verb === 'stop' ? u.notes : u['start-notes'])), ...(extra.notes ?? [])],
-  }));
-}
+    group,
+    notes: [...units.flatMap((u) => (verb === 'stop' ? u.notes : u['start-notes'])), ...notes],
+  }),
+);
 
 /** Data-plane groups in the order they come back: by kind of host, then the units' start order. */
 export function inDataPlaneOrder<T extends { service: Service; group: UnitGroup }>(items: T[]): T[] {

@@ -1,0 +1,121 @@
+import type { RunbookSection, RunbookStep } from './runbook-model.ts';
+
+/**
+ * One object per distinct step. The same step recurs in hundreds of pair runbooks (116,714 steps
+ * in all pairs, 10,832 distinct), so the renderers cache a step's Markdown and JSON by its object
+ * (WeakMap) and pay for each distinct step once. Two ways in: builders wrapped in `sameStep`
+ * return the same object for the same inputs, with no key to build; `internSteps` maps every
+ * other step to an equal one seen before under its id, compared field by field. Shared steps
+ * are frozen: a caller that edits one would edit every runbook holding it, and now fails loudly.
+ */
+const shared = new WeakSet<RunbookStep>();
+
+function share<T extends RunbookStep | RunbookStep[]>(value: T): T {
+  for (const step of Array.isArray(value) ? value : [value]) {
+    if (shared.has(step)) continue;
+    for (const field of Object.values(step)) if (Array.isArray(field)) Object.freeze(field);
+    shared.add(Object.freeze(step));
+  }
+  return Array.isArray(value) ? (Object.freeze(value) as T) : value;
+}
+
+/** Whether the step is a shared one: a renderer may keep its text by the object. */
+export function isShared(step: RunbookStep): boolean {
+  return shared.has(step);
+}
+
+type Key = object | string | number | boolean | null | undefined;
+
+/** A trie over the arguments; a node's children are kept weakly where the argument is an object. */
+class Node<T> {
+  private objects?: WeakMap<object, Node<T>>;
+  private values?: Map<Key, Node<T>>;
+  done = false;
+  result?: T;
+
+  child(arg: Key): Node<T> {
+    if (typeof arg === 'object' && arg !== null) {
+      if (!this.objects) this.objects = new WeakMap();
+      return childIn(this.objects, arg);
+    }
+    if (!this.values) this.values = new Map();
+    return childIn(this.values, arg);
+  }
+}
+
+function childIn<K, T>(map: { get(key: K): Node<T> | undefined; set(key: K, node: Node<T>): unknown }, key: K): Node<T> {
+  let node = map.get(key);
+  if (!node) {
+    node = new Node<T>();
+    map.set(key, node);
+  }
+  return node;
+}
+
+/**
+ * `build` memoised by its arguments: content objects (immutable once loaded) by identity, held
+ * weakly so a reloaded content starts afresh, and primitives by value. The arguments must be all
+ * the result depends on.
+ */
+export function byArguments<A extends Key[], T>(build: (...args: A) => T): (...args: A) => T {
+  const root = new Node<T>();
+  return (...args: A): T => {
+    let node = root;
+    for (const arg of args) node = node.child(arg);
+    if (!node.done) {
+      node.result = build(...args);
+      node.done = true;
+    }
+    return node.result as T;
+  };
+}
+
+/** A step builder memoised by its arguments, its steps shared; test/step-identity.test.ts builds requests warm and cold to hold builders to their arguments. */
+export function sameStep<A extends Key[], T extends RunbookStep | RunbookStep[]>(build: (...args: A) => T): (...args: A) => T {
+  return byArguments((...args: A) => share(build(...args)));
+}
+
+// A step's variants, by id: the same id differs between pairs only in what the pair changes (the
+// source's name in a note, the utility method), so a handful each; the newest few are kept.
+const variants = new Map<string, RunbookStep[]>();
+const VARIANTS_PER_ID = 32;
+
+/** Every step as its shared object: builders' steps as they are, any other as its first equal. */
+export function internSteps(sections: RunbookSection[]): RunbookSection[] {
+  return sections.map((section) => ({ ...section, steps: section.steps.map(intern) }));
+}
+
+function intern(step: RunbookStep): RunbookStep {
+  if (shared.has(step)) return step;
+  let known = variants.get(step.id);
+  if (!known) {
+    known = [];
+    variants.set(step.id, known);
+  }
+  // Newest first: a build meets a step's variants pair after pair.
+  const equal = known.findLast((k) => sameFields(k, step));
+  if (equal) return equal;
+  if (known.length === VARIANTS_PER_ID) known.shift();
+  known.push(share(step));
+  return step;
+}
+
+/**
+ * Field by field, with no text built: steps hold strings, null, and arrays of strings. Anything
+ * else compares by identity, which can only miss a match, never make a false one. A field may be
+ * present but undefined on one side and absent on the other: both sides' keys are compared.
+ */
+function sameFields(a: RunbookStep, b: RunbookStep): boolean {
+  return sameValues(a, b, Object.keys(a)) && sameValues(a, b, Object.keys(b));
+}
+
+function sameValues(a: RunbookStep, b: RunbookStep, keys: string[]): boolean {
+  for (const key of keys as (keyof RunbookStep)[]) {
+    const x = a[key];
+    const y = b[key];
+    if (x === y) continue;
+    if (!Array.isArray(x) || !Array.isArray(y) || x.length !== y.length) return false;
+    for (let i = 0; i < x.length; i++) if (x[i] !== y[i]) return false;
+  }
+  return true;
+}
