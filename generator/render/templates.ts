@@ -3,9 +3,10 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import HandlebarsRuntime from 'handlebars/runtime.js';
 import { CACHE_DIR, TEMPLATES_DIR } from '../paths.ts';
-import { BoundedCache } from '../text/bounded-memo.ts';
+import { flatCopy } from '../text/bounded-memo.ts';
 import { fingerprint } from '../text/fingerprint.ts';
 import { COMPILE, HELPERS } from './template-helpers.ts';
+import { isSharedView } from './view-model.ts';
 
 export { TEMPLATES_DIR };
 
@@ -17,21 +18,20 @@ const require = createRequire(import.meta.url);
 const Runtime = HandlebarsRuntime as unknown as typeof import('handlebars');
 
 /**
- * A step's Markdown depends on the step alone, and the same step recurs in hundreds of pair
- * runbooks: each distinct one is written once per process (bounded, like every cache here). A
- * step id seen for the first time is rendered without a key: one runbook (a CLI run) holds each
- * id once, and serialising its steps for keys would cost more than it saves.
+ * A step's Markdown depends on the step alone, and a shared step (plan/step-identity.ts) recurs in
+ * hundreds of pair runbooks: its Markdown is written once per process, kept by its view object.
  */
 function memoPartial(partial: HandlebarsTemplateDelegate): HandlebarsTemplateDelegate {
-  const cache = new BoundedCache<string>(64_000_000, (key, text) => key.length + text.length);
-  const seen = new Set<unknown>();
+  const written = new WeakMap<object, string>();
   return (context, options) => {
-    const id = (context as { id?: unknown }).id;
-    if (!seen.has(id)) {
-      seen.add(id);
-      return partial(context, options);
+    if (!isSharedView(context)) return partial(context, options);
+    let text = written.get(context);
+    if (text === undefined) {
+      // Flat: a runbook is then a few hundred pieces to copy, not the thousands Handlebars joined.
+      text = flatCopy(partial(context, options));
+      written.set(context, text);
     }
-    return cache.get(JSON.stringify(context), () => partial(context, options));
+    return text;
   };
 }
 

@@ -1,5 +1,7 @@
 import { stage } from '../stages.ts';
-import type { Runbook } from '../plan/runbook-model.ts';
+import type { Runbook, RunbookStep } from '../plan/runbook-model.ts';
+import { isShared } from '../plan/step-identity.ts';
+import { flatCopy } from '../text/bounded-memo.ts';
 
 /** The contract's version: bumped when a key goes or changes meaning (adding one keeps it). */
 export const JSON_VERSION = 1;
@@ -33,19 +35,63 @@ export function toJson(runbook: Runbook): RunbookJson {
     sections: runbook.sections.map((section) => ({
       id: section.id,
       title: section.title,
-      steps: section.steps.map((s) => ({
-        id: s.id,
-        title: s.title,
-        service: s.service,
-        series: s.series,
-        commands: [...s.commands],
-        sources: [...s.sources],
-        ...(s.hosts ? { hosts: [...s.hosts] } : {}),
-      })),
+      steps: section.steps.map(stepJson),
     })),
   };
 }
 
+type StepJson = RunbookJson['sections'][number]['steps'][number];
+
+function stepJson(s: RunbookStep): StepJson {
+  return {
+    id: s.id,
+    title: s.title,
+    service: s.service,
+    series: s.series,
+    commands: [...s.commands],
+    sources: [...s.sources],
+    ...(s.hosts ? { hosts: [...s.hosts] } : {}),
+  };
+}
+
+/**
+ * `JSON.stringify(toJson(runbook), null, 2)`, byte for byte, with each step's text written once
+ * per process: steps are shared between runbooks (plan/step-identity.ts) and make up nearly all
+ * of the text. A step sits four levels deep, so its own text is indented by eight spaces; JSON
+ * strings hold no raw line breaks, so every line break in it is a line of the layout.
+ */
 export function renderJson(runbook: Runbook): string {
-  return stage('json', () => `${JSON.stringify(toJson(runbook), null, 2)}\n`);
+  return stage('json', () => {
+    // Everything but the sections' contents, ending in `"sections": []\n}`.
+    const top = JSON.stringify(toJson({ ...runbook, sections: [] }), null, 2);
+    const list = runbook.sections.map(
+      (section) =>
+        `    {\n      "id": ${JSON.stringify(section.id)},\n      "title": ${JSON.stringify(section.title)},\n      "steps": ${block(section.steps.map(stepText), '      ')}\n    }`,
+    );
+    return `${top.slice(0, -'[]\n}'.length)}${block(list, '  ')}\n}\n`;
+  });
+}
+
+/**
+ * A JSON array of already indented items, its closing bracket at `indent`. Concatenated, not
+ * joined: a join copies every step's text into a new string, and the caller's write copies it again.
+ */
+function block(items: string[], indent: string): string {
+  if (items.length === 0) return '[]';
+  let text = '[\n';
+  for (let i = 0; i < items.length; i++) text += i === 0 ? items[i] : `,\n${items[i]}`;
+  return `${text}\n${indent}]`;
+}
+
+const STEP_INDENT = ' '.repeat(8);
+const stepTexts = new WeakMap<RunbookStep, string>();
+
+function stepText(step: RunbookStep): string {
+  let text = stepTexts.get(step);
+  if (text === undefined) {
+    text = flatCopy(STEP_INDENT + JSON.stringify(stepJson(step), null, 2).replaceAll('\n', `\n${STEP_INDENT}`));
+    // A step built by hand may still change: only shared (frozen) ones are kept.
+    if (isShared(step)) stepTexts.set(step, text);
+  }
+  return text;
 }

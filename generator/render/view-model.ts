@@ -1,5 +1,6 @@
 import type { Stop } from '../plan/plan-model.ts';
-import type { Runbook } from '../plan/runbook-model.ts';
+import type { Runbook, RunbookStep } from '../plan/runbook-model.ts';
+import { isShared } from '../plan/step-identity.ts';
 import { ROLE_HOSTS, ROLE_NAMES } from '../plan/lifetimes.ts';
 import type { Role } from '../schema/service.ts';
 import { groupSteps } from './group-steps.ts';
@@ -44,11 +45,35 @@ export function viewModel(runbook: Runbook) {
       intro: section.intro,
       groups: groupSteps(section.steps).map((g) => ({
         title: g.title ?? 'Steps',
-        // Handlebars runs strict: optional fields become empty strings.
-        steps: g.steps.map((s) => ({ ...s, doneWhen: s.doneWhen ?? '', body: s.body ?? '', on: s.hosts ? s.hosts.map((r) => ROLE_NAMES[r]).join(', ') : '' })),
+        steps: g.steps.map(stepView),
       })),
     })),
   };
+}
+
+export type StepView = RunbookStep & { doneWhen: string; body: string; on: string };
+
+const views = new WeakMap<RunbookStep, StepView>();
+
+/** A shared step keeps one view, so the step partial can keep its Markdown by the view (templates.ts). */
+function stepView(step: RunbookStep): StepView {
+  let view = views.get(step);
+  if (!view) {
+    // Handlebars runs strict: optional fields become empty strings.
+    view = { ...step, doneWhen: step.doneWhen ?? '', body: step.body ?? '', on: step.hosts ? step.hosts.map((r) => ROLE_NAMES[r]).join(', ') : '' };
+    if (isShared(step)) {
+      views.set(step, view);
+      sharedViews.add(view);
+    }
+  }
+  return view;
+}
+
+const sharedViews = new WeakSet<object>();
+
+/** Whether a template context is a shared step's view: its Markdown is the same wherever it appears. */
+export function isSharedView(context: unknown): boolean {
+  return typeof context === 'object' && context !== null && sharedViews.has(context);
 }
 
 /** "nova: upstream tests Newton from here; keystone: target", merging services that share a summary. */
