@@ -12,6 +12,7 @@ import type { Page } from 'playwright-core';
 import { buildRunbook, groupSteps, loadContent, toJson } from '../../generator/index.ts';
 import { printPdf } from '../../site/scripts/pdf.ts';
 import { SiteSession } from './support/site-session.ts';
+import { box, step, tick } from './support/steps.ts';
 
 const content = loadContent(resolve(import.meta.dirname, '../../content'));
 const dir = mkdtempSync(join(tmpdir(), 'leapfrog-site-'));
@@ -19,8 +20,6 @@ const out = join(dir, 'site');
 const s = SiteSession.forThisFile(out);
 const open = (path: string): Promise<Page> => s.open(path);
 
-const step = (page: Page, id: string) => page.locator(`li[id="${id}"]`);
-const box = (page: Page, id: string) => step(page, id).locator('label > input');
 
 test('a ticked step survives a reload and a browser restart; progress and reset follow', async () => {
   let page = await open('/runbooks/kilo/newton/');
@@ -29,7 +28,7 @@ test('a ticked step survives a reload and a browser restart; progress and reset 
   const prog = page.locator('#prepare .prog');
   const before = await prog.textContent();
   assert.match(before ?? '', /^0 of \d+ steps done$/);
-  await box(page, id).check();
+  await tick(page, id);
   assert.match((await prog.textContent()) ?? '', /^1 of \d+ steps done$/);
   await page.reload();
   assert.equal(await box(page, id).isChecked(), true);

@@ -12,6 +12,7 @@ import { test } from 'node:test';
 import type { Page } from 'playwright-core';
 import { printPdf } from '../../site/scripts/pdf.ts';
 import { SiteSession } from './support/site-session.ts';
+import { box, step, tick } from './support/steps.ts';
 import { at } from '../support/at.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'leapfrog-place-'));
@@ -19,8 +20,6 @@ const out = join(dir, 'site');
 const s = SiteSession.forThisFile(out, { errors: true });
 const open = (path: string): Promise<Page> => s.open(path);
 
-const step = (page: Page, id: string) => page.locator(`li[id="${id}"]`);
-const box = (page: Page, id: string) => step(page, id).locator('label > input');
 const inView = (page: Page, id: string) =>
   step(page, id).evaluate((el) => {
     const r = el.getBoundingClientRect();
@@ -31,7 +30,7 @@ const stepIds = (page: Page) => page.$$eval('.steps > li', (els) => els.map((e) 
 test('after a browser restart the page offers to resume at the first unticked step, and the home page lists the runbook', async () => {
   let page = await open('/runbooks/kilo/newton/');
   const ids = await stepIds(page);
-  for (const id of ids.slice(0, 3)) await box(page, id).check();
+  for (const id of ids.slice(0, 3)) await tick(page, id);
   assert.equal(await page.locator('#resume').isVisible(), false, 'no offer while working');
 
   await s.restart();
@@ -72,7 +71,7 @@ test('mid-page the sticky bar shows pair, section › group and n/m; the content
   const first = await page.$$eval('.steps > li', (els) => els.find((li) => !(li.querySelector('input') as HTMLInputElement).checked)!.id);
   await page.locator('body').press('n');
   assert.ok(await inView(page, first));
-  await box(page, first).check();
+  await tick(page, first);
   const second = await page.$$eval('.steps > li', (els) => els.find((li) => !(li.querySelector('input') as HTMLInputElement).checked)!.id);
   await page.locator('#next').click();
   assert.ok(await inView(page, second));
@@ -91,8 +90,8 @@ test('the filter names unknown services, keeps one service shown, "only" narrows
   assert.ok(await step(page, 'offline.backup.cinder').isVisible());
 
   page = await open('/runbooks/kilo/newton/');
-  await box(page, 'offline.backup.nova').check();
-  await box(page, 'offline.backup.cinder').check();
+  await tick(page, 'offline.backup.nova');
+  await tick(page, 'offline.backup.cinder');
   await page.locator('#filter .only[value="cinder"]').click();
   assert.match((await page.locator('#count').textContent()) ?? '', /\+\d+ ticked, hidden by the filter/);
   page.once('dialog', (d) => {
@@ -120,7 +119,7 @@ test('copy buttons are named per command and announce the copy', async () => {
 
 test('the PDF is a change record: ticks as marks without background graphics, pair, version and page n of m on every page, a sign-off', async () => {
   const page = await open('/runbooks/kilo/newton/');
-  await box(page, 'prepare.update-source').check();
+  await tick(page, 'prepare.update-source');
   const ticked = await page.locator('.steps > li > label > input:checked').count();
   const version = await page.locator('[data-version]').getAttribute('data-version');
   assert.match(version ?? '', /^[0-9a-f]{12}$/);
