@@ -20,6 +20,9 @@ export class Content {
   readonly series: Series[];
   readonly services: Service[];
   private readonly releases = new Map<string, Release>();
+  // The planner asks for a release tens of thousands of times a build: by series, then service,
+  // with no key string to build and hash.
+  private readonly bySeries = new Map<string, Map<string, Release>>();
   private readonly index: Map<string, number>;
   private readonly notes: Map<string, CommunityNote>;
   /** Series whose releases are not in `releases` yet, and where to read them. */
@@ -36,7 +39,7 @@ export class Content {
       for (const s of this.series) this.pending.add(s.id);
     } else {
       this.releasesOf = () => [];
-      for (const r of releases) this.releases.set(key(r.series, r.service), r);
+      for (const r of releases) this.add(r);
     }
   }
 
@@ -67,13 +70,23 @@ export class Content {
   }
 
   release(series: string, service: string): Release | undefined {
-    this.load(series);
-    return this.releases.get(key(series, service));
+    if (this.pending.size > 0) this.load(series);
+    return this.bySeries.get(series)?.get(service);
   }
 
   private load(series: string): void {
     if (!this.pending.delete(series)) return;
-    for (const r of this.releasesOf(series)) this.releases.set(key(r.series, r.service), r);
+    for (const r of this.releasesOf(series)) this.add(r);
+  }
+
+  private add(release: Release): void {
+    this.releases.set(key(release.series, release.service), release);
+    let services = this.bySeries.get(release.series);
+    if (!services) {
+      services = new Map();
+      this.bySeries.set(release.series, services);
+    }
+    services.set(release.service, release);
   }
 
   /** The community note on a series × service, if someone wrote one. */

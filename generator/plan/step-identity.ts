@@ -1,3 +1,4 @@
+import { byArguments, type MemoKey } from '../text/argument-memo.ts';
 import type { RunbookSection, RunbookStep } from './runbook-model.ts';
 
 /**
@@ -24,54 +25,11 @@ export function isShared(step: RunbookStep): boolean {
   return shared.has(step);
 }
 
-type Key = object | string | number | boolean | null | undefined;
-
-/** A trie over the arguments; a node's children are kept weakly where the argument is an object. */
-class Node<T> {
-  private objects?: WeakMap<object, Node<T>>;
-  private values?: Map<Key, Node<T>>;
-  done = false;
-  result?: T;
-
-  child(arg: Key): Node<T> {
-    if (typeof arg === 'object' && arg !== null) {
-      if (!this.objects) this.objects = new WeakMap();
-      return childIn(this.objects, arg);
-    }
-    if (!this.values) this.values = new Map();
-    return childIn(this.values, arg);
-  }
-}
-
-function childIn<K, T>(map: { get(key: K): Node<T> | undefined; set(key: K, node: Node<T>): unknown }, key: K): Node<T> {
-  let node = map.get(key);
-  if (!node) {
-    node = new Node<T>();
-    map.set(key, node);
-  }
-  return node;
-}
-
 /**
- * `build` memoised by its arguments: content objects (immutable once loaded) by identity, held
- * weakly so a reloaded content starts afresh, and primitives by value. The arguments must be all
- * the result depends on.
+ * A step builder memoised by its arguments (text/argument-memo.ts), its steps shared.
+ * test/step-identity.test.ts builds requests warm and cold to hold builders to their arguments.
  */
-export function byArguments<A extends Key[], T>(build: (...args: A) => T): (...args: A) => T {
-  const root = new Node<T>();
-  return (...args: A): T => {
-    let node = root;
-    for (const arg of args) node = node.child(arg);
-    if (!node.done) {
-      node.result = build(...args);
-      node.done = true;
-    }
-    return node.result as T;
-  };
-}
-
-/** A step builder memoised by its arguments, its steps shared; test/step-identity.test.ts builds requests warm and cold to hold builders to their arguments. */
-export function sameStep<A extends Key[], T extends RunbookStep | RunbookStep[]>(build: (...args: A) => T): (...args: A) => T {
+export function sameStep<A extends MemoKey[], T extends RunbookStep | RunbookStep[]>(build: (...args: A) => T): (...args: A) => T {
   return byArguments((...args: A) => share(build(...args)));
 }
 

@@ -1,3 +1,4 @@
+import { boundedMemo } from './bounded-memo.ts';
 import { escapeForTerminal } from './escape-terminal.ts';
 
 /**
@@ -6,6 +7,13 @@ import { escapeForTerminal } from './escape-terminal.ts';
  * path otherwise.
  */
 export function sourceLabel(url: string): string {
+  return labelOf(url);
+}
+
+// A build labels the same few hundred sources tens of thousands of times.
+const labelOf = boundedMemo(label, 2_000_000, (key, value) => key.length + value.length);
+
+function label(url: string): string {
   const opendev = /^https:\/\/opendev\.org\/([^/]+\/[^/]+)\/(?:src|raw)\/(?:tag|commit|branch)\/([^/]+)\/(.*)$/.exec(url);
   if (opendev) {
     const [, repo = '', ref = '', path = ''] = opendev;

@@ -4,7 +4,8 @@ import { DATA_PLANE, ROLE_HOSTS, unitsAt, type Unit } from '../lifetimes.ts';
 import type { RunbookStep } from '../runbook-model.ts';
 import { SOURCES } from './sources.ts';
 import { roleStepId } from '../step-id.ts';
-import { byArguments, sameStep } from '../step-identity.ts';
+import { byArguments } from '../../text/argument-memo.ts';
+import { sameStep } from '../step-identity.ts';
 
 type Verb = 'stop' | 'start' | 'restart';
 
