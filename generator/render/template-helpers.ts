@@ -14,16 +14,17 @@ function pieces(args: unknown[]): Piece[] {
 const LINES = 100_000;
 
 /**
- * A helper memoised when its arguments are text: all pairs' runbooks ask for 34,887 headings of
- * 702 distinct ones (a group's heading recurs in every runbook that has the group), and for the
- * same stop and skip lines pair after pair. The key is the arguments joined by NUL, which they
- * then must not hold; a call with nodes (a code span, a source list) just runs. Bounded: the map
+ * A helper memoised by what it is asked to write: all pairs' runbooks ask for 34,887 headings of
+ * 702 distinct ones and 61,066 text lines of 8,329 (a group's heading, a stop's line, a source list
+ * recur in every runbook that has them). The key joins the arguments with NUL; a code span, a
+ * strong or a source list made by the helpers below stands for its own key (marked with U+0001).
+ * Text holding either character, or any other object, and the helper just runs. Bounded: the map
  * starts over past LINES entries.
  */
 function byText<R>(helper: (...args: unknown[]) => R): (...args: unknown[]) => R {
   const cache = new Map<string, R>();
   return (...args) => {
-    const key = textKey(args);
+    const key = textKey(args.slice(0, -1)); // the options object is last
     if (key === undefined) return helper(...args);
     let hit = cache.get(key);
     if (hit === undefined) {
@@ -35,17 +36,30 @@ function byText<R>(helper: (...args: unknown[]) => R): (...args: unknown[]) => R
   };
 }
 
+const SEPARATORS = /[\0\u0001]/;
+// The key of each node or list a helper made: fresh objects each time, so nothing is shared.
+const madeKeys = new WeakMap<object, string>();
+
 function textKey(args: unknown[]): string | undefined {
-  const given = args.length - 1; // the options object is last
   let key = '';
-  for (let i = 0; i < given; i++) {
+  for (let i = 0; i < args.length; i++) {
     const arg = args[i];
-    if (typeof arg !== 'string' && typeof arg !== 'number') return undefined;
-    const text = String(arg);
-    if (text.includes('\0')) return undefined;
-    key = i === 0 ? text : `${key}\0${text}`;
+    let part: string | undefined;
+    if (typeof arg === 'string' || typeof arg === 'number') {
+      part = String(arg);
+      if (SEPARATORS.test(part)) return undefined;
+    } else if (typeof arg === 'object' && arg !== null) part = madeKeys.get(arg);
+    if (part === undefined) return undefined;
+    key = i === 0 ? part : `${key}\0${part}`;
   }
   return key;
+}
+
+/** The helper's value, known by its arguments' key when they have one. */
+function made<T extends object>(kind: string, args: unknown[], value: T): T {
+  const key = textKey(args);
+  if (key !== undefined) madeKeys.set(value, `\u0001${kind}${key}`);
+  return value;
 }
 
 /**
@@ -56,9 +70,14 @@ function textKey(args: unknown[]): string | undefined {
 export const HELPERS = {
   text: byText((...args: unknown[]) => paragraphText(pieces(args))),
   heading: byText((...args: unknown[]) => headingText(pieces(args))),
-  code: (value: unknown) => code(String(value)),
-  strong: (...args: unknown[]) => strong(...pieces(args)),
-  sources: (urls: unknown) => (urls as string[]).flatMap((url, i): Piece[] => [...(i > 0 ? [' · '] : []), link(url, sourceLabel(url))]),
+  code: (value: unknown, _options: unknown) => made('c', [value], code(String(value))),
+  strong: (...args: unknown[]) => made('b', args.slice(0, -1), strong(...pieces(args))),
+  sources: (urls: unknown, _options: unknown) =>
+    made(
+      's',
+      urls as string[],
+      (urls as string[]).flatMap((url, i): Piece[] => [...(i > 0 ? [' · '] : []), link(url, sourceLabel(url))]),
+    ),
   fence: byText((value: unknown, indent: unknown) => fencedBlock(String(value), typeof indent === 'number' ? indent : 0)),
   note: (value: unknown, indent: unknown) => indentLines(notes().noteMarkdown(String(value)), typeof indent === 'number' ? indent : 0),
 };

@@ -3,7 +3,7 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import HandlebarsRuntime from 'handlebars/runtime.js';
 import { CACHE_DIR, TEMPLATES_DIR } from '../paths.ts';
-import { flatCopy } from '../text/bounded-memo.ts';
+import { flat } from '../text/bounded-memo.ts';
 import { fingerprint } from '../text/fingerprint.ts';
 import { COMPILE, HELPERS } from './template-helpers.ts';
 import { isSharedView } from './view-model.ts';
@@ -28,7 +28,7 @@ function memoPartial(partial: HandlebarsTemplateDelegate): HandlebarsTemplateDel
     let text = written.get(context);
     if (text === undefined) {
       // Flat: a runbook is then a few hundred pieces to copy, not the thousands Handlebars joined.
-      text = flatCopy(partial(context, options));
+      text = flat(partial(context, options));
       written.set(context, text);
     }
     return text;

@@ -1,7 +1,7 @@
 import { stage } from '../stages.ts';
 import type { Runbook, RunbookStep } from '../plan/runbook-model.ts';
 import { isShared } from '../plan/step-identity.ts';
-import { flatCopy } from '../text/bounded-memo.ts';
+import { flat } from '../text/bounded-memo.ts';
 
 /** The contract's version: bumped when a key goes or changes meaning (adding one keeps it). */
 export const JSON_VERSION = 1;
@@ -89,7 +89,7 @@ const stepTexts = new WeakMap<RunbookStep, string>();
 function stepText(step: RunbookStep): string {
   let text = stepTexts.get(step);
   if (text === undefined) {
-    text = flatCopy(STEP_INDENT + JSON.stringify(stepJson(step), null, 2).replaceAll('\n', `\n${STEP_INDENT}`));
+    text = flat(STEP_INDENT + JSON.stringify(stepJson(step), null, 2).replaceAll('\n', `\n${STEP_INDENT}`));
     // A step built by hand may still change: only shared (frozen) ones are kept.
     if (isShared(step)) stepTexts.set(step, text);
   }

@@ -20,7 +20,6 @@ const out = join(dir, 'site');
 const s = SiteSession.forThisFile(out);
 const open = (path: string): Promise<Page> => s.open(path);
 
-
 test('a ticked step survives a reload and a browser restart; progress and reset follow', async () => {
   let page = await open('/runbooks/kilo/newton/');
   const id = 'prepare.update-source';

@@ -1,4 +1,4 @@
-import type { Content, Service } from '../../content.ts';
+import type { Content, Series, Service } from '../../content.ts';
 import type { ReleaseStep } from '../../schema/release.ts';
 import { ROLE_HOSTS, stoppedForMigrations } from '../lifetimes.ts';
 import type { Plan } from '../plan-model.ts';
@@ -6,8 +6,9 @@ import type { RunbookSection, RunbookStep } from '../runbook-model.ts';
 import { configChecks } from './config-checks.ts';
 import { contentStep } from './content-step.ts';
 import { phaseSteps, targetRunWith } from './applies.ts';
-import { inDataPlaneOrder, ownUnits, unitSteps, webServed, webServers, webServerStep } from './units.ts';
+import { inDataPlaneOrder, ownUnits, type UnitGroup, unitSteps, webServed, webServers, webServerStep } from './units.ts';
 import { plannedStepId } from '../step-id.ts';
+import { sameStep } from '../step-identity.ts';
 
 /**
  * Deploy every service's code first, so the web server, which serves several APIs at once, never
@@ -20,22 +21,7 @@ export function deploySection(content: Content, plan: Plan): RunbookSection {
   const group = (service: Service) => `${service.name} at ${to.name}`;
   const targetSteps = (service: Service, phase: ReleaseStep['phase']) => phaseSteps(content, to, service, phase, plan.from);
   const prepared = configChecks(content, plan).length ? `: Prepare (Configuration for ${to.name}) checked what the releases crossed removed or require` : '';
-  const steps: RunbookStep[] = services.map((service) => {
-    const codeRef = content.release(to.id, service.id)?.['code-ref'] ?? to['code-ref'];
-    return {
-      id: plannedStepId('deploy', service.id, 'install'),
-      title: `Deploy ${service.name} ${to.name} code and configuration`,
-      service: service.id,
-      series: to.id,
-      commands: [],
-      sources: to.sources,
-      hosts: ['controller'],
-      notes: [
-        `Install ${service.name} from ${to.name} (code ref ${codeRef}) with your deployment tooling on every controller, and carry your configuration forward${prepared}. Do not start anything yet; data-plane hosts follow once the control plane runs.`,
-      ],
-      group: 'Deploy code and configuration',
-    };
-  });
+  const steps: RunbookStep[] = services.map((service) => installStep(content, service, to, prepared));
   for (const service of services) {
     steps.push(...targetSteps(service, 'post-deploy').map((s) => contentStep(service, to.id, s, 'installed', { group: group(service) })));
   }
@@ -101,21 +87,8 @@ export function deploySection(content: Content, plan: Plan): RunbookSection {
     ),
   );
   for (const { service, group: unitGroup } of dataPlane) {
-    const hosts = ROLE_HOSTS[unitGroup.role];
     steps.push(
-      {
-        id: plannedStepId('deploy', service.id, 'install', unitGroup.role),
-        title: `Deploy ${service.name} ${to.name} code and configuration on ${hosts}`,
-        service: service.id,
-        series: to.id,
-        commands: [],
-        sources: to.sources,
-        hosts: [unitGroup.role],
-        notes: [
-          `Install the ${to.name} packages of ${unitGroup.units.map((u) => u.name).join(', ')} with your deployment tooling and carry their configuration forward.`,
-        ],
-        group: 'Data plane',
-      },
+      dataPlaneInstall(service, to, unitGroup),
       ...unitSteps(plannedStepId('deploy', service.id, 'start'), verbFor(service), service, [unitGroup], to, { series: to.id, group: 'Data plane' }),
     );
   }
@@ -131,6 +104,40 @@ export function deploySection(content: Content, plan: Plan): RunbookSection {
     steps,
   };
 }
+
+/** The target's code on the controllers; `prepared` says whether Prepare checked its configuration. */
+const installStep = sameStep((content: Content, service: Service, to: Series, prepared: string): RunbookStep => {
+  const codeRef = content.release(to.id, service.id)?.['code-ref'] ?? to['code-ref'];
+  return {
+    id: plannedStepId('deploy', service.id, 'install'),
+    title: `Deploy ${service.name} ${to.name} code and configuration`,
+    service: service.id,
+    series: to.id,
+    commands: [],
+    sources: to.sources,
+    hosts: ['controller'],
+    notes: [
+      `Install ${service.name} from ${to.name} (code ref ${codeRef}) with your deployment tooling on every controller, and carry your configuration forward${prepared}. Do not start anything yet; data-plane hosts follow once the control plane runs.`,
+    ],
+    group: 'Deploy code and configuration',
+  };
+});
+
+const dataPlaneInstall = sameStep(
+  (service: Service, to: Series, units: UnitGroup): RunbookStep => ({
+    id: plannedStepId('deploy', service.id, 'install', units.role),
+    title: `Deploy ${service.name} ${to.name} code and configuration on ${ROLE_HOSTS[units.role]}`,
+    service: service.id,
+    series: to.id,
+    commands: [],
+    sources: to.sources,
+    hosts: [units.role],
+    notes: [
+      `Install the ${to.name} packages of ${units.units.map((u) => u.name).join(', ')} with your deployment tooling and carry their configuration forward.`,
+    ],
+    group: 'Data plane',
+  }),
+);
 
 /** `deploy.web-server.apache2.start`: named by the unit, so two web servers never share an id. */
 function webServerId(unit: string, verb: string): string {

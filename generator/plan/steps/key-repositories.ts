@@ -1,4 +1,5 @@
-import type { Content, Service } from '../../content.ts';
+import type { Content, Release, Service } from '../../content.ts';
+import { byArguments } from '../../text/argument-memo.ts';
 import type { KeyRepository } from '../../schema/service.ts';
 import { OFFLINE_PHASES } from '../../schema/phases.ts';
 import type { Plan, ServicePath } from '../plan-model.ts';
@@ -14,11 +15,17 @@ const TAR = 'https://manpages.debian.org/bookworm/tar/tar.1.en.html';
  * and a stop of the service runs its setup subcommand (keystone-manage fernet_setup).
  */
 export function touchedRepositories(content: Content, plan: Plan, path: ServicePath): KeyRepository[] {
-  const commands = path.stops.flatMap((stop) => stop.release.steps.filter((s) => OFFLINE_PHASES.includes(s.phase)).flatMap((s) => s.commands));
-  return path.of['key-repositories'].filter(
-    (repo) => content.indexOf(repo.since) <= content.indexOf(plan.to.id) && commands.some((c) => c.split(' ').includes(repo.setup)),
+  const repos = path.of['key-repositories'];
+  if (repos.length === 0) return [];
+  return repos.filter(
+    (repo) => content.indexOf(repo.since) <= content.indexOf(plan.to.id) && path.stops.some((stop) => offlineWords(stop.release).has(repo.setup)),
   );
 }
+
+/** The words of a release's offline commands, once per release: every pair through it asks. */
+const offlineWords = byArguments(
+  (release: Release) => new Set(release.steps.filter((s) => OFFLINE_PHASES.includes(s.phase)).flatMap((s) => s.commands.flatMap((c) => c.split(' ')))),
+);
 
 function archive(plan: Plan, service: Service): string {
   return `${BACKUP_DIR}/${plan.from.id}-${service.id}-key-repositories.tar.gz`;
