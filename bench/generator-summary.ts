@@ -28,7 +28,8 @@ export interface GeneratorSummary {
   perRunbook: { median: number; p95: number; max: number; mean: number };
   /** tinybench's statistics of the warm pass (bench/warm.ts); it reports p99, not p95. */
   warmPerRunbook: { median: number; p99: number; max: number };
-  split: { planMs: number; jsonMs: number; markdownMs: number };
+  /** Pass 1 per stage; `readMs`: the first read of the texts (Buffer.byteLength), outside the library. */
+  split: { planMs: number; jsonMs: number; markdownMs: number; readMs: number };
   warmSplitMedian: { planMs: number; jsonMs: number; markdownMs: number };
   stops: { mean: number; max: number };
   mdBytes: { median: number; max: number; mean: number; totalEstimate: number };
@@ -56,7 +57,12 @@ export function summarise(label: string, w: WorkerResult, peakRssBytes: number):
     loadAverage: loadavg()[0] ?? 0,
     perRunbook: { median: median(per), p95: percentile(per, 95), max: max(per), mean: mean(per) },
     warmPerRunbook: { median: p2.runbook.median, p99: p2.runbook.p99, max: p2.runbook.max },
-    split: { planMs: sum(p1.map((r) => r.planMs)) * scale, jsonMs: sum(p1.map((r) => r.jsonMs)) * scale, markdownMs: sum(p1.map((r) => r.markdownMs)) * scale },
+    split: {
+      planMs: sum(p1.map((r) => r.planMs)) * scale,
+      jsonMs: sum(p1.map((r) => r.jsonMs)) * scale,
+      markdownMs: sum(p1.map((r) => r.markdownMs)) * scale,
+      readMs: sum(p1.map((r) => r.readMs)) * scale,
+    },
     warmSplitMedian: { planMs: p2.plan.median, jsonMs: p2.json.median, markdownMs: p2.markdown.median },
     stops: { mean: mean(p1.map((r) => r.stops)), max: max(p1.map((r) => r.stops)) },
     mdBytes: {

@@ -105,6 +105,11 @@ async function main(): Promise<void> {
       ['Markdown (renderMarkdown)', ms(split.markdownMs), pct(split.markdownMs, splitTotal), ms(g.warmSplitMedian.markdownMs)],
     ]),
   );
+  // The rest of the wall time: the caller's first read of each text (which flattens a string built
+  // by concatenation), and collections between runbooks.
+  log(
+    `\nOutside the stages: reading each text once (Buffer.byteLength, as a file write would) ${ms(split.readMs)}; the rest of the wall time (GC between runbooks, timing) ${ms(Math.max(0, g.totalMs - splitTotal - split.readMs))}.`,
+  );
   if (!skip.has('cli')) {
     progress('CLI cold starts');
     const cli: ColdStart[] = [
