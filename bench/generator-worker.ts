@@ -47,7 +47,7 @@ observeStages((stage, ms) => {
 function timeOne(content: ReturnType<typeof loadContent>, from: string, to: string): RunbookTiming {
   spent.plan = spent.markdown = spent.json = 0;
   const runbook = buildRunbook(content, { from, to });
-  const md = renderMarkdown(content, runbook);
+  const md = renderMarkdown(runbook);
   const json = renderJson(runbook);
   const steps = runbook.sections.reduce((n, s) => n + s.steps.length, 0);
   const read = performance.now();

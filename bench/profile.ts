@@ -50,13 +50,13 @@ function workload(scenario: Scenario): void {
   const content = loadContent();
   if (scenario === 'cli-largest') {
     const runbook = buildRunbook(content, { from: 'juno', to: 'gazpacho' });
-    renderMarkdown(content, runbook);
+    renderMarkdown(runbook);
     renderJson(runbook);
     return;
   }
   for (const [from, to] of forwardPairs(content)) {
     const runbook = buildRunbook(content, { from: from.id, to: to.id });
-    renderMarkdown(content, runbook);
+    renderMarkdown(runbook);
     renderJson(runbook);
   }
 }

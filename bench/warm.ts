@@ -69,7 +69,7 @@ export function measureWarm(content: Content, pairs: readonly Pair[], spent: Rec
     timed(['plan', 'markdown', 'json'], () => {
       const [from, to] = pair();
       const rb = buildRunbook(content, { from, to });
-      renderMarkdown(content, rb);
+      renderMarkdown(rb);
       renderJson(rb);
     }),
     fromStart,
@@ -85,7 +85,7 @@ export function measureWarm(content: Content, pairs: readonly Pair[], spent: Rec
   bench.add(
     'markdown',
     timed(['markdown'], () => {
-      renderMarkdown(content, need());
+      renderMarkdown(need());
     }),
     prepared,
   );

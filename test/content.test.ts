@@ -54,7 +54,7 @@ test('runbooks to the newest series render to Markdown with the same steps as th
   const last = content.series.at(-2)!; // the newest released series
   for (const from of content.series.slice(0, content.indexOf(last.id))) {
     const built = buildRunbook(content, { from: from.id, to: last.id });
-    const md = stepsInMarkdown(renderMarkdown(content, built));
+    const md = stepsInMarkdown(renderMarkdown(built));
     const json = toJson(built).sections.flatMap((s) => s.steps);
     assert.deepEqual(
       md.map((s) => [s.id, s.commands]),

@@ -18,7 +18,7 @@ for (const request of PAIRS) {
   test(`golden runbook ${name} (Markdown and JSON)`, () => {
     const runbook = buildRunbook(content, request);
     for (const [ext, text] of [
-      ['md', renderMarkdown(content, runbook)],
+      ['md', renderMarkdown(runbook)],
       ['json', renderJson(runbook)],
     ] as const) {
       const file = new URL(`golden/${name}.${ext}`, import.meta.url);

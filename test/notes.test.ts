@@ -16,11 +16,11 @@ test('a community note is rendered into the runbooks that cross its series', () 
     `${front}\n### Before the sync\n\nCheck the cell mappings first:\n\n\`\`\`sh\nalpha-manage cells list\n\`\`\`\n`,
   );
   const content = loadContent(dir);
-  const md = renderMarkdown(content, buildRunbook(content, { from: 'a', to: 'c', services: ['alpha'] }));
+  const md = renderMarkdown(buildRunbook(content, { from: 'a', to: 'c', services: ['alpha'] }));
   assert.match(md, /- \[ \] `prepare\.community\.b\.alpha` Read the community note on Alpha at B: Field notes/);
   assert.match(md, /\n {2}### Before the sync\n/);
   assert.match(md, /\n {2}```sh\n {2}alpha-manage cells list\n {2}```\n/);
-  const later = renderMarkdown(content, buildRunbook(content, { from: 'b', to: 'c', services: ['alpha'] }));
+  const later = renderMarkdown(buildRunbook(content, { from: 'b', to: 'c', services: ['alpha'] }));
   assert.match(later, /prepare\.community\.b\.alpha/, 'a note on the source series is still worth reading');
 });
 

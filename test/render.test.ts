@@ -36,7 +36,7 @@ test('commands come out byte for byte in Markdown and JSON, whatever characters 
   const json = toJson(runbook);
   const step = json.sections.flatMap((s) => s.steps).find((s) => s.id === 'c.alpha.db-sync')!;
   assert.deepEqual(step.commands, NASTY);
-  const md = stepsInMarkdown(renderMarkdown(content, runbook)).find((s) => s.id === 'c.alpha.db-sync')!;
+  const md = stepsInMarkdown(renderMarkdown(runbook)).find((s) => s.id === 'c.alpha.db-sync')!;
   assert.deepEqual(md.commands, NASTY);
 });
 
@@ -56,7 +56,7 @@ test('utility commands keep the content text byte for byte behind the venv path'
 test('every step is an unchecked task item and the Markdown lists the same steps as the JSON, in order', () => {
   const content = loadContent(nastyContent());
   const runbook = buildRunbook(content, { from: 'a', to: 'd' });
-  const md = stepsInMarkdown(renderMarkdown(content, runbook));
+  const md = stepsInMarkdown(renderMarkdown(runbook));
   const json = toJson(runbook).sections.flatMap((s) => s.steps);
   assert.deepEqual(
     md.map((s) => s.id),
@@ -180,7 +180,7 @@ test('the Markdown says what the model says: parsed once, it gives back every ti
     }),
   );
   const runbook = buildRunbook(content, { from: 'a', to: 'd' });
-  const tree = unified().use(remarkParse).use(remarkGfm).parse(renderMarkdown(content, runbook)) as Root;
+  const tree = unified().use(remarkParse).use(remarkGfm).parse(renderMarkdown(runbook)) as Root;
   assert.equal(tree.children.filter((n) => n.type === 'heading' && n.depth === 1).length, 1, 'one title');
   const items: ListItem[] = [];
   visit(tree, 'listItem', (item: ListItem) => {
@@ -279,5 +279,5 @@ test('two web servers get a start step each, with distinct ids', () => {
     deploy.filter((id) => id.startsWith('deploy.web-server.')),
     ['deploy.web-server.apache2.start', 'deploy.web-server.httpd.start'],
   );
-  assert.ok(renderMarkdown(content, runbook).includes('`deploy.web-server.httpd.start`'));
+  assert.ok(renderMarkdown(runbook).includes('`deploy.web-server.httpd.start`'));
 });

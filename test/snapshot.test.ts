@@ -23,7 +23,7 @@ test('the second load comes from the snapshot and plans and renders exactly as t
   for (const content of [fresh, snapshot]) assert.equal(content.series.length, 3);
   const render = (content: typeof fresh) => {
     const runbook = buildRunbook(content, { from: 'a', to: 'c' });
-    return renderMarkdown(content, runbook) + renderJson(runbook);
+    return renderMarkdown(runbook) + renderJson(runbook);
   };
   assert.equal(render(snapshot), render(fresh));
 });
@@ -65,7 +65,7 @@ test('a snapshot reads only the series a runbook crosses, and says so when one o
   rmSync(join(folder, 'd.json'));
   const snapshot = readSnapshot(dir, { lazy: true });
   assert.ok(snapshot);
-  const render = (content: typeof fresh, to: string) => renderMarkdown(content, buildRunbook(content, { from: 'a', to }));
+  const render = (content: typeof fresh, to: string) => renderMarkdown(buildRunbook(content, { from: 'a', to }));
   assert.equal(render(snapshot, 'c'), render(fresh, 'c'), 'a → c never reads d');
   assert.throws(() => render(snapshot, 'd'), /content snapshot .* lost d\.json.*run the command again/);
   loadContent(dir); // the next run: YAML again, and a whole snapshot written
@@ -79,7 +79,7 @@ test('content loaded for a long run holds every series, so a snapshot pruned und
   const folder = join(CACHE_DIR, `content-${snapshotKey(dir)}`);
   const held = loadContent(dir); // from the snapshot
   rmSync(folder, { recursive: true }); // another run pruned it, as rehearse saw after 20 minutes
-  const render = (content: typeof fresh) => renderMarkdown(content, buildRunbook(content, { from: 'a', to: 'd' }));
+  const render = (content: typeof fresh) => renderMarkdown(buildRunbook(content, { from: 'a', to: 'd' }));
   assert.equal(render(held), render(fresh));
   loadContent(dir); // writes it again
   rmSync(join(folder, 'b.json'));

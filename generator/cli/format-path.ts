@@ -1,7 +1,7 @@
-import type { Content, Plan } from '../index.ts';
+import type { Plan } from '../index.ts';
 
-/** `leapfrog path`: each service's stops and skipped series, with reasons and their sources. The content is unused (the plan carries resolved series); cli/main.ts still passes it. */
-export function formatPath(_content: Content, plan: Plan): string {
+/** `leapfrog path`: each service's stops and skipped series, with reasons and their sources. */
+export function formatPath(plan: Plan): string {
   const lines = [
     `${plan.from.name} (${plan.from.version}) -> ${plan.to.name} (${plan.to.version}), ${plan.policy === 'fewest' ? 'fewest stops the data allows' : "upstream's tested path"}`,
   ];

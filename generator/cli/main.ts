@@ -45,11 +45,11 @@ export function run(argv: string[], out: NodeJS.WritableStream = process.stdout,
     const content = contentAt(args.content);
     const request = { from: args.from!, to: args.to!, services: args.services, fewestStops: args.fewestStops, utility: args.utility };
     if (args.command === 'path') {
-      out.write(escapeForTerminal(formatPath(content, plan(content, request))));
+      out.write(escapeForTerminal(formatPath(plan(content, request))));
       return 0;
     }
     const runbook = buildRunbook(content, request);
-    const text = args.format === 'json' ? renderJson(runbook) : renderMarkdown(content, runbook);
+    const text = args.format === 'json' ? renderJson(runbook) : renderMarkdown(runbook);
     if (args.out) writeOutput(args.out, text, args.content ?? DEFAULT_CONTENT_DIR);
     else out.write(text);
     return 0;

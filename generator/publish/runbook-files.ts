@@ -8,7 +8,7 @@ import { forwardPairs } from './forward-pairs.ts';
 export function* runbookFiles(content: Content): Generator<[string, string]> {
   for (const [from, to] of forwardPairs(content)) {
     const runbook = buildRunbook(content, { from: from.id, to: to.id });
-    yield [`${from.id}/${to.id}.md`, renderMarkdown(content, runbook)];
+    yield [`${from.id}/${to.id}.md`, renderMarkdown(runbook)];
     yield [`${from.id}/${to.id}.json`, renderJson(runbook)];
   }
 }

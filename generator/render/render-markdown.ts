@@ -1,5 +1,4 @@
 import { stage } from '../stages.ts';
-import type { Content } from '../content.ts';
 import type { Runbook } from '../plan/runbook-model.ts';
 import { checkStructure } from './check-structure.ts';
 import { loadTemplate } from './templates.ts';
@@ -7,10 +6,9 @@ import { viewModel } from './view-model.ts';
 
 /**
  * The runbook as GFM in one pass: the model is checked, then the templates write the final text.
- * The runbook carries resolved series and services, so the content is no longer read here; the
- * parameter stays until its callers (cli/main.ts, the site) drop it.
+ * The runbook carries resolved series and services, so no content is needed here.
  */
-export function renderMarkdown(_content: Content, runbook: Runbook): string {
+export function renderMarkdown(runbook: Runbook): string {
   return stage('markdown', () => {
     checkStructure(runbook);
     return loadTemplate('runbook')(viewModel(runbook));
