@@ -7,7 +7,7 @@
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
-import { buildRunbook, forwardPairs, loadContent, renderJson, renderMarkdown } from '../generator/index.ts';
+import { buildRunbook, forwardPairs, loadContent, renderJsonUtf8, renderMarkdownUtf8 } from '../generator/index.ts';
 
 export const SCENARIOS = {
   'cli-largest': 'one fresh process: load, plan and render juno -> gazpacho to Markdown and JSON (what a CLI run pays)',
@@ -50,14 +50,14 @@ function workload(scenario: Scenario): void {
   const content = loadContent();
   if (scenario === 'cli-largest') {
     const runbook = buildRunbook(content, { from: 'juno', to: 'gazpacho' });
-    renderMarkdown(runbook);
-    renderJson(runbook);
+    renderMarkdownUtf8(runbook);
+    renderJsonUtf8(runbook);
     return;
   }
   for (const [from, to] of forwardPairs(content)) {
     const runbook = buildRunbook(content, { from: from.id, to: to.id });
-    renderMarkdown(runbook);
-    renderJson(runbook);
+    renderMarkdownUtf8(runbook);
+    renderJsonUtf8(runbook);
   }
 }
 

@@ -5,7 +5,7 @@
  * to tinybench as `overriddenDuration`, so warm and first-pass figures use the same clock.
  */
 import { Bench, type Statistics } from 'tinybench';
-import { buildRunbook, type loadContent, renderJson, renderMarkdown, type Runbook, type Stage } from '../generator/index.ts';
+import { buildRunbook, type loadContent, renderJsonUtf8, renderMarkdownUtf8, type Runbook, type Stage } from '../generator/index.ts';
 
 type Content = ReturnType<typeof loadContent>;
 type Pair = readonly [from: string, to: string];
@@ -69,8 +69,8 @@ export function measureWarm(content: Content, pairs: readonly Pair[], spent: Rec
     timed(['plan', 'markdown', 'json'], () => {
       const [from, to] = pair();
       const rb = buildRunbook(content, { from, to });
-      renderMarkdown(rb);
-      renderJson(rb);
+      renderMarkdownUtf8(rb);
+      renderJsonUtf8(rb);
     }),
     fromStart,
   );
@@ -85,14 +85,14 @@ export function measureWarm(content: Content, pairs: readonly Pair[], spent: Rec
   bench.add(
     'markdown',
     timed(['markdown'], () => {
-      renderMarkdown(need());
+      renderMarkdownUtf8(need());
     }),
     prepared,
   );
   bench.add(
     'json',
     timed(['json'], () => {
-      renderJson(need());
+      renderJsonUtf8(need());
     }),
     prepared,
   );

@@ -3,8 +3,8 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import HandlebarsRuntime from 'handlebars/runtime.js';
 import { CACHE_DIR, TEMPLATES_DIR } from '../paths.ts';
-import { flat } from '../text/bounded-memo.ts';
 import { fingerprint } from '../text/fingerprint.ts';
+import { ownBytes, Utf8Builder, type Utf8Text } from '../text/utf8-text.ts';
 import { COMPILE, HELPERS } from './template-helpers.ts';
 import { isSharedView } from './view-model.ts';
 
@@ -17,22 +17,46 @@ const require = createRequire(import.meta.url);
 // The runtime is the package's own subset of the Handlebars API (its typings describe the whole).
 const Runtime = HandlebarsRuntime as unknown as typeof import('handlebars');
 
+/** Stands in the template's output for a shared step's text, which goes into the pieces as its own bytes. */
+const PIECE = '\u0002';
+let pieces: Uint8Array[] | undefined;
+
 /**
  * A step's Markdown depends on the step alone, and a shared step (plan/step-identity.ts) recurs in
- * hundreds of pair runbooks: its Markdown is written once per process, kept by its view object.
+ * hundreds of pair runbooks: its Markdown is written and encoded once per process, kept by its
+ * view object. Content can hold no C0 control (validate/safe-text.ts), so PIECE marks only these.
  */
 function memoPartial(partial: HandlebarsTemplateDelegate): HandlebarsTemplateDelegate {
-  const written = new WeakMap<object, string>();
+  const written = new WeakMap<object, Uint8Array>();
   return (context, options) => {
-    if (!isSharedView(context)) return partial(context, options);
-    let text = written.get(context);
-    if (text === undefined) {
-      // Flat: a runbook is then a few hundred pieces to copy, not the thousands Handlebars joined.
-      text = flat(partial(context, options));
-      written.set(context, text);
+    if (!pieces || !isSharedView(context)) return partial(context, options);
+    let bytes = written.get(context);
+    if (bytes === undefined) {
+      bytes = ownBytes(partial(context, options));
+      written.set(context, bytes);
     }
-    return text;
+    pieces.push(bytes);
+    return PIECE;
   };
+}
+
+/** Renders a template to UTF-8 pieces: its own text around the shared steps' encoded Markdown. */
+export function renderPieces(template: Template, context: object): Utf8Text {
+  const shared: Uint8Array[] = [];
+  pieces = shared;
+  let skeleton: string;
+  try {
+    skeleton = template(context);
+  } finally {
+    pieces = undefined;
+  }
+  const between = skeleton.split(PIECE);
+  if (between.length !== shared.length + 1) throw new Error(`internal: ${between.length - 1} step markers for ${shared.length} steps`);
+  const out = new Utf8Builder();
+  shared.forEach((bytes, i) => {
+    out.text(between[i] as string).piece(bytes);
+  });
+  return out.text(between[shared.length] as string).done();
 }
 
 /**

@@ -1,7 +1,7 @@
 import { stage } from '../stages.ts';
 import type { Runbook, RunbookStep } from '../plan/runbook-model.ts';
 import { isShared } from '../plan/step-identity.ts';
-import { flat } from '../text/bounded-memo.ts';
+import { ownBytes, Utf8Builder, type Utf8Text } from '../text/utf8-text.ts';
 
 /** The contract's version: bumped when a key goes or changes meaning (adding one keeps it). */
 export const JSON_VERSION = 1;
@@ -60,38 +60,47 @@ function stepJson(s: RunbookStep): StepJson {
  * of the text. A step sits four levels deep, so its own text is indented by eight spaces; JSON
  * strings hold no raw line breaks, so every line break in it is a line of the layout.
  */
-export function renderJson(runbook: Runbook): string {
+export function renderJsonUtf8(runbook: Runbook): Utf8Text {
   return stage('json', () => {
     // Everything but the sections' contents, ending in `"sections": []\n}`.
     const top = JSON.stringify(toJson({ ...runbook, sections: [] }), null, 2);
-    const list = runbook.sections.map(
-      (section) =>
-        `    {\n      "id": ${JSON.stringify(section.id)},\n      "title": ${JSON.stringify(section.title)},\n      "steps": ${block(section.steps.map(stepText), '      ')}\n    }`,
-    );
-    return `${top.slice(0, -'[]\n}'.length)}${block(list, '  ')}\n}\n`;
+    const out = new Utf8Builder().text(top.slice(0, -'[]\n}'.length));
+    list(out, runbook.sections, '  ', (section) => {
+      out.text(`    {\n      "id": ${JSON.stringify(section.id)},\n      "title": ${JSON.stringify(section.title)},\n      "steps": `);
+      list(out, section.steps, '      ', (step) => out.piece(stepBytes(step)));
+      out.text('\n    }');
+    });
+    return out.text('\n}\n').done();
   });
 }
 
-/**
- * A JSON array of already indented items, its closing bracket at `indent`. Concatenated, not
- * joined: a join copies every step's text into a new string, and the caller's write copies it again.
- */
-function block(items: string[], indent: string): string {
-  if (items.length === 0) return '[]';
-  let text = '[\n';
-  for (let i = 0; i < items.length; i++) text += i === 0 ? items[i] : `,\n${items[i]}`;
-  return `${text}\n${indent}]`;
+/** The same JSON as one string. */
+export function renderJson(runbook: Runbook): string {
+  return renderJsonUtf8(runbook).toString();
+}
+
+/** A JSON array of items that write themselves already indented, its closing bracket at `indent`. */
+function list<T>(out: Utf8Builder, items: readonly T[], indent: string, write: (item: T) => void): void {
+  if (items.length === 0) {
+    out.text('[]');
+    return;
+  }
+  items.forEach((item, i) => {
+    out.text(i === 0 ? '[\n' : ',\n');
+    write(item);
+  });
+  out.text(`\n${indent}]`);
 }
 
 const STEP_INDENT = ' '.repeat(8);
-const stepTexts = new WeakMap<RunbookStep, string>();
+const stepTexts = new WeakMap<RunbookStep, Uint8Array>();
 
-function stepText(step: RunbookStep): string {
-  let text = stepTexts.get(step);
-  if (text === undefined) {
-    text = flat(STEP_INDENT + JSON.stringify(stepJson(step), null, 2).replaceAll('\n', `\n${STEP_INDENT}`));
+function stepBytes(step: RunbookStep): Uint8Array {
+  let bytes = stepTexts.get(step);
+  if (bytes === undefined) {
+    bytes = ownBytes(STEP_INDENT + JSON.stringify(stepJson(step), null, 2).replaceAll('\n', `\n${STEP_INDENT}`));
     // A step built by hand may still change: only shared (frozen) ones are kept.
-    if (isShared(step)) stepTexts.set(step, text);
+    if (isShared(step)) stepTexts.set(step, bytes);
   }
-  return text;
+  return bytes;
 }

@@ -2,7 +2,7 @@
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { resolve } from 'node:path';
-import { forwardPairs, loadContent, renderJson, sourceLabel, type Content, type Runbook } from '../../../generator/index.ts';
+import { forwardPairs, loadContent, renderJsonUtf8, sourceLabel, type Content, type Runbook } from '../../../generator/index.ts';
 
 export { blockerStepId, contentStepId } from '../../../generator/plan/step-id.ts';
 export { ROLE_NAMES } from '../../../generator/index.ts';
@@ -70,7 +70,9 @@ export function seriesLabel(s: { name: string; version: string }): string {
 
 /** What a printed runbook says it is: a hash of its JSON (same steps, same hash) and the commit built from. */
 export function runbookVersion(runbook: Runbook): string {
-  return createHash('sha256').update(renderJson(runbook)).digest('hex').slice(0, 12);
+  const hash = createHash('sha256');
+  for (const part of renderJsonUtf8(runbook).parts) hash.update(part);
+  return hash.digest('hex').slice(0, 12);
 }
 
 let stamp: string | undefined;

@@ -1,0 +1,102 @@
+import { writevSync } from 'node:fs';
+
+/**
+ * A rendered text as UTF-8 pieces. A shared step's pieces are encoded once per process and recur
+ * in hundreds of runbooks; a writer hands them to writev. Joined into one string, every runbook
+ * would be a fresh V8 string of two bytes per character (the text holds "→"), allocated and
+ * faulted in for each file: in a build of every pair that cost more than planning.
+ */
+export class Utf8Text {
+  readonly parts: readonly Uint8Array[];
+  readonly byteLength: number;
+
+  constructor(parts: readonly Uint8Array[], byteLength: number) {
+    this.parts = parts;
+    this.byteLength = byteLength;
+  }
+
+  /** The whole text as one buffer (for a stream or a hash that wants one). */
+  bytes(): Buffer {
+    return Buffer.concat(this.parts, this.byteLength);
+  }
+
+  toString(): string {
+    return this.bytes().toString('utf8');
+  }
+}
+
+/** Collects a text: small strings are gathered and encoded together, shared pieces kept as they are. */
+export class Utf8Builder {
+  private readonly parts: Uint8Array[] = [];
+  private length = 0;
+  private pending = '';
+
+  text(value: string): this {
+    this.pending += value;
+    return this;
+  }
+
+  piece(bytes: Uint8Array): this {
+    this.flush();
+    this.push(bytes);
+    return this;
+  }
+
+  done(): Utf8Text {
+    this.flush();
+    return new Utf8Text(this.parts, this.length);
+  }
+
+  private flush(): void {
+    if (this.pending === '') return;
+    this.push(encodeGlue(this.pending));
+    this.pending = '';
+  }
+
+  private push(bytes: Uint8Array): void {
+    this.parts.push(bytes);
+    this.length += bytes.byteLength;
+  }
+}
+
+/**
+ * A piece kept for the process (a shared step's text) in memory of its own: a small Buffer is a
+ * slice of Node's 8 KB pool, and one kept slice would keep the whole slab alive.
+ */
+export function ownBytes(value: string): Uint8Array {
+  const bytes = Buffer.allocUnsafeSlow(Buffer.byteLength(value, 'utf8'));
+  bytes.write(value, 'utf8');
+  return bytes;
+}
+
+const GLUE_LENGTH = 200;
+const GLUE_LIMIT = 20_000;
+const glue = new Map<string, Uint8Array>();
+
+/**
+ * The text between shared pieces: mostly the same few strings ("\n\n", ",\n", a group heading),
+ * and encoding each anew (a native call) cost more than looking it up. Long text is one-off.
+ */
+function encodeGlue(value: string): Uint8Array {
+  if (value.length > GLUE_LENGTH) return Buffer.from(value, 'utf8');
+  let bytes = glue.get(value);
+  if (bytes === undefined) {
+    if (glue.size >= GLUE_LIMIT) glue.clear();
+    bytes = ownBytes(value);
+    glue.set(value, bytes);
+  }
+  return bytes;
+}
+
+/** Writes every byte to `fd` (writev may write less than asked, e.g. to a pipe). */
+export function writeUtf8(fd: number, text: Utf8Text): void {
+  let parts = [...text.parts];
+  while (parts.length > 0) {
+    let written = writevSync(fd, parts);
+    // Drop what went out; a piece written in part goes on from where the write stopped.
+    let i = 0;
+    while (i < parts.length && written >= (parts[i] as Uint8Array).byteLength) written -= (parts[i++] as Uint8Array).byteLength;
+    parts = parts.slice(i);
+    if (written > 0 && parts[0]) parts[0] = parts[0].subarray(written);
+  }
+}
