@@ -24,13 +24,13 @@ export function referRepeatedNotes(sections: RunbookSection[]): RunbookSection[]
       return '';
     });
     if (firsts.every((f) => f === '')) return step;
-    return isShared(step) ? referred(step, firsts.join('\n')) : pointTo(step, firsts);
+    return isShared(step) ? referred(step, ...firsts) : pointTo(step, firsts);
   };
   return sections.map((section) => ({ ...section, steps: section.steps.map(refer) }));
 }
 
-// Keyed by the step and where its notes were first seen, one line each: step ids hold no line break.
-const referred = sameStep((step: RunbookStep, firsts: string) => pointTo(step, firsts.split('\n')));
+// Keyed by the step and where each of its notes was first seen: no key text is built.
+const referred = sameStep((step: RunbookStep, ...firsts: string[]) => pointTo(step, firsts));
 
 function pointTo(step: RunbookStep, firsts: string[]): RunbookStep {
   const notes = step.notes.map((note, i) => (firsts[i] ? `Same note as at \`${firsts[i]}\`.` : note));
