@@ -1,11 +1,12 @@
 import assert from 'node:assert/strict';
-import { closeSync, mkdtempSync, openSync, readFileSync, rmSync } from 'node:fs';
+import { closeSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { buildRunbook, loadContent, renderJson, renderJsonUtf8, renderMarkdown, renderMarkdownUtf8, writeUtf8 } from '../generator/index.ts';
 import { Utf8Builder } from '../generator/text/utf8-text.ts';
 import { writeFiles } from '../generator/publish/write-tree.ts';
+import { loadTemplate, renderPieces } from '../generator/render/templates.ts';
 
 const scratch = () => mkdtempSync(join(tmpdir(), 'leapfrog-utf8-'));
 
@@ -60,6 +61,21 @@ test('a published runbook file holds the bytes of the rendered strings', () => {
       assert.equal(readFileSync(join(dir, `${i}.json`), 'utf8'), renderJson(rb), `${pairs[i]?.join(' → ')} JSON`);
       assert.deepEqual(JSON.parse(readFileSync(join(dir, `${i}.json`), 'utf8')).from, pairs[i]?.[0]);
     });
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('text outside the steps that holds the step marker character still comes out byte for byte', () => {
+  // Validated content cannot hold a C0 control and the line helpers escape one: a template's own
+  // text is the only way in, so a fixture template writes it raw.
+  const dir = scratch();
+  try {
+    mkdirSync(join(dir, 'partials'));
+    writeFileSync(join(dir, 'runbook.md.hbs'), '{{raw}}\n{{#each steps}}{{> step}}{{/each}}');
+    writeFileSync(join(dir, 'partials', 'step.md.hbs'), '- {{title}}\n');
+    const text = renderPieces(loadTemplate('runbook', dir), { raw: 'a\u0002b → c', steps: [{ title: 'one' }, { title: 'two' }] });
+    assert.equal(text.toString(), 'a\u0002b → c\n- one\n- two\n');
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -51,7 +51,8 @@ export function renderPieces(template: Template, context: object): Utf8Text {
     pieces = undefined;
   }
   const between = skeleton.split(PIECE);
-  if (between.length !== shared.length + 1) throw new Error(`internal: ${between.length - 1} step markers for ${shared.length} steps`);
+  // Text outside the steps that holds PIECE itself (nothing validated can): rendered whole instead.
+  if (between.length !== shared.length + 1) return new Utf8Builder().text(template(context)).done();
   const out = new Utf8Builder();
   shared.forEach((bytes, i) => {
     out.text(between[i] as string).piece(bytes);
