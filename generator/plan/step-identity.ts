@@ -5,19 +5,17 @@ import type { RunbookSection, RunbookStep } from './runbook-model.ts';
  * One object per distinct step. The same step recurs in hundreds of pair runbooks (116,714 steps
  * in all pairs, 10,832 distinct), so the renderers cache a step's Markdown and JSON by its object
  * (WeakMap) and pay for each distinct step once. Two ways in: builders wrapped in `sameStep`
- * return the same object for the same inputs, with no key to build; `internSteps` maps every
- * other step to an equal one seen before under its id, compared field by field. Shared steps
+ * return the same object for the same inputs, with no key to build; every step a builder makes,
+ * and any other passed to `internSteps`, is mapped to an equal one seen before under its id,
+ * compared field by field. Shared steps
  * are frozen: a caller that edits one would edit every runbook holding it, and now fails loudly.
  */
 const shared = new WeakSet<RunbookStep>();
 
-function share<T extends RunbookStep | RunbookStep[]>(value: T): T {
-  for (const step of Array.isArray(value) ? value : [value]) {
-    if (shared.has(step)) continue;
-    for (const field of Object.values(step)) if (Array.isArray(field)) Object.freeze(field);
-    shared.add(Object.freeze(step));
-  }
-  return Array.isArray(value) ? (Object.freeze(value) as T) : value;
+function share(step: RunbookStep): RunbookStep {
+  for (const field of Object.values(step)) if (Array.isArray(field)) Object.freeze(field);
+  shared.add(Object.freeze(step));
+  return step;
 }
 
 /** Whether the step is a shared one: a renderer may keep its text by the object. */
@@ -30,7 +28,12 @@ export function isShared(step: RunbookStep): boolean {
  * test/step-identity.test.ts builds requests warm and cold to hold builders to their arguments.
  */
 export function sameStep<A extends MemoKey[], T extends RunbookStep | RunbookStep[]>(build: (...args: A) => T): (...args: A) => T {
-  return byArguments((...args: A) => share(build(...args)));
+  // Each step as its first equal too: different arguments often build the same step (a roll
+  // back's redeploy is the same for every target), and the renderers pay once per object.
+  return byArguments((...args: A) => {
+    const built = build(...args);
+    return (Array.isArray(built) ? Object.freeze(built.map(intern)) : intern(built as RunbookStep)) as T;
+  });
 }
 
 // A step's variants, by id: the same id differs between pairs only in what the pair changes (the
