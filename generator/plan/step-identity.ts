@@ -54,7 +54,8 @@ function intern(step: RunbookStep): RunbookStep {
     variants.set(step.id, known);
   }
   // Newest first: a build meets a step's variants pair after pair.
-  const equal = known.findLast((k) => sameFields(k, step));
+  // The title first: it tells most variants apart without listing any keys.
+  const equal = known.findLast((k) => k.title === step.title && sameFields(k, step));
   if (equal) return equal;
   if (known.length === VARIANTS_PER_ID) known.shift();
   known.push(share(step));
