@@ -7,8 +7,8 @@ import type { RunbookSection, RunbookStep } from './runbook-model.ts';
  * (WeakMap) and pay for each distinct step once. Two ways in: builders wrapped in `sameStep`
  * return the same object for the same inputs, with no key to build; every step a builder makes,
  * and any other passed to `internSteps`, is mapped to an equal one seen before under its id,
- * compared field by field. Shared steps
- * are frozen: a caller that edits one would edit every runbook holding it, and now fails loudly.
+ * compared field by field. Shared steps are frozen: a caller that edits one would edit every
+ * runbook holding it, and now fails loudly.
  */
 const shared = new WeakSet<RunbookStep>();
 

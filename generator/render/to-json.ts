@@ -98,9 +98,11 @@ const stepTexts = new WeakMap<RunbookStep, Uint8Array>();
 function stepBytes(step: RunbookStep): Uint8Array {
   let bytes = stepTexts.get(step);
   if (bytes === undefined) {
-    bytes = ownBytes(STEP_INDENT + JSON.stringify(stepJson(step), null, 2).replaceAll('\n', `\n${STEP_INDENT}`));
+    const text = STEP_INDENT + JSON.stringify(stepJson(step), null, 2).replaceAll('\n', `\n${STEP_INDENT}`);
     // A step built by hand may still change: only shared (frozen) ones are kept.
-    if (isShared(step)) stepTexts.set(step, bytes);
+    if (!isShared(step)) return Buffer.from(text, 'utf8');
+    bytes = ownBytes(text);
+    stepTexts.set(step, bytes);
   }
   return bytes;
 }

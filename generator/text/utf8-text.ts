@@ -4,7 +4,8 @@ import { writevSync } from 'node:fs';
  * A rendered text as UTF-8 pieces. A shared step's pieces are encoded once per process and recur
  * in hundreds of runbooks; a writer hands them to writev. Joined into one string, every runbook
  * would be a fresh V8 string of two bytes per character (the text holds "→"), allocated and
- * faulted in for each file: in a build of every pair that cost more than planning.
+ * faulted in for each file: in a build of every pair that cost more than planning. The pieces
+ * are shared between texts: read them, never write into them.
  */
 export class Utf8Text {
   readonly parts: readonly Uint8Array[];
