@@ -22,16 +22,20 @@ export function readmeTable(r: BenchResults): string {
   const ok = (met: boolean) => (met ? 'met' : 'missed');
   const g = r.generator;
   if (g) {
-    rows.push([
-      'all pairs × all services to Markdown + JSON, one process',
-      `${ms(g.totalMs)} wall, ${ms(g.totalCpuMs)} CPU`,
-      `≤ 1.5 s: ${ok(g.totalMs <= 1500)}`,
-    ]);
-    rows.push([
-      'per runbook, first pass: median / p95',
-      `${ms(g.perRunbook.median)} / ${ms(g.perRunbook.p95)}`,
-      `≤ 2 ms median: ${ok(g.perRunbook.median <= 2)}`,
-    ]);
+    // The build's order (one source series after another) first, then the random one the growth uses.
+    const passes = [...(g.buildOrder ? [{ ...g.buildOrder, name: "in the build's order" }] : []), { ...g, order: 'random', name: 'in random order' }];
+    for (const p of passes) {
+      rows.push([
+        `all pairs × all services to Markdown + JSON, one process, ${p.name}`,
+        `${ms(p.totalMs)} wall, ${ms(p.totalCpuMs)} CPU`,
+        `≤ 1.5 s: ${ok(p.totalMs <= 1500)}`,
+      ]);
+      rows.push([
+        `per runbook, first pass ${p.name}: median / p95`,
+        `${ms(p.perRunbook.median)} / ${ms(p.perRunbook.p95)}`,
+        `≤ 2 ms median: ${ok(p.perRunbook.median <= 2)}`,
+      ]);
+    }
     rows.push(['per runbook, warm: median / p99', `${ms(g.warmPerRunbook.median)} / ${ms(g.warmPerRunbook.p99)}`, '']);
     rows.push(['peak RSS of that process', bytes(g.peakRssBytes), `≤ 400 MB: ${ok(g.peakRssBytes <= 400 * 1024 * 1024)}`]);
     rows.push(['Markdown per runbook: median / max', `${bytes(g.mdBytes.median)} / ${bytes(g.mdBytes.max)}`, '']);

@@ -14,7 +14,7 @@ import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
 import { coldStart, type ColdStart } from './cli-cold.ts';
-import { type GeneratorSummary, generatorRun, summarise } from './generator-summary.ts';
+import { firstPass, type GeneratorSummary, generatorRun, summarise } from './generator-summary.ts';
 import { formatSummary, profileAll, type ProfileSummary } from './profile.ts';
 import { HTML_TARGET, JS_TARGET, measureSite, type SiteResult } from './site.ts';
 import { bytes, factor, ms } from './stats.ts';
@@ -71,7 +71,10 @@ async function main(): Promise<void> {
   // Generator on the real content: every pair, no budget.
   progress('generator: all forward pairs × all services, real content');
   const base = await generatorRun(join(ROOT, 'content'), Infinity);
-  const g = summarise('real content', base.result, base.peakRssBytes);
+  progress("generator: the same in the build's order");
+  const inOrder = await generatorRun(join(ROOT, 'content'), Infinity, 'build');
+  const g = { ...summarise('real content', base.result, base.peakRssBytes), buildOrder: firstPass(inOrder.result, inOrder.peakRssBytes) };
+  const o = g.buildOrder;
   results.generator = { ...g, runbooks: base.result.pass1.runbooks };
 
   const busy = () => (load1() > cpus().length ? `  [machine busy: load average ${load1().toFixed(1)} on ${cpus().length} cores; wall times are inflated]` : '');
@@ -82,9 +85,17 @@ async function main(): Promise<void> {
     table([
       ['measure', 'value', 'target', ''],
       ['load + validate content', ms(g.loadMs), '', ''],
-      ['total, all pairs (fresh process), wall', ms(g.totalMs), '', ''],
-      ['total, all pairs, CPU (user + sys)', ms(g.totalCpuMs), '', ''],
-      ['per runbook (MD+JSON), median', ms(g.perRunbook.median), `≤ ${RUNBOOK_TARGET_MS} ms`, mark(g.perRunbook.median <= RUNBOOK_TARGET_MS)],
+      ["total, all pairs in the build's order (fresh process), wall / CPU", `${ms(o.totalMs)} / ${ms(o.totalCpuMs)}`, '≤ 1.5 s', mark(o.totalMs <= 1500)],
+      [
+        "per runbook in the build's order, median / p95",
+        `${ms(o.perRunbook.median)} / ${ms(o.perRunbook.p95)}`,
+        `≤ ${RUNBOOK_TARGET_MS} ms`,
+        mark(o.perRunbook.median <= RUNBOOK_TARGET_MS),
+      ],
+      ["peak RSS (worker, build's order)", bytes(o.peakRssBytes), '≤ 400 MB', mark(o.peakRssBytes <= 400 * 1024 * 1024)],
+      ['total, all pairs in random order (fresh process), wall', ms(g.totalMs), '≤ 1.5 s', mark(g.totalMs <= 1500)],
+      ['total, all pairs in random order, CPU (user + sys)', ms(g.totalCpuMs), '', ''],
+      ['per runbook in random order (MD+JSON), median', ms(g.perRunbook.median), `≤ ${RUNBOOK_TARGET_MS} ms`, mark(g.perRunbook.median <= RUNBOOK_TARGET_MS)],
       ['per runbook, p95', ms(g.perRunbook.p95), `≤ ${RUNBOOK_TARGET_MS} ms`, mark(g.perRunbook.p95 <= RUNBOOK_TARGET_MS)],
       ['per runbook, max', ms(g.perRunbook.max), '', ''],
       ['per runbook warm (2nd pass), median', ms(g.warmPerRunbook.median), `≤ ${RUNBOOK_TARGET_MS} ms`, mark(g.warmPerRunbook.median <= RUNBOOK_TARGET_MS)],
@@ -93,10 +104,12 @@ async function main(): Promise<void> {
       ['JSON per runbook, median / max', `${bytes(g.jsonBytes.median)} / ${bytes(g.jsonBytes.max)}`, '', ''],
       ['all output (MD + JSON)', bytes(g.mdBytes.totalEstimate + g.jsonBytes.totalEstimate), '', ''],
       ['stops per runbook, mean / max', `${g.stops.mean.toFixed(1)} / ${g.stops.max}`, '', ''],
-      ['peak RSS (worker process)', bytes(g.peakRssBytes), '', ''],
+      ['peak RSS (worker, random order)', bytes(g.peakRssBytes), '≤ 400 MB', mark(g.peakRssBytes <= 400 * 1024 * 1024)],
     ]),
   );
-  log("\nSplit of the total (pass 1, from the library's stage hooks):\n");
+  log(
+    "\nBelow and in the growth tables: the random order (a sample cut short stands for all pairs).\nSplit of the total (pass 1, from the library's stage hooks):\n",
+  );
   log(
     table([
       ['stage', 'total', 'share', 'median per runbook, warm'],
