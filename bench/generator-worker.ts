@@ -1,13 +1,14 @@
 /**
  * One generator measurement in a fresh process (so the line caches, the JIT and the heap start
- * empty, as in `npm run build`): `node bench/generator-worker.ts DIR [budget-ms] [random|build]`.
+ * empty, as in `npm run build`): `node bench/generator-worker.ts DIR [budget-ms] [random|build] [1|2]`.
  * Prints one JSON object (WorkerResult) on stdout.
  *
  * Pass 1 renders every forward pair, all services, to Markdown and JSON, until the budget runs out
  * (then the total is extrapolated from the pairs done): a first pass, timed here because a
  * benchmark library cannot measure one. In a seeded random order by default, so that a sample cut
  * short by the budget stands for all pairs; `build` takes the pairs in the order `npm run build`
- * does (forwardPairs: one source series after another), and skips pass 2. The order matters: pairs
+ * does (forwardPairs: one source series after another). The last argument is the passes (default
+ * 2 for the random order, 1 for the build's). The order matters: pairs
  * from one source share most steps, and the random order was ~25% slower in every stage with the
  * same work done (same bytes encoded; 2026-12-03), the cost of reaching shared steps and caches
  * scattered in memory instead of just used. Pass 2 (bench/warm.ts, tinybench) renders the same
@@ -43,7 +44,7 @@ export interface WorkerResult {
   pairs: number;
   loadMs: number;
   pass1: { wallMs: number; cpuMs: number; runbooks: RunbookTiming[]; complete: boolean };
-  /** Absent for the build order, which measures the first pass only. */
+  /** Absent when only the first pass was asked for. */
   pass2?: WarmResult;
   maxRssBytes: number;
   heapUsedBytes: number;
@@ -82,8 +83,10 @@ function timeOne(content: ReturnType<typeof loadContent>, from: string, to: stri
 }
 
 function main(argv: string[]): WorkerResult {
-  const [dir, budgetArg, orderArg = 'random'] = argv;
-  if (!dir || (orderArg !== 'random' && orderArg !== 'build')) throw new Error('usage: node bench/generator-worker.ts CONTENT-DIR [budget-ms] [random|build]');
+  const [dir, budgetArg, orderArg = 'random', passesArg = orderArg === 'build' ? '1' : '2'] = argv;
+  if (!dir || (orderArg !== 'random' && orderArg !== 'build') || (passesArg !== '1' && passesArg !== '2')) {
+    throw new Error('usage: node bench/generator-worker.ts CONTENT-DIR [budget-ms] [random|build] [1|2]');
+  }
   const order: PairOrder = orderArg;
   const budgetMs = Number(budgetArg ?? Infinity);
   const content = loadContent(dir);
@@ -102,7 +105,7 @@ function main(argv: string[]): WorkerResult {
   const cpu = process.cpuUsage(cpu1);
 
   const pass2 =
-    order === 'random'
+    passesArg === '2'
       ? measureWarm(
           content,
           pass1.map((r) => [r.from, r.to] as const),

@@ -1,6 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import type { ColdStart } from './cli-cold.ts';
 import type { GeneratorSummary } from './generator-summary.ts';
+import { bytesFactor, type GrowthRow, timeFactor } from './growth.ts';
 import type { SiteResult } from './site.ts';
 import { bytes, factor, ms } from './stats.ts';
 
@@ -10,7 +11,8 @@ export interface BenchResults {
   generator?: GeneratorSummary;
   cli?: ColdStart[];
   site?: SiteResult;
-  growth?: GeneratorSummary[];
+  /** The real content first, then the variants, each with its own base (bench/growth.ts). */
+  growth?: [GeneratorSummary, ...GrowthRow[]];
 }
 
 const START = '<!-- bench:start (written by npm run bench -- --readme; do not edit by hand) -->';
@@ -44,10 +46,11 @@ export function readmeTable(r: BenchResults): string {
     const target = c.label.startsWith('node bin/leapfrog.js runbook --from kilo --to newton') ? `≤ 300 ms: ${ok(c.medianMs <= 300)}` : '';
     rows.push([`\`${c.label}\`, cold (median of ${c.runs.length})`, ms(c.medianMs), target]);
   }
-  const twice = r.growth?.find((x) => x.label === '2× series (history)');
-  if (g && twice) {
-    const time = twice.totalMs / g.totalMs;
-    const out = (twice.mdBytes.totalEstimate + twice.jsonBytes.totalEstimate) / (g.mdBytes.totalEstimate + g.jsonBytes.totalEstimate);
+  const [real, ...grown] = r.growth ?? [];
+  const twice = grown.find((x) => x.label === '2× series (history)');
+  if (real && twice) {
+    const time = timeFactor(twice);
+    const out = bytesFactor(twice, real);
     rows.push(['2× series: time / output bytes', `${factor(time)} / ${factor(out)}`, `time ≤ bytes: ${ok(time <= out)}`]);
   }
   const s = r.site;

@@ -14,11 +14,11 @@ import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
 import { coldStart, type ColdStart } from './cli-cold.ts';
-import { firstPass, type GeneratorSummary, generatorRun, summarise } from './generator-summary.ts';
+import { firstPass, generatorRun, summarise } from './generator-summary.ts';
 import { formatSummary, profileAll, type ProfileSummary } from './profile.ts';
 import { HTML_TARGET, JS_TARGET, measureSite, type SiteResult } from './site.ts';
-import { bytes, factor, ms } from './stats.ts';
-import { growContent } from './synthetic.ts';
+import { growthTables, measureGrowth } from './growth.ts';
+import { bytes, ms, table } from './stats.ts';
 import { type BenchResults, writeReadme } from './readme.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
@@ -39,24 +39,6 @@ const budgetMs = Number(args.get('budget') ?? 15) * 1000;
 const load1 = (): number => loadavg()[0] ?? 0;
 const log = (line = '') => process.stdout.write(`${line}\n`);
 const progress = (line: string) => process.stderr.write(`… ${line}\n`);
-
-/** Columns padded to their widest cell; the first row is the header. */
-function table(rows: string[][]): string {
-  const widths: number[] = [];
-  for (const r of rows)
-    r.forEach((c, i) => {
-      widths[i] = Math.max(widths[i] ?? 0, c.length);
-    });
-  return rows
-    .map((r, j) => {
-      const line = r
-        .map((c, i) => (i === 0 ? c.padEnd(widths[i] ?? 0) : c.padStart(widths[i] ?? 0)))
-        .join('  ')
-        .trimEnd();
-      return j === 0 ? `${line}\n${widths.map((w) => '-'.repeat(w)).join('  ')}` : line;
-    })
-    .join('\n');
-}
 
 const mark = (ok: boolean) => (ok ? 'ok' : 'OVER');
 const pct = (part: number, whole: number) => `${Math.round((part / whole) * 100)}%`;
@@ -186,86 +168,12 @@ async function main(): Promise<void> {
   }
 
   if (!skip.has('growth')) {
-    const variants = [
-      { label: '2× series (history)', seriesFactor: 2, serviceFactor: 1, replay: 'history' },
-      { label: '4× series (history)', seriesFactor: 4, serviceFactor: 1, replay: 'history' },
-      { label: '2× series (SLURP era)', seriesFactor: 2, serviceFactor: 1, replay: 'slurp-era' },
-      { label: '4× series (SLURP era)', seriesFactor: 4, serviceFactor: 1, replay: 'slurp-era' },
-      { label: '2× services', seriesFactor: 1, serviceFactor: 2, replay: 'history' },
-    ] as const;
-    const grown: GeneratorSummary[] = [g];
-    for (const v of variants) {
-      progress(`growth: ${v.label} (budget ${budgetMs / 1000} s)`);
-      const dir = growContent(join(ROOT, 'content'), v);
-      try {
-        const run = await generatorRun(dir, budgetMs);
-        grown.push(summarise(v.label, run.result, run.peakRssBytes));
-      } finally {
-        rmSync(dir, { recursive: true, force: true });
-      }
-    }
-    results.growth = grown;
+    const grown = await measureGrowth(join(ROOT, 'content'), budgetMs, progress);
+    results.growth = [g, ...grown];
     log(
       `\n## Growth: synthetic content (bench/synthetic.ts), fresh process each; ~ = extrapolated from the random sample of pairs measured in the budget${busy()}\n`,
     );
-    const b = g; // the real content, grown[0]
-    log(
-      table([
-        [
-          'content',
-          'series',
-          'services',
-          'pairs',
-          'measured',
-          'load',
-          'total',
-          'CPU',
-          'median/runbook',
-          'p95/runbook',
-          'warm median',
-          'stops mean',
-          'MD mean',
-          'output',
-          'peak RSS',
-        ],
-        ...grown.map((x) => [
-          x.label,
-          String(x.series),
-          String(x.services),
-          String(x.pairs),
-          String(x.measuredPairs),
-          ms(x.loadMs),
-          `${x.complete ? '' : '~'}${ms(x.totalMs)}`,
-          `${x.complete ? '' : '~'}${ms(x.totalCpuMs)}`,
-          ms(x.perRunbook.median),
-          ms(x.perRunbook.p95),
-          ms(x.warmPerRunbook.median),
-          x.stops.mean.toFixed(1),
-          bytes(x.mdBytes.mean),
-          `${x.complete ? '' : '~'}${bytes(x.mdBytes.totalEstimate + x.jsonBytes.totalEstimate)}`,
-          bytes(x.peakRssBytes),
-        ]),
-      ]),
-    );
-    log('\nGrowth factors against the real content:\n');
-    log(
-      table([
-        ['content', 'pairs', 'pairs × services', 'total time', 'output bytes', 'mean runbook time', 'mean runbook size', 'time per (pair × service)'],
-        ...grown.slice(1).map((x) => {
-          const ps = (x.pairs * x.services) / (b.pairs * b.services);
-          return [
-            x.label,
-            factor(x.pairs / b.pairs),
-            factor(ps),
-            factor(x.totalMs / b.totalMs),
-            factor((x.mdBytes.totalEstimate + x.jsonBytes.totalEstimate) / (b.mdBytes.totalEstimate + b.jsonBytes.totalEstimate)),
-            factor(x.perRunbook.mean / b.perRunbook.mean),
-            factor(x.mdBytes.mean / b.mdBytes.mean),
-            factor(x.totalMs / b.totalMs / ps),
-          ];
-        }),
-      ]),
-    );
+    log(growthTables(g, grown));
   }
 
   if (!skip.has('profile')) {

@@ -80,3 +80,21 @@ export function bytes(value: number): string {
 export function factor(value: number): string {
   return Number.isFinite(value) ? `${value.toFixed(2)}×` : '–';
 }
+
+/** Columns padded to their widest cell; the first row is the header. */
+export function table(rows: string[][]): string {
+  const widths: number[] = [];
+  for (const r of rows)
+    r.forEach((c, i) => {
+      widths[i] = Math.max(widths[i] ?? 0, c.length);
+    });
+  return rows
+    .map((r, j) => {
+      const line = r
+        .map((c, i) => (i === 0 ? c.padEnd(widths[i] ?? 0) : c.padStart(widths[i] ?? 0)))
+        .join('  ')
+        .trimEnd();
+      return j === 0 ? `${line}\n${widths.map((w) => '-'.repeat(w)).join('  ')}` : line;
+    })
+    .join('\n');
+}
