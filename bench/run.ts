@@ -2,7 +2,7 @@
  * `npm run bench`: what generating and publishing runbooks costs on this machine, and how it grows.
  * Prints tables and writes bench/results.json. Not part of the tests.
  *
- *   npm run bench                      everything (~2.5–3 minutes on 2 cores)
+ *   npm run bench                      everything (~4 minutes on 2 cores)
  *   npm run bench -- --budget=20       seconds of rendering per growth variant (default 15)
  *   npm run bench -- --skip=site,growth,profile,cli
  *   npm run bench -- --readme          also rewrite README.md's performance table from the results
