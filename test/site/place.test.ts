@@ -112,7 +112,10 @@ test('copy buttons are named per command and announce the copy', async () => {
   assert.equal(new Set(names).size, names.length, 'every copy button has its own name');
   assert.ok(names.includes('Copy command 1 of offline.stop.nova'));
   await s.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: s.url });
+  const before = await page.locator('#status').textContent();
   await page.locator('[aria-label="Copy command 1 of offline.stop.nova"]').click();
+  // The page announces once the clipboard write has resolved, which can be after the click returns.
+  await page.waitForFunction((was) => document.getElementById('status')?.textContent !== was, before, { timeout: 5000 });
   assert.equal(await page.locator('#status').textContent(), 'Copied: command 1 of offline.stop.nova');
   assert.equal(await page.locator('#status').getAttribute('role'), 'status');
 });
