@@ -65,7 +65,7 @@ export function firstPass(w: WorkerResult, peakRssBytes: number): FirstPass {
 export function summarise(label: string, w: WorkerResult, peakRssBytes: number): GeneratorSummary {
   const p1 = w.pass1.runbooks;
   const p2 = w.pass2;
-  if (!p2) throw new Error(`summarise(${label}): the worker ran the ${w.order} order, which has no warm pass`);
+  if (!p2) throw new Error(`summarise(${label}): the worker ran the first pass only; use firstPass()`);
   const scale = w.pairs / Math.max(1, p1.length);
   const first = firstPass(w, peakRssBytes);
   return {

@@ -8,10 +8,10 @@
  * benchmark library cannot measure one. In a seeded random order by default, so that a sample cut
  * short by the budget stands for all pairs; `build` takes the pairs in the order `npm run build`
  * does (forwardPairs: one source series after another). The last argument is the passes (default
- * 2 for the random order, 1 for the build's). The order matters: pairs
- * from one source share most steps, and the random order was ~25% slower in every stage with the
- * same work done (same bytes encoded; 2026-12-03), the cost of reaching shared steps and caches
- * scattered in memory instead of just used. Pass 2 (bench/warm.ts, tinybench) renders the same
+ * 2 for the random order, 1 for the build's). The order matters: pairs from one source share most
+ * steps, and the random order was ~25% slower in every stage with the same work done (same bytes
+ * encoded; 2026-12-03), the cost of reaching shared steps and caches scattered in memory instead
+ * of just used. Pass 2 (bench/warm.ts, tinybench) renders the same
  * pairs again: warm JIT and caches, a long-lived process's steady state. Each runbook is timed by
  * the library's own stage hooks (observeStages): plan, Markdown, JSON.
  */
