@@ -9,6 +9,7 @@ import { gzipSync } from 'node:zlib';
 import { dirname, join, relative, resolve } from 'node:path';
 import { runTree } from './proc-tree.ts';
 import { max, median } from './stats.ts';
+import { TARGETS } from './targets.ts';
 
 export interface PageSize {
   page: string;
@@ -36,8 +37,7 @@ export interface SiteResult {
   overJsTarget?: number;
 }
 
-export const HTML_TARGET = 80 * 1024;
-export const JS_TARGET = 15 * 1024;
+const { htmlBytes: HTML_TARGET, jsBytes: JS_TARGET } = TARGETS;
 
 export async function measureSite(root: string, outDir: string): Promise<SiteResult> {
   const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { scripts?: Record<string, string> };
