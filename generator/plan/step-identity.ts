@@ -71,7 +71,8 @@ function sameFields(a: RunbookStep, b: RunbookStep): boolean {
   return sameValues(a, b, Object.keys(a)) && sameValues(a, b, Object.keys(b));
 }
 
-function sameValues(a: RunbookStep, b: RunbookStep, keys: string[]): boolean {
+/** Whether two steps agree on these fields (strings, null, arrays of strings; anything else by identity). */
+export function sameValues(a: RunbookStep, b: RunbookStep, keys: readonly string[]): boolean {
   for (const key of keys as (keyof RunbookStep)[]) {
     const x = a[key];
     const y = b[key];
