@@ -6,7 +6,9 @@ import { CACHE_DIR, TEMPLATES_DIR } from '../paths.ts';
 import { fingerprint } from '../text/fingerprint.ts';
 import { ownBytes, Utf8Builder, type Utf8Text } from '../text/utf8-text.ts';
 import { COMPILE, HELPERS } from './template-helpers.ts';
+import { fieldsRead } from './template-fields.ts';
 import { isSharedView } from './view-model.ts';
+import { memoByFields } from './step-parts.ts';
 
 export { TEMPLATES_DIR };
 
@@ -75,34 +77,56 @@ export function loadTemplate(name: string, dir = TEMPLATES_DIR): Template {
   for (const file of readdirSync(partials).sort()) {
     if (!file.endsWith('.md.hbs')) continue;
     const partial = file.slice(0, -'.md.hbs'.length);
-    const compiled = hbs.template(precompiled(readFileSync(join(partials, file), 'utf8')));
-    hbs.registerPartial(partial, partial === 'step' ? memoPartial(compiled) : compiled);
+    const { spec, fields } = precompiled(readFileSync(join(partials, file), 'utf8'));
+    const compiled = hbs.template(spec);
+    hbs.registerPartial(partial, memoized(partial, compiled, fields));
   }
-  const compiled = hbs.template(precompiled(readFileSync(join(dir, `${name}.md.hbs`), 'utf8')));
+  const compiled = hbs.template(precompiled(readFileSync(join(dir, `${name}.md.hbs`), 'utf8')).spec);
   const template: Template = (context) => compiled(context);
   cache.set(key, template);
   return template;
 }
 
 /**
+ * `step` is kept whole by its view; a part of it (`step-*.md.hbs`) by the fields it reads, so the
+ * step that differs from one seen before only in its notes (a note pointing back to an earlier
+ * stop: a new step for every source series) reuses the rest of that step's Markdown.
+ */
+function memoized(name: string, partial: HandlebarsTemplateDelegate, fields: string[] | undefined): HandlebarsTemplateDelegate {
+  if (name === 'step') return memoPartial(partial);
+  if (name.startsWith('step-') && fields) return memoByFields(partial, fields);
+  return partial;
+}
+
+interface Precompiled {
+  spec: TemplateSpecification;
+  /** The top-level fields it reads (template-fields.ts), or undefined. */
+  fields: string[] | undefined;
+}
+
+// Bumped when what a cache file holds changes shape.
+const CACHE_FORMAT = '2';
+
+/**
  * A template compiled to JavaScript, kept by the hash of its source: a start loads the small
  * Handlebars runtime, and the compiler only when a template changed.
  */
-function precompiled(source: string): TemplateSpecification {
-  const file = join(CACHE_DIR, 'templates', `${fingerprint(JSON.stringify(COMPILE), source)}.cjs`);
+function precompiled(source: string): Precompiled {
+  const file = join(CACHE_DIR, 'templates', `${fingerprint(CACHE_FORMAT, JSON.stringify(COMPILE), source)}.cjs`);
   try {
-    return require(file) as TemplateSpecification;
+    return require(file) as Precompiled;
   } catch {
     const compiler = require('handlebars') as typeof import('handlebars');
-    const spec = `module.exports = ${compiler.precompile(source, COMPILE)};\n`;
+    const fields = fieldsRead(compiler.parse(source), Object.keys(COMPILE.knownHelpers));
+    const spec = `module.exports = { spec: ${compiler.precompile(source, COMPILE)}, fields: ${JSON.stringify(fields ?? null)} ?? undefined };\n`;
     try {
       mkdirSync(join(CACHE_DIR, 'templates'), { recursive: true });
       writeFileSync(`${file}.${process.pid}.tmp`, spec);
       renameSync(`${file}.${process.pid}.tmp`, file);
-      return require(file) as TemplateSpecification;
+      return require(file) as Precompiled;
     } catch {
       // a read-only checkout: compile in memory every time
-      return new Function('module', `${spec}return module.exports;`)({}) as TemplateSpecification;
+      return new Function('module', `${spec}return module.exports;`)({}) as Precompiled;
     }
   }
 }
