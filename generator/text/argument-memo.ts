@@ -1,20 +1,35 @@
 /** What a memoised function may take: objects (kept by identity) and primitives (by value). */
 export type MemoKey = object | string | number | boolean | null | undefined;
 
-/** A trie over the arguments; a node's children are kept weakly where the argument is an object. */
+const NONE = Symbol('none');
+
+/**
+ * A trie over the arguments; a node's children are kept weakly where the argument is an object.
+ * Each node remembers the child it gave last: calls in a build come in runs that share their
+ * leading arguments (the content, a service, a series), and a hit is then one comparison, not a
+ * map look-up. (It holds that one argument until the next call through the node.)
+ */
 class Node<T> {
   private objects?: WeakMap<object, Node<T>>;
   private values?: Map<MemoKey, Node<T>>;
+  private lastKey: MemoKey | typeof NONE = NONE;
+  private lastChild?: Node<T>;
   done = false;
   result?: T;
 
   child(arg: MemoKey): Node<T> {
+    if (arg === this.lastKey) return this.lastChild as Node<T>;
+    let node: Node<T>;
     if (typeof arg === 'object' && arg !== null) {
       if (!this.objects) this.objects = new WeakMap();
-      return childIn(this.objects, arg);
+      node = childIn(this.objects, arg);
+    } else {
+      if (!this.values) this.values = new Map();
+      node = childIn(this.values, arg);
     }
-    if (!this.values) this.values = new Map();
-    return childIn(this.values, arg);
+    this.lastKey = arg;
+    this.lastChild = node;
+    return node;
   }
 }
 
