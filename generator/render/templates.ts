@@ -7,7 +7,7 @@ import { fingerprint } from '../text/fingerprint.ts';
 import { ownBytes, Utf8Builder, type Utf8Text } from '../text/utf8-text.ts';
 import { COMPILE, HELPERS } from './template-helpers.ts';
 import { fieldsRead } from './template-fields.ts';
-import { isSharedView } from './view-model.ts';
+import { isSharedView, KEPT } from './view-model.ts';
 import { memoByFields } from './step-parts.ts';
 
 export { TEMPLATES_DIR };
@@ -25,17 +25,16 @@ let pieces: Uint8Array[] | undefined;
 
 /**
  * A step's Markdown depends on the step alone, and a shared step (plan/step-identity.ts) recurs in
- * hundreds of pair runbooks: its Markdown is written and encoded once per process, kept by its
+ * hundreds of pair runbooks: its Markdown is written and encoded once per process, kept in its
  * view object. Content can hold no C0 control (validate/safe-text.ts), so PIECE marks only these.
  */
 function memoPartial(partial: HandlebarsTemplateDelegate): HandlebarsTemplateDelegate {
-  const written = new WeakMap<object, Uint8Array>();
   return (context, options) => {
     if (!pieces || !isSharedView(context)) return partial(context, options);
-    let bytes = written.get(context);
-    if (bytes === undefined) {
+    let bytes = context[KEPT];
+    if (!bytes) {
       bytes = ownBytes(partial(context, options));
-      written.set(context, bytes);
+      context[KEPT] = bytes;
     }
     pieces.push(bytes);
     return PIECE;

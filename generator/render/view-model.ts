@@ -51,29 +51,38 @@ export function viewModel(runbook: Runbook) {
   };
 }
 
-export type StepView = RunbookStep & { doneWhen: string; body: string; on: string };
+/**
+ * A shared step's view holds its kept Markdown (templates.ts) under this key: null until written,
+ * absent on a view of a step built by hand. A slot of the view itself, so that a step met again
+ * costs one look-up (its view), not three (view, kept text, whether shared).
+ */
+export const KEPT = Symbol('kept Markdown');
+
+export type StepView = RunbookStep & { doneWhen: string; body: string; on: string; [KEPT]?: Uint8Array | null };
 
 const views = new WeakMap<RunbookStep, StepView>();
 
-/** A shared step keeps one view, so the step partial can keep its Markdown by the view (templates.ts). */
+/** A shared step keeps one view, so the step partial can keep its Markdown in it (templates.ts). */
 function stepView(step: RunbookStep): StepView {
   let view = views.get(step);
   if (!view) {
+    const shared = isShared(step);
     // Handlebars runs strict: optional fields become empty strings.
-    view = { ...step, doneWhen: step.doneWhen ?? '', body: step.body ?? '', on: step.hosts ? step.hosts.map((r) => ROLE_NAMES[r]).join(', ') : '' };
-    if (isShared(step)) {
-      views.set(step, view);
-      sharedViews.add(view);
-    }
+    view = {
+      ...step,
+      doneWhen: step.doneWhen ?? '',
+      body: step.body ?? '',
+      on: step.hosts ? step.hosts.map((r) => ROLE_NAMES[r]).join(', ') : '',
+      [KEPT]: shared ? null : undefined,
+    };
+    if (shared) views.set(step, view);
   }
   return view;
 }
 
-const sharedViews = new WeakSet<object>();
-
 /** Whether a template context is a shared step's view: its Markdown is the same wherever it appears. */
-export function isSharedView(context: unknown): boolean {
-  return typeof context === 'object' && context !== null && sharedViews.has(context);
+export function isSharedView(context: unknown): context is StepView {
+  return typeof context === 'object' && context !== null && (context as StepView)[KEPT] !== undefined;
 }
 
 /** "nova: upstream tests Newton from here; keystone: target", merging services that share a summary. */
