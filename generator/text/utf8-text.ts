@@ -86,18 +86,25 @@ const GLUE_LENGTH = 200;
 const GLUE_LIMIT = 20_000;
 const glue = new Map<string, Uint8Array>();
 
+let lastGlue = '';
+let lastBytes: Uint8Array = new Uint8Array(0);
+
 /**
  * The text between shared pieces: mostly the same few strings ("\n\n", ",\n", a group heading),
  * and encoding each anew (a native call) cost more than looking it up. Long text is one-off.
  */
 function encodeGlue(value: string): Uint8Array {
   if (value.length > GLUE_LENGTH) return Buffer.from(value, 'utf8');
+  // The same glue many times running (a blank line between steps): compared, not hashed.
+  if (value === lastGlue) return lastBytes;
   let bytes = glue.get(value);
   if (bytes === undefined) {
     if (glue.size >= GLUE_LIMIT) glue.clear();
     bytes = ownBytes(value);
     glue.set(value, bytes);
   }
+  lastGlue = value;
+  lastBytes = bytes;
   return bytes;
 }
 
