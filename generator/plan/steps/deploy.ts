@@ -9,6 +9,7 @@ import { phaseSteps, targetRunWith } from './applies.ts';
 import { inDataPlaneOrder, ownUnits, type UnitGroup, unitSteps, webServed, webServers, webServerStep } from './units.ts';
 import { plannedStepId } from '../step-id.ts';
 import { sameStep } from '../step-identity.ts';
+import type { UtilityMethod } from '../utility/method.ts';
 
 /**
  * Deploy every service's code first, so the web server, which serves several APIs at once, never
@@ -49,17 +50,7 @@ export function deploySection(content: Content, plan: Plan): RunbookSection {
   const checks = (service: Service, hoisted = false): RunbookStep[] => {
     const due = targetSteps(service, 'verify').filter((s) => s['before-start'] && !(hoisted && s['needs-apis']) && !checked.has(`${service.id}.${s.id}`));
     for (const s of due) checked.add(`${service.id}.${s.id}`);
-    return due.map((s) =>
-      contentStep(service, to.id, s, targetRunWith(content, to, service, plan.utility), {
-        id: plannedStepId('deploy', service.id, s.id),
-        title: `Before starting ${service.name}: ${s.title}`,
-        notes: [
-          "The data plane still runs the source release here: a result about hosts not yet upgraded (nova's Older than N-1 computes) is expected now; Verify runs the check again once they are.",
-          ...s.notes,
-        ],
-        group: group(service),
-      }),
-    );
+    return due.map((s) => beforeStartCheck(service, to, s, targetRunWith(content, to, service, plan.utility)));
   };
   for (const service of services) {
     steps.push(...checks(service, true));
@@ -139,6 +130,19 @@ const dataPlaneInstall = sameStep(
   }),
 );
 
+/** A status check run before its service starts, from the target's utility where there is one. */
+const beforeStartCheck = sameStep((service: Service, to: Series, step: ReleaseStep, runWith: UtilityMethod | 'installed') =>
+  contentStep(service, to.id, step, runWith, {
+    id: plannedStepId('deploy', service.id, step.id),
+    title: `Before starting ${service.name}: ${step.title}`,
+    notes: [
+      "The data plane still runs the source release here: a result about hosts not yet upgraded (nova's Older than N-1 computes) is expected now; Verify runs the check again once they are.",
+      ...step.notes,
+    ],
+    group: `${service.name} at ${to.name}`,
+  }),
+);
+
 /** `deploy.web-server.apache2.start`: named by the unit, so two web servers never share an id. */
 function webServerId(unit: string, verb: string): string {
   return plannedStepId(
@@ -154,6 +158,10 @@ function webServerId(unit: string, verb: string): string {
 
 /** Past this step users can write again: a roll back from here loses their work. */
 function pointOfNoReturn(plan: Plan): RunbookStep {
+  return goOrNoGo(plan.from, plan.to);
+}
+
+const goOrNoGo = sameStep((from: Series, to: Series): RunbookStep => {
   return {
     id: plannedStepId('deploy', 'point-of-no-return'),
     title: 'Decide go or no-go: the next steps let users write again',
@@ -163,12 +171,12 @@ function pointOfNoReturn(plan: Plan): RunbookStep {
     sources: [],
     doneWhen: 'the go decision is recorded in the change ticket, with who took it and when',
     notes: [
-      `Every database is at the ${plan.to.name} schema and no service runs yet. Rolling back from here costs only the time of the restores.`,
-      `Once the APIs start, anything users create is lost by a roll back to the ${plan.from.name} dumps; once the data plane runs ${plan.to.name}, a roll back also reinstalls ${plan.from.name} on every data-plane host.`,
+      `Every database is at the ${to.name} schema and no service runs yet. Rolling back from here costs only the time of the restores.`,
+      `Once the APIs start, anything users create is lost by a roll back to the ${from.name} dumps; once the data plane runs ${to.name}, a roll back also reinstalls ${from.name} on every data-plane host.`,
     ],
     group: 'Go or no-go',
   };
-}
+});
 
 /** Services in the order they start: upstream wants some up before others (placement before nova). */
 export function inStartOrder(services: Service[]): Service[] {
