@@ -46,6 +46,8 @@ export interface FirstPass {
   totalCpuMs: number;
   perRunbook: { median: number; p95: number; mean: number };
   peakRssBytes: number;
+  /** When the pass was measured in several fresh processes: each one's wall time (the figures above are their medians). */
+  runsMs?: number[];
 }
 
 const total = (r: RunbookTiming) => r.planMs + r.jsonMs + r.markdownMs;
@@ -59,6 +61,28 @@ export function firstPass(w: WorkerResult, peakRssBytes: number): FirstPass {
     totalCpuMs: w.pass1.cpuMs * scale,
     perRunbook: { median: median(per), p95: percentile(per, 95), mean: mean(per) },
     peakRssBytes,
+  };
+}
+
+/**
+ * The first pass measured in `runs` fresh processes, one after another: each figure is the median
+ * of the runs (peak RSS the largest). On this 2-core VM one run's wall time moves by 15–30% from
+ * one minute to the next with the same code (bench/README.md), so a single run says little.
+ */
+export async function firstPasses(contentDir: string, order: PairOrder, runs: number): Promise<FirstPass> {
+  const all: FirstPass[] = [];
+  for (let i = 0; i < runs; i++) {
+    const run = await generatorRun(contentDir, Infinity, order, 1);
+    all.push(firstPass(run.result, run.peakRssBytes));
+  }
+  const mid = (pick: (p: FirstPass) => number) => median(all.map(pick));
+  return {
+    order,
+    totalMs: mid((p) => p.totalMs),
+    totalCpuMs: mid((p) => p.totalCpuMs),
+    perRunbook: { median: mid((p) => p.perRunbook.median), p95: mid((p) => p.perRunbook.p95), mean: mid((p) => p.perRunbook.mean) },
+    peakRssBytes: max(all.map((p) => p.peakRssBytes)),
+    runsMs: all.map((p) => p.totalMs),
   };
 }
 

@@ -26,7 +26,9 @@ export function readmeTable(r: BenchResults): string {
   const g = r.generator;
   if (g) {
     // The build's order (one source series after another) first, then the random one the growth uses.
-    const passes = [...(g.buildOrder ? [{ ...g.buildOrder, name: "in the build's order" }] : []), { ...g, order: 'random', name: 'in random order' }];
+    const runs = g.buildOrder?.runsMs?.length ?? 1;
+    const inOrder = runs > 1 ? `in the build's order (median of ${runs} fresh processes)` : "in the build's order";
+    const passes = [...(g.buildOrder ? [{ ...g.buildOrder, name: inOrder }] : []), { ...g, order: 'random', name: 'in random order' }];
     for (const p of passes) {
       rows.push([
         `all pairs × all services to Markdown + JSON, one process, ${p.name}`,
