@@ -14,11 +14,7 @@ export function viewModel(runbook: Runbook) {
     from: plan.from,
     to: plan.to,
     services: plan.services.map((s) => s.name).join(', '),
-    // The kinds of host the runbook's steps run on, in the order the model lists them.
-    hosts: (Object.keys(ROLE_HOSTS) as Role[])
-      .filter((r) => runbook.sections.some((x) => x.steps.some((s) => s.hosts?.includes(r))))
-      .map((r) => ROLE_NAMES[r])
-      .join(', '),
+    hosts: hostsOf(runbook),
     policy,
     warnings: runbook.warnings,
     // Handlebars runs strict: no record is an empty line, which the template leaves out.
@@ -57,6 +53,16 @@ export function viewModel(runbook: Runbook) {
  * costs one look-up (its view), not three (view, kept text, whether shared).
  */
 export const KEPT = Symbol('kept Markdown');
+
+/** The kinds of host the runbook's steps run on, in the order the model lists them: one pass over the steps. */
+function hostsOf(runbook: Runbook): string {
+  const roles = new Set<Role>();
+  for (const section of runbook.sections) for (const step of section.steps) if (step.hosts) for (const role of step.hosts) roles.add(role);
+  return (Object.keys(ROLE_HOSTS) as Role[])
+    .filter((r) => roles.has(r))
+    .map((r) => ROLE_NAMES[r])
+    .join(', ');
+}
 
 export type StepView = RunbookStep & { doneWhen: string; body: string; on: string; [KEPT]?: Uint8Array | null };
 
