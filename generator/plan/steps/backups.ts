@@ -51,14 +51,19 @@ const databaseDumps = sameStep((content: Content, service: Service, from: Series
 function configurationBackup(content: Content, plan: Plan): RunbookStep[] {
   const dirs = configurationDirs(content, plan);
   if (dirs.length === 0) return [];
+  return configurationBackupStep(plan.from, dirs.join(' '), hostRoles(content, plan).join(' '));
+}
+
+// Keyed by what the step says (the folders, the kinds of host): built once, not per pair.
+const configurationBackupStep = sameStep((from: Series, dirs: string, roles: string): RunbookStep[] => {
   return [
     {
       id: plannedStepId('offline', 'backup', 'configuration'),
       title: 'Back up the configuration on every host',
       service: null,
       series: null,
-      commands: [`mkdir -p ${BACKUP_DIR}`, `tar -czf ${configurationArchive(plan.from)} --ignore-failed-read ${dirs.join(' ')}`],
-      hosts: hostRoles(content, plan),
+      commands: [`mkdir -p ${BACKUP_DIR}`, `tar -czf ${configurationArchive(from)} --ignore-failed-read ${dirs}`],
+      hosts: (roles === '' ? [] : roles.split(' ')) as Role[],
       doneWhen:
         'every host has the archive, and `tar -tzf` lists the configuration files that host runs with; a folder the host does not have is reported as "Cannot stat" and left out',
       sources: [SOURCES.opsUpgrades],
@@ -68,7 +73,7 @@ function configurationBackup(content: Content, plan: Plan): RunbookStep[] {
       group: 'Backups',
     },
   ];
-}
+});
 
 /** `/etc/<service>` of every selected service with a database: the folders the utilities read too. */
 export function configurationDirs(content: Content, plan: Plan): string[] {

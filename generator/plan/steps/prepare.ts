@@ -16,16 +16,7 @@ import { sameStep } from '../step-identity.ts';
 export function prepareSection(content: Content, plan: Plan): RunbookSection {
   const { from } = plan;
   const steps: RunbookStep[] = [...readNotes(content, plan)];
-  steps.push({
-    id: plannedStepId('prepare', 'update-source'),
-    title: `Update the source cloud to the latest ${from.name} patch release of every service`,
-    service: null,
-    series: null,
-    commands: [],
-    sources: from.sources,
-    notes: [`Migrations of later series assume the final ${from.name} schema; the last patch release also carries fixes to its own migrations.`],
-    group: 'Source cloud',
-  });
+  steps.push(updateSource(from));
   // Read-only checks, then housekeeping that only deletes rows already soft-deleted; everything
   // else that writes to the databases runs after the backups, offline.
   const sourceSteps = (phase: Phase, group: string) =>
@@ -54,6 +45,19 @@ export function prepareSection(content: Content, plan: Plan): RunbookSection {
     steps,
   };
 }
+
+const updateSource = sameStep(
+  (from: Series): RunbookStep => ({
+    id: plannedStepId('prepare', 'update-source'),
+    title: `Update the source cloud to the latest ${from.name} patch release of every service`,
+    service: null,
+    series: null,
+    commands: [],
+    sources: from.sources,
+    notes: [`Migrations of later series assume the final ${from.name} schema; the last patch release also carries fixes to its own migrations.`],
+    group: 'Source cloud',
+  }),
+);
 
 /** One step per series and service with changes the operator must act on, so ids do not depend on the pair. */
 function readNotes(content: Content, plan: Plan): RunbookStep[] {

@@ -1,10 +1,11 @@
-import type { Content } from '../../content.ts';
+import type { Content, Series } from '../../content.ts';
 import { databasesAt } from '../lifetimes.ts';
 import type { Plan } from '../plan-model.ts';
 import type { RunbookStep } from '../runbook-model.ts';
 import { BACKUP_DIR } from './commands.ts';
 import { SOURCES } from './sources.ts';
 import { plannedStepId } from '../step-id.ts';
+import { sameStep } from '../step-identity.ts';
 
 const GROUP = 'Rehearse on a copy';
 
@@ -16,6 +17,11 @@ export function rehearsal(content: Content, plan: Plan): RunbookStep[] {
   const { from } = plan;
   const databases = plan.services.flatMap((s) => databasesAt(content, s, from).map((d) => d.name));
   if (databases.length === 0) return [];
+  return rehearsalSteps(from, databases.join(' '));
+}
+
+// The same for every target of a source with the same databases: built once, not per pair.
+const rehearsalSteps = sameStep((from: Series, databases: string): RunbookStep[] => {
   const dump = `${BACKUP_DIR}/rehearsal-${from.id}.sql`;
   return [
     {
@@ -25,7 +31,7 @@ export function rehearsal(content: Content, plan: Plan): RunbookStep[] {
       series: null,
       commands: [
         `mkdir -p ${BACKUP_DIR}`,
-        `mysqldump -u root -p --opt --single-transaction --add-drop-database --databases ${databases.join(' ')} > ${dump}`,
+        `mysqldump -u root -p --opt --single-transaction --add-drop-database --databases ${databases} > ${dump}`,
         `mysql -h SCRATCH_DB_HOST -u root -p < ${dump}`,
       ],
       sources: [SOURCES.opsUpgrades],
@@ -51,4 +57,4 @@ export function rehearsal(content: Content, plan: Plan): RunbookStep[] {
       group: GROUP,
     },
   ];
-}
+});

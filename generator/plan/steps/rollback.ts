@@ -1,4 +1,5 @@
 import type { Content, Series, Service } from '../../content.ts';
+import type { Role } from '../../schema/service.ts';
 import { databasesAt, mayBeMissing } from '../lifetimes.ts';
 import type { Plan } from '../plan-model.ts';
 import type { RunbookSection, RunbookStep } from '../runbook-model.ts';
@@ -156,15 +157,20 @@ const backToSource = sameStep((content: Content, service: Service, from: Series,
 /** The configuration archived on each host in the offline section, back over what the deploy wrote. */
 function configurationRestore(content: Content, plan: Plan): RunbookStep[] {
   if (configurationDirs(content, plan).length === 0) return [];
+  return configurationRestoreStep(plan.from, hostRoles(content, plan).join(' '));
+}
+
+// Keyed by the source and the kinds of host: built once, not per pair.
+const configurationRestoreStep = sameStep((from: Series, roles: string): RunbookStep[] => {
   return [
     {
       id: plannedStepId('rollback', 'restore', 'configuration'),
-      title: `Restore the ${plan.from.name} configuration on every host`,
+      title: `Restore the ${from.name} configuration on every host`,
       service: null,
       series: null,
-      commands: [`tar -xzf ${configurationArchive(plan.from)} -C /`],
-      hosts: hostRoles(content, plan),
-      doneWhen: `every host runs with the files of its archive (taken in the offline section), after the ${plan.from.name} packages are back`,
+      commands: [`tar -xzf ${configurationArchive(from)} -C /`],
+      hosts: (roles === '' ? [] : roles.split(' ')) as Role[],
+      doneWhen: `every host runs with the files of its archive (taken in the offline section), after the ${from.name} packages are back`,
       sources: [SOURCES.opsUpgrades],
       notes: [
         "Run it after the packages are reinstalled, so a package's default files do not overwrite yours. Files the target added stay; the source code does not read them.",
@@ -172,4 +178,4 @@ function configurationRestore(content: Content, plan: Plan): RunbookStep[] {
       group: 'Configuration',
     },
   ];
-}
+});
