@@ -70,7 +70,6 @@ function sourceWork(content: Content, plan: Plan, path: ServicePath): RunbookSte
 
 function migrationSteps(content: Content, plan: Plan, stop: ServiceStop, confirmed: Set<string>): RunbookStep[] {
   const { service, at: series, release } = stop;
-  const name = `${service.name} at ${series.name}`;
   const gates: RunbookStep[] = stop.blockers
     .filter((b) => content.indexOf(b.needs.id) >= content.indexOf(plan.from.id))
     .filter((b) => {
@@ -79,18 +78,23 @@ function migrationSteps(content: Content, plan: Plan, stop: ServiceStop, confirm
       confirmed.add(key);
       return true;
     })
-    .map((b) => ({
-      id: blockerStepId(series.id, service.id, b.needs.id),
-      title: `Confirm ${b.needs.name} work is complete: ${b.steps.join(', ')}`,
-      service: service.id,
-      series: null,
-      commands: [],
-      sources: b.sources,
-      notes: [b.text, ...doneWhen(content, service, b.needs.id, b.steps)],
-      group: name,
-    }));
+    .map((b) => gate(content, service, series, b.needs, b.text, b.sources, b.steps));
   return [...gates, ...stopWork(service, series, release, plan.utility)];
 }
+
+/** A blocker as a gate before the stop it blocks; keyed by the blocker's own fields, the same in every pair. */
+const gate = sameStep(
+  (content: Content, service: Service, series: Series, needs: Series, text: string, sources: string[], steps: string[]): RunbookStep => ({
+    id: blockerStepId(series.id, service.id, needs.id),
+    title: `Confirm ${needs.name} work is complete: ${steps.join(', ')}`,
+    service: service.id,
+    series: null,
+    commands: [],
+    sources,
+    notes: [text, ...doneWhen(content, service, needs.id, steps)],
+    group: `${service.name} at ${series.name}`,
+  }),
+);
 
 // A stop's own work is the same in every runbook that makes that stop: one look-up, not one per step.
 const stopWork = sameStep((service: Service, series: Series, release: Release, utility: UtilityMethod) =>
