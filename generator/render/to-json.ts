@@ -1,6 +1,7 @@
 import { stage } from '../stages.ts';
 import type { Runbook, RunbookStep } from '../plan/runbook-model.ts';
-import { isShared, sameValues } from '../plan/step-identity.ts';
+import { isShared } from '../plan/step-identity.ts';
+import { KeptByFields } from './kept-by-fields.ts';
 import { ownBytes, Utf8Builder, type Utf8Text } from '../text/utf8-text.ts';
 
 /** The contract's version: bumped when a key goes or changes meaning (adding one keeps it). */
@@ -100,9 +101,9 @@ function stepBytes(step: RunbookStep): Uint8Array {
   if (bytes === undefined) {
     // A step built by hand may still change: only shared (frozen) ones are kept.
     if (!isShared(step)) return Buffer.from(stepText(step), 'utf8');
-    bytes = sameJsonAs(step) ?? ownBytes(stepText(step));
+    bytes = written.find(step) ?? ownBytes(stepText(step));
     stepTexts.set(step, bytes);
-    remember(step, bytes);
+    written.keep(step, bytes);
   }
   return bytes;
 }
@@ -114,21 +115,4 @@ function stepText(step: RunbookStep): string {
 // The fields stepJson writes. Steps that differ only in others (a note pointing back to an
 // earlier step, a group) have the same JSON: a runbook's referred notes make a new step object
 // for every source series, and each would be written afresh.
-const JSON_FIELDS = ['id', 'title', 'service', 'series', 'commands', 'sources', 'hosts'] as const;
-const written = new Map<string, { step: RunbookStep; bytes: Uint8Array }[]>();
-const WRITTEN_PER_ID = 8;
-
-function sameJsonAs(step: RunbookStep): Uint8Array | undefined {
-  return written.get(step.id)?.findLast((w) => sameValues(w.step, step, JSON_FIELDS))?.bytes;
-}
-
-function remember(step: RunbookStep, bytes: Uint8Array): void {
-  let known = written.get(step.id);
-  if (!known) {
-    known = [];
-    written.set(step.id, known);
-  }
-  if (known.some((w) => w.bytes === bytes)) return;
-  if (known.length === WRITTEN_PER_ID) known.shift();
-  known.push({ step, bytes });
-}
+const written = new KeptByFields<Uint8Array>(['id', 'title', 'service', 'series', 'commands', 'sources', 'hosts']);
