@@ -51,7 +51,7 @@ const databaseDumps = sameStep((content: Content, service: Service, from: Series
 function configurationBackup(content: Content, plan: Plan): RunbookStep[] {
   const dirs = configurationDirs(content, plan);
   if (dirs.length === 0) return [];
-  return configurationBackupStep(plan.from, dirs.join(' '), hostRoles(content, plan).join(' '));
+  return configurationBackupStep(plan.from, dirs.join(' '), hostRolesKey(content, plan));
 }
 
 // Keyed by what the step says (the folders, the kinds of host): built once, not per pair.
@@ -63,7 +63,7 @@ const configurationBackupStep = sameStep((from: Series, dirs: string, roles: str
       service: null,
       series: null,
       commands: [`mkdir -p ${BACKUP_DIR}`, `tar -czf ${configurationArchive(from)} --ignore-failed-read ${dirs}`],
-      hosts: (roles === '' ? [] : roles.split(' ')) as Role[],
+      hosts: rolesOf(roles),
       doneWhen:
         'every host has the archive, and `tar -tzf` lists the configuration files that host runs with; a folder the host does not have is reported as "Cannot stat" and left out',
       sources: [SOURCES.opsUpgrades],
@@ -80,8 +80,17 @@ export function configurationDirs(content: Content, plan: Plan): string[] {
   return plan.services.filter((s) => databasesAt(content, s, plan.from).length > 0).map((s) => `/etc/${s.id}`);
 }
 
+/** hostRoles as a memo key (a string is the same in every pair; the list is new each time), and back. */
+export function hostRolesKey(content: Content, plan: Plan): string {
+  return hostRoles(content, plan).join(' ');
+}
+
+export function rolesOf(key: string): Role[] {
+  return key === '' ? [] : (key.split(' ') as Role[]);
+}
+
 /** Every kind of host the selected services run on at the source or the target. */
-export function hostRoles(content: Content, plan: Plan): Role[] {
+function hostRoles(content: Content, plan: Plan): Role[] {
   const roles = new Set(plan.services.flatMap((s) => [plan.from, plan.to].flatMap((series) => unitsAt(content, s, series).map((u) => u.role))));
   return (Object.keys(ROLE_HOSTS) as Role[]).filter((r) => roles.has(r));
 }

@@ -1,10 +1,9 @@
 import type { Content, Series, Service } from '../../content.ts';
-import type { Role } from '../../schema/service.ts';
 import { databasesAt, mayBeMissing } from '../lifetimes.ts';
 import type { Plan } from '../plan-model.ts';
 import type { RunbookSection, RunbookStep } from '../runbook-model.ts';
 import { configurationArchive, dropDatabase, restoreDatabase } from './commands.ts';
-import { configurationDirs, hostRoles } from './backups.ts';
+import { configurationDirs, hostRolesKey, rolesOf } from './backups.ts';
 import { inStartOrder } from './deploy.ts';
 import { keyRestoreStep } from './key-repositories.ts';
 import { ROLE_HOSTS } from '../lifetimes.ts';
@@ -157,7 +156,7 @@ const backToSource = sameStep((content: Content, service: Service, from: Series,
 /** The configuration archived on each host in the offline section, back over what the deploy wrote. */
 function configurationRestore(content: Content, plan: Plan): RunbookStep[] {
   if (configurationDirs(content, plan).length === 0) return [];
-  return configurationRestoreStep(plan.from, hostRoles(content, plan).join(' '));
+  return configurationRestoreStep(plan.from, hostRolesKey(content, plan));
 }
 
 // Keyed by the source and the kinds of host: built once, not per pair.
@@ -169,7 +168,7 @@ const configurationRestoreStep = sameStep((from: Series, roles: string): Runbook
       service: null,
       series: null,
       commands: [`tar -xzf ${configurationArchive(from)} -C /`],
-      hosts: (roles === '' ? [] : roles.split(' ')) as Role[],
+      hosts: rolesOf(roles),
       doneWhen: `every host runs with the files of its archive (taken in the offline section), after the ${from.name} packages are back`,
       sources: [SOURCES.opsUpgrades],
       notes: [
