@@ -5,6 +5,7 @@ import type { Plan } from '../plan-model.ts';
 import type { RunbookSection, RunbookStep } from '../runbook-model.ts';
 import { configChecks } from './config-checks.ts';
 import { contentStep } from './content-step.ts';
+import { serviceAt } from './groups.ts';
 import { phaseSteps, targetRunWith } from './applies.ts';
 import { inDataPlaneOrder, ownUnits, type UnitGroup, unitSteps, webServed, webServers, webServerStep } from './units.ts';
 import { plannedStepId } from '../step-id.ts';
@@ -19,14 +20,14 @@ import type { UtilityMethod } from '../utility/method.ts';
 export function deploySection(content: Content, plan: Plan): RunbookSection {
   const { to } = plan;
   const services = inStartOrder(plan.services);
-  const group = (service: Service) => `${service.name} at ${to.name}`;
+  const group = (service: Service) => serviceAt(service, to);
   const targetSteps = (service: Service, phase: ReleaseStep['phase']) => phaseSteps(content, to, service, phase, plan.from);
   const prepared = configChecks(content, plan).length ? `: Prepare (Configuration for ${to.name}) checked what the releases crossed removed or require` : '';
   const steps: RunbookStep[] = services.map((service) => installStep(content, service, to, prepared));
   for (const service of services) {
     steps.push(...targetSteps(service, 'post-deploy').map((s) => contentStep(service, to.id, s, 'installed', { group: group(service) })));
   }
-  steps.push(pointOfNoReturn(plan));
+  steps.push(pointOfNoReturn(plan.from, plan.to));
   const stoppedServers = new Set(
     webServers(
       content,
@@ -139,7 +140,7 @@ const beforeStartCheck = sameStep((service: Service, to: Series, step: ReleaseSt
       "The data plane still runs the source release here: a result about hosts not yet upgraded (nova's Older than N-1 computes) is expected now; Verify runs the check again once they are.",
       ...step.notes,
     ],
-    group: `${service.name} at ${to.name}`,
+    group: serviceAt(service, to),
   }),
 );
 
@@ -157,11 +158,7 @@ function webServerId(unit: string, verb: string): string {
 }
 
 /** Past this step users can write again: a roll back from here loses their work. */
-function pointOfNoReturn(plan: Plan): RunbookStep {
-  return goOrNoGo(plan.from, plan.to);
-}
-
-const goOrNoGo = sameStep((from: Series, to: Series): RunbookStep => {
+const pointOfNoReturn = sameStep((from: Series, to: Series): RunbookStep => {
   return {
     id: plannedStepId('deploy', 'point-of-no-return'),
     title: 'Decide go or no-go: the next steps let users write again',

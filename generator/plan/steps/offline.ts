@@ -5,6 +5,7 @@ import type { Plan, ServicePath, ServiceStop } from '../plan-model.ts';
 import type { RunbookSection, RunbookStep } from '../runbook-model.ts';
 import { backupSteps } from './backups.ts';
 import { contentStep } from './content-step.ts';
+import { serviceAt } from './groups.ts';
 import { inDataPlaneOrder, ownUnits, unitSteps, webServers, webServerStep } from './units.ts';
 import { blockerStepId, contentStepId, plannedStepId } from '../step-id.ts';
 import { sameStep } from '../step-identity.ts';
@@ -65,7 +66,7 @@ function sourceWork(content: Content, plan: Plan, path: ServicePath): RunbookSte
   const named = new Set(stops.flatMap((s) => s.blockers.filter((b) => b.needs.id === from.id).flatMap((b) => b.steps)));
   return (content.release(from.id, service.id)?.steps ?? [])
     .filter((step) => step.phase === 'online' || (named.has(step.id) && step.phase !== 'pre-check'))
-    .map((step) => contentStep(service, from.id, step, 'installed', { group: `${service.name} at ${from.name} (source code)` }));
+    .map((step) => contentStep(service, from.id, step, 'installed', { group: `${serviceAt(service, from)} (source code)` }));
 }
 
 function migrationSteps(content: Content, plan: Plan, stop: ServiceStop, confirmed: Set<string>): RunbookStep[] {
@@ -92,15 +93,13 @@ const gate = sameStep(
     commands: [],
     sources,
     notes: [text, ...doneWhen(content, service, needs.id, steps)],
-    group: `${service.name} at ${series.name}`,
+    group: serviceAt(service, series),
   }),
 );
 
 // A stop's own work is the same in every runbook that makes that stop: one look-up, not one per step.
 const stopWork = sameStep((service: Service, series: Series, release: Release, utility: UtilityMethod) =>
-  release.steps
-    .filter((s) => OFFLINE_PHASES.includes(s.phase))
-    .map((s) => contentStep(service, series.id, s, utility, { group: `${service.name} at ${series.name}` })),
+  release.steps.filter((s) => OFFLINE_PHASES.includes(s.phase)).map((s) => contentStep(service, series.id, s, utility, { group: serviceAt(service, series) })),
 );
 
 /** How the blocking steps said they are complete, so the gate can be checked, not assumed. */
