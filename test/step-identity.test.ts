@@ -2,6 +2,8 @@ import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { test } from 'node:test';
 import { buildRunbook, forwardPairs, loadContent, type PlanRequest, renderJson, renderMarkdown, toJson } from '../generator/index.ts';
+import type { RunbookSection, RunbookStep } from '../generator/plan/runbook-model.ts';
+import { internSteps } from '../generator/plan/step-identity.ts';
 
 /**
  * Steps are shared between runbooks and their text is kept by the object (plan/step-identity.ts),
@@ -71,4 +73,28 @@ test('the same step in two runbooks is one object, and it cannot be edited', () 
     .sections.flatMap((s) => s.steps)
     .find((s) => s.notes.some((n) => n.startsWith('Same note as at')));
   assert.ok(c, 'a step with a pointer');
+});
+
+test('steps built apart are one object only when every field agrees, fields beyond the model too', () => {
+  const base = {
+    title: 'Run the migrations',
+    service: 'nova',
+    series: 'ocata',
+    commands: ['nova-manage db sync'],
+    sources: ['https://example.org/a'],
+    notes: ['First.', 'Second.'],
+  };
+  const one = (step: object): RunbookStep =>
+    (internSteps([{ id: 'prepare', title: '', intro: '', steps: [step as RunbookStep] }])[0] as RunbookSection).steps[0] as RunbookStep;
+  const id = (name: string) => `test.identity.${name}`;
+  const a = one({ ...base, id: id('a') });
+  assert.equal(one({ ...base, id: id('a'), notes: ['First.', 'Second.'] }), a, 'equal arrays, other objects');
+  assert.equal(one({ id: id('a'), ...base, doneWhen: undefined }), a, 'a field undefined is a field absent, whatever the key order');
+  assert.notEqual(one({ ...base, id: id('a'), notes: ['First.', 'Other.'] }), a, 'one note differs');
+  assert.notEqual(one({ ...base, id: id('a'), hosts: ['compute'] }), a, 'hosts only on one');
+  const extra = one({ ...base, id: id('a'), extra: 'x' });
+  assert.notEqual(extra, a, 'a field the model does not declare differs');
+  assert.equal((extra as unknown as { extra: string }).extra, 'x', 'and is kept');
+  assert.equal(one({ ...base, id: id('a'), extra: 'x' }), extra, 'equal with it');
+  assert.notEqual(one({ ...base, id: id('a'), extra: 'y' }), extra, 'different in it');
 });

@@ -48,20 +48,27 @@ export function internSteps(sections: RunbookSection[]): RunbookSection[] {
 
 function intern(step: RunbookStep): RunbookStep {
   if (shared.has(step)) return step;
-  let known = variants.get(step.id);
+  const own = inOneShape(step);
+  let known = variants.get(own.id);
   if (!known) {
     known = [];
-    variants.set(step.id, known);
+    variants.set(own.id, known);
   }
   // Newest first: a build meets a step's variants pair after pair.
-  // The title first: it tells most variants apart without listing any keys.
-  const equal = known.findLast((k) => k.title === step.title && sameFields(k, step));
+  const equal = known.findLast((k) => sameStepFields(k, own));
   if (equal) return equal;
   if (known.length === VARIANTS_PER_ID) known.shift();
-  const own = share(inOneShape(step));
-  known.push(own);
+  known.push(share(own));
   return own;
 }
+
+// The model's fields, each compared by name in sameStepFields. The compiler rejects a field added
+// to RunbookStep and not listed here; one not listed would still be compared, as an extra, below.
+const MODEL_FIELDS = ['id', 'title', 'service', 'series', 'commands', 'sources', 'hosts', 'notes', 'doneWhen', 'body', 'group'] as const;
+const everyFieldListed: [Exclude<keyof RunbookStep, (typeof MODEL_FIELDS)[number]>] extends [never] ? true : never = true;
+const FIELDS = new Set<string>(everyFieldListed && MODEL_FIELDS);
+/** Steps some caller built with a field the model does not declare: compared by their keys too. */
+const withExtras = new WeakSet<RunbookStep>();
 
 /**
  * The step with every field in one order, absent ones undefined: builders make steps of a dozen
@@ -69,17 +76,43 @@ function intern(step: RunbookStep): RunbookStep {
  * the same few fields of 100,000 of them, which V8 does fastest when they all share one shape.
  */
 function inOneShape(step: RunbookStep): RunbookStep {
-  const { id, title, service, series, commands, sources, hosts, notes, doneWhen, body, group, ...rest } = step;
-  return { id, title, service, series, commands, sources, hosts, notes, doneWhen, body, group, ...rest };
+  const { id, title, service, series, commands, sources, hosts, notes, doneWhen, body, group } = step;
+  const own: RunbookStep = { id, title, service, series, commands, sources, hosts, notes, doneWhen, body, group };
+  for (const key of Object.keys(step)) {
+    if (FIELDS.has(key)) continue;
+    (own as unknown as Record<string, unknown>)[key] = (step as unknown as Record<string, unknown>)[key];
+    withExtras.add(own);
+  }
+  return own;
 }
 
 /**
- * Field by field, with no text built: steps hold strings, null, and arrays of strings. Anything
- * else compares by identity, which can only miss a match, never make a false one. A field may be
- * present but undefined on one side and absent on the other: both sides' keys are compared.
+ * Two steps in one shape, field by field with no text built: the notes first, which is where a
+ * step's variants differ most (a note pointing back to another stop), then the title. Steps hold
+ * strings, null and arrays of strings; anything else compares by identity, which can only miss a
+ * match, never make a false one.
  */
-function sameFields(a: RunbookStep, b: RunbookStep): boolean {
-  return sameValues(a, b, Object.keys(a)) && sameValues(a, b, Object.keys(b));
+function sameStepFields(a: RunbookStep, b: RunbookStep): boolean {
+  return (
+    sameList(a.notes, b.notes) &&
+    a.title === b.title &&
+    sameList(a.commands, b.commands) &&
+    sameList(a.sources, b.sources) &&
+    a.group === b.group &&
+    a.service === b.service &&
+    a.series === b.series &&
+    sameList(a.hosts, b.hosts) &&
+    a.doneWhen === b.doneWhen &&
+    a.body === b.body &&
+    (!(withExtras.has(a) || withExtras.has(b)) || (sameValues(a, b, Object.keys(a)) && sameValues(a, b, Object.keys(b))))
+  );
+}
+
+function sameList(x: readonly string[] | undefined, y: readonly string[] | undefined): boolean {
+  if (x === y) return true;
+  if (x === undefined || y === undefined || x.length !== y.length) return false;
+  for (let i = 0; i < x.length; i++) if (x[i] !== y[i]) return false;
+  return true;
 }
 
 /** Whether two steps agree on these fields (strings, null, arrays of strings; anything else by identity). */
