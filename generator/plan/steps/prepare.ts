@@ -63,10 +63,12 @@ const updateSource = sameStep(
 function readNotes(content: Content, plan: Plan): RunbookStep[] {
   const crossed = [plan.from, ...content.between(plan.from.id, plan.to.id)];
   // The source's own notes are behind the operator: only its community note is read.
-  return plan.services.flatMap((service) => crossed.flatMap((series) => readFirst(content, series, service, series.id === plan.from.id)));
+  return plan.services.flatMap((service) => crossed.flatMap((series) => readFirst(content, service, series, series.id === plan.from.id)));
 }
 
-const readFirst = sameStep((content: Content, series: Series, service: Service, isSource: boolean): RunbookStep[] => {
+// Arguments in the order readNotes loops (service, then series): the memo's last-child shortcut then
+// hits for the service, and each call pays one map look-up, not two (text/argument-memo.ts).
+const readFirst = sameStep((content: Content, service: Service, series: Series, isSource: boolean): RunbookStep[] => {
   const community = content.note(series.id, service.id);
   const communityStep: RunbookStep[] = community
     ? [
