@@ -45,6 +45,9 @@ export interface FirstPass {
   totalMs: number;
   totalCpuMs: number;
   perRunbook: { median: number; p95: number; mean: number };
+  /** Minor page faults and system CPU time of the pass (not extrapolated: what the pairs done cost). */
+  pageFaults: number;
+  systemMs: number;
   peakRssBytes: number;
   /** When the pass was measured in several fresh processes: each one's wall time (the figures above are their medians). */
   runsMs?: number[];
@@ -60,6 +63,8 @@ export function firstPass(w: WorkerResult, peakRssBytes: number): FirstPass {
     totalMs: w.pass1.wallMs * scale,
     totalCpuMs: w.pass1.cpuMs * scale,
     perRunbook: { median: median(per), p95: percentile(per, 95), mean: mean(per) },
+    pageFaults: w.pass1.pageFaults,
+    systemMs: w.pass1.systemMs,
     peakRssBytes,
   };
 }
@@ -81,6 +86,8 @@ export async function firstPasses(contentDir: string, order: PairOrder, runs: nu
     totalMs: mid((p) => p.totalMs),
     totalCpuMs: mid((p) => p.totalCpuMs),
     perRunbook: { median: mid((p) => p.perRunbook.median), p95: mid((p) => p.perRunbook.p95), mean: mid((p) => p.perRunbook.mean) },
+    pageFaults: mid((p) => p.pageFaults),
+    systemMs: mid((p) => p.systemMs),
     peakRssBytes: max(all.map((p) => p.peakRssBytes)),
     runsMs: all.map((p) => p.totalMs),
   };
