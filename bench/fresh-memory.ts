@@ -1,6 +1,6 @@
 /**
  * What memory costs this machine the first time a process touches it: a buffer filled twice, the
- * first fill paying the kernel's page faults. On this VM a fresh 4 KB page costs 7–17 µs (a
+ * first fill paying the kernel's page faults. On this VM a fresh 4 KB page costs ~11 µs (a
  * second touch ~0.2 µs), so a pass that grows its heap by 100 MB pays ~0.3 s in faults that no
  * instruction count shows (bench/README.md, "What memory costs here").
  */

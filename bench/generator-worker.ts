@@ -45,7 +45,7 @@ export interface WorkerResult {
   loadMs: number;
   /**
    * `pageFaults`: minor page faults during pass 1 (memory the process takes from the kernel for the
-   * first time), `systemMs` its system CPU time: on this VM a fresh 4 KB page costs 7–11 µs
+   * first time), `systemMs` its system CPU time: on this VM a fresh 4 KB page costs ~11 µs
    * (bench/README.md), so memory the pass keeps or grows into shows here, not in instruction counts.
    */
   pass1: { wallMs: number; cpuMs: number; systemMs: number; pageFaults: number; runbooks: RunbookTiming[]; complete: boolean };
