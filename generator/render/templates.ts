@@ -4,10 +4,10 @@ import { join } from 'node:path';
 import HandlebarsRuntime from 'handlebars/runtime.js';
 import { CACHE_DIR, TEMPLATES_DIR } from '../paths.ts';
 import { fingerprint } from '../text/fingerprint.ts';
-import { ownBytes, Utf8Builder, type Utf8Text } from '../text/utf8-text.ts';
+import { ownBytes, Utf8Builder, Utf8Text } from '../text/utf8-text.ts';
 import { COMPILE, HELPERS } from './template-helpers.ts';
 import { fieldsRead } from './template-fields.ts';
-import { isSharedView, KEPT } from './view-model.ts';
+import { isSharedGroup, isSharedView, KEPT, KEPT_GROUP } from './view-model.ts';
 import { memoByFields } from './step-parts.ts';
 
 export { TEMPLATES_DIR };
@@ -21,7 +21,7 @@ const Runtime = HandlebarsRuntime as unknown as typeof import('handlebars');
 
 /** Stands in the template's output for a shared step's text, which goes into the pieces as its own bytes. */
 const PIECE = '\u0002';
-let pieces: Uint8Array[] | undefined;
+let pieces: (Uint8Array | Utf8Text)[] | undefined;
 
 /**
  * A step's Markdown depends on the step alone, and a shared step (plan/step-identity.ts) recurs in
@@ -41,24 +41,59 @@ function memoPartial(partial: HandlebarsTemplateDelegate): HandlebarsTemplateDel
   };
 }
 
+/**
+ * A group of shared steps (a stop's work for one service) recurs whole in hundreds of runbooks:
+ * its Markdown is kept as the pieces it is made of, its steps' bytes by reference, so a runbook
+ * takes it in one look-up instead of walking its steps through the templates.
+ */
+function memoGroup(partial: HandlebarsTemplateDelegate): HandlebarsTemplateDelegate {
+  return (context, options) => {
+    if (!pieces || !isSharedGroup(context)) return partial(context, options);
+    let text = context[KEPT_GROUP];
+    if (!text) {
+      text = collect(() => partial(context, options));
+      context[KEPT_GROUP] = text;
+    }
+    pieces.push(text);
+    return PIECE;
+  };
+}
+
 /** Renders a template to UTF-8 pieces: its own text around the shared steps' encoded Markdown. */
 export function renderPieces(template: Template, context: object): Utf8Text {
-  const shared: Uint8Array[] = [];
+  return collect(() => template(context));
+}
+
+function collect(render: () => string): Utf8Text {
+  const outer = pieces;
+  const shared: (Uint8Array | Utf8Text)[] = [];
   pieces = shared;
   let skeleton: string;
   try {
-    skeleton = template(context);
+    skeleton = render();
   } finally {
-    pieces = undefined;
+    pieces = outer;
   }
   const between = skeleton.split(PIECE);
   // Text outside the steps that holds PIECE itself (nothing validated can): rendered whole instead.
-  if (between.length !== shared.length + 1) return new Utf8Builder().text(template(context)).done();
+  if (between.length !== shared.length + 1) return whole(render);
   const out = new Utf8Builder();
-  shared.forEach((bytes, i) => {
-    out.text(between[i] as string).piece(bytes);
+  shared.forEach((piece, i) => {
+    out.text(between[i] as string);
+    if (piece instanceof Utf8Text) out.append(piece);
+    else out.piece(piece);
   });
   return out.text(between[shared.length] as string).done();
+}
+
+function whole(render: () => string): Utf8Text {
+  const outer = pieces;
+  pieces = undefined;
+  try {
+    return new Utf8Builder().text(render()).done();
+  } finally {
+    pieces = outer;
+  }
 }
 
 /**
@@ -93,6 +128,7 @@ export function loadTemplate(name: string, dir = TEMPLATES_DIR): Template {
  */
 function memoized(name: string, partial: HandlebarsTemplateDelegate, fields: string[] | undefined): HandlebarsTemplateDelegate {
   if (name === 'step') return memoPartial(partial);
+  if (name === 'group') return memoGroup(partial);
   if (name.startsWith('step-') && fields) return memoByFields(partial, fields);
   return partial;
 }

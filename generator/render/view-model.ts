@@ -3,6 +3,8 @@ import type { Runbook, RunbookStep } from '../plan/runbook-model.ts';
 import { isShared } from '../plan/step-identity.ts';
 import { ROLE_HOSTS, ROLE_NAMES } from '../plan/lifetimes.ts';
 import type { Role } from '../schema/service.ts';
+import { byArguments } from '../text/argument-memo.ts';
+import type { Utf8Text } from '../text/utf8-text.ts';
 import { groupSteps } from './group-steps.ts';
 
 /** What the Markdown templates see: presentation-ready names, groups and rows; no decisions left. */
@@ -39,10 +41,7 @@ export function viewModel(runbook: Runbook) {
       number: i + 1,
       title: section.title,
       intro: section.intro,
-      groups: groupSteps(section.steps).map((g) => ({
-        title: g.title ?? 'Steps',
-        steps: g.steps.map(stepView),
-      })),
+      groups: groupSteps(section.steps).map((g) => (g.steps.every(isShared) ? sharedGroup(g.title, ...g.steps) : groupOf(g.title, g.steps))),
     })),
   };
 }
@@ -86,6 +85,31 @@ function stepView(step: RunbookStep): StepView {
   return view;
 }
 
+/**
+ * A group's view holds its kept Markdown (templates.ts) under this key when all its steps are
+ * shared: null until written. The pieces are its steps' own, kept by reference, never copied.
+ */
+export const KEPT_GROUP = Symbol('kept group Markdown');
+
+export interface GroupView {
+  title: string;
+  steps: StepView[];
+  [KEPT_GROUP]?: Utf8Text | null;
+}
+
+function groupOf(title: string | undefined, steps: readonly RunbookStep[]): GroupView {
+  return { title: title ?? 'Steps', steps: steps.map(stepView) };
+}
+
+// A stop's steps for one service make a group, and the same stop recurs in hundreds of runbooks:
+// one view per title and steps (by identity), so its Markdown is written once.
+const sharedGroup = byArguments((title: string | undefined, ...steps: RunbookStep[]): GroupView => ({ ...groupOf(title, steps), [KEPT_GROUP]: null }));
+
+/** Whether a template context is a group view whose Markdown may be kept in it. */
+export function isSharedGroup(context: unknown): context is GroupView {
+  return typeof context === 'object' && context !== null && (context as GroupView)[KEPT_GROUP] !== undefined;
+}
+
 /** Whether a template context is a shared step's view: its Markdown is the same wherever it appears. */
 export function isSharedView(context: unknown): context is StepView {
   return typeof context === 'object' && context !== null && (context as StepView)[KEPT] !== undefined;
@@ -95,7 +119,11 @@ export function isSharedView(context: unknown): context is StepView {
 function stopSummaries(stop: Stop): string[] {
   const byText = new Map<string, string[]>();
   for (const visit of stop.visits) {
-    for (const reason of visit.reasons) byText.set(reason.summary, [...(byText.get(reason.summary) ?? []), visit.service.id]);
+    for (const reason of visit.reasons) {
+      const services = byText.get(reason.summary);
+      if (services) services.push(visit.service.id);
+      else byText.set(reason.summary, [visit.service.id]);
+    }
   }
   return [...byText].map(([summary, services]) => `${services.join(', ')}: ${summary}`);
 }

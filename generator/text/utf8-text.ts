@@ -43,6 +43,13 @@ export class Utf8Builder {
     return this;
   }
 
+  /** Another text's pieces, by reference. */
+  append(text: Utf8Text): this {
+    this.flush();
+    for (const part of text.parts) this.push(part);
+    return this;
+  }
+
   done(): Utf8Text {
     this.flush();
     return new Utf8Text(this.parts, this.length);
