@@ -17,13 +17,18 @@ export function referRepeatedNotes(sections: RunbookSection[]): RunbookSection[]
       firstAt.set(step.service, seen);
     }
     // Where each note was first seen ('' for here): the step is the same wherever these are.
-    const firsts = step.notes.map((note) => {
+    // Most steps' notes are all new: then no list is made.
+    let firsts: string[] | undefined;
+    for (const [i, note] of step.notes.entries()) {
       const first = seen.get(note);
-      if (first !== undefined) return first;
-      seen.set(note, step.id);
-      return '';
-    });
-    if (firsts.every((f) => f === '')) return step;
+      if (first === undefined) {
+        seen.set(note, step.id);
+        continue;
+      }
+      firsts ??= new Array<string>(step.notes.length).fill('');
+      firsts[i] = first;
+    }
+    if (!firsts) return step;
     return isShared(step) ? referred(step, ...firsts) : pointTo(step, firsts);
   };
   return sections.map((section) => ({ ...section, steps: section.steps.map(refer) }));
