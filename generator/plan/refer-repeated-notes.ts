@@ -1,5 +1,8 @@
 import type { RunbookSection, RunbookStep } from './runbook-model.ts';
 import { isShared, sameStep } from './step-identity.ts';
+import { NoteMarks } from './note-marks.ts';
+
+const marks = new NoteMarks();
 
 /**
  * Upstream files repeat a step's notes at every series, so a long leap would print the same
@@ -8,23 +11,15 @@ import { isShared, sameStep } from './step-identity.ts';
  * show the step a reference points to.
  */
 export function referRepeatedNotes(sections: RunbookSection[]): RunbookSection[] {
-  const firstAt = new Map<string | null, Map<string, string>>();
+  marks.startRunbook();
   const refer = (step: RunbookStep): RunbookStep => {
     if (step.notes.length === 0) return step;
-    let seen = firstAt.get(step.service);
-    if (!seen) {
-      seen = new Map();
-      firstAt.set(step.service, seen);
-    }
     // Where each note was first seen ('' for here): the step is the same wherever these are.
     // Most steps' notes are all new: then no list is made.
     let firsts: string[] | undefined;
-    for (const [i, note] of step.notes.entries()) {
-      const first = seen.get(note);
-      if (first === undefined) {
-        seen.set(note, step.id);
-        continue;
-      }
+    for (const [i, note] of marks.of(step).entries()) {
+      const first = marks.firstSeen(note, step.id);
+      if (first === undefined) continue;
       firsts ??= new Array<string>(step.notes.length).fill('');
       firsts[i] = first;
     }
