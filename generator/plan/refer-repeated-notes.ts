@@ -1,8 +1,5 @@
 import type { RunbookSection, RunbookStep } from './runbook-model.ts';
 import { isShared, sameStep } from './step-identity.ts';
-import { NoteMarks } from './note-marks.ts';
-
-const marks = new NoteMarks();
 
 /**
  * Upstream files repeat a step's notes at every series, so a long leap would print the same
@@ -11,15 +8,23 @@ const marks = new NoteMarks();
  * show the step a reference points to.
  */
 export function referRepeatedNotes(sections: RunbookSection[]): RunbookSection[] {
-  marks.startRunbook();
+  const firstAt = new Map<string | null, Map<string, string>>();
   const refer = (step: RunbookStep): RunbookStep => {
     if (step.notes.length === 0) return step;
+    let seen = firstAt.get(step.service);
+    if (!seen) {
+      seen = new Map();
+      firstAt.set(step.service, seen);
+    }
     // Where each note was first seen ('' for here): the step is the same wherever these are.
     // Most steps' notes are all new: then no list is made.
     let firsts: string[] | undefined;
-    for (const [i, note] of marks.of(step).entries()) {
-      const first = marks.firstSeen(note, step.id);
-      if (first === undefined) continue;
+    for (const [i, note] of step.notes.entries()) {
+      const first = seen.get(note);
+      if (first === undefined) {
+        seen.set(note, step.id);
+        continue;
+      }
       firsts ??= new Array<string>(step.notes.length).fill('');
       firsts[i] = first;
     }
