@@ -19,7 +19,7 @@ const require = createRequire(import.meta.url);
 // The runtime is the package's own subset of the Handlebars API (its typings describe the whole).
 const Runtime = HandlebarsRuntime as unknown as typeof import('handlebars');
 
-/** Stands in the template's output for a shared step's text, which goes into the pieces as its own bytes. */
+/** Stands in the template's output for a shared step's or group's text, which goes into the pieces as its own bytes. */
 const PIECE = '\u0002';
 let pieces: (Uint8Array | Utf8Text)[] | undefined;
 
