@@ -20,7 +20,7 @@ function withEditedStep(runbook: Runbook, title: string): Runbook {
 test("a group's kept Markdown is what the group renders: a runbook rendered warm equals its cold rendering", () => {
   const runbook = buildRunbook(content, { from: 'rocky', to: 'train' });
   const first = renderMarkdown(runbook);
-  // Other pairs share rocky -> train's groups (same stops, same steps) and render them first.
+  // Other pairs share rocky -> train's groups (same stops, same steps): they are kept before it renders again.
   for (const to of ['stein', 'ussuri', 'victoria']) renderMarkdown(buildRunbook(content, { from: 'rocky', to }));
   assert.equal(renderMarkdown(buildRunbook(content, { from: 'rocky', to: 'train' })), first);
 });

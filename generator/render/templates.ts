@@ -65,18 +65,10 @@ export function renderPieces(template: Template, context: object): Utf8Text {
 }
 
 function collect(render: () => string): Utf8Text {
-  const outer = pieces;
   const shared: (Uint8Array | Utf8Text)[] = [];
-  pieces = shared;
-  let skeleton: string;
-  try {
-    skeleton = render();
-  } finally {
-    pieces = outer;
-  }
-  const between = skeleton.split(PIECE);
+  const between = withPieces(shared, render).split(PIECE);
   // Text outside the steps that holds PIECE itself (nothing validated can): rendered whole instead.
-  if (between.length !== shared.length + 1) return whole(render);
+  if (between.length !== shared.length + 1) return withPieces(undefined, () => new Utf8Builder().text(render()).done());
   const out = new Utf8Builder();
   shared.forEach((piece, i) => {
     out.text(between[i] as string);
@@ -86,11 +78,12 @@ function collect(render: () => string): Utf8Text {
   return out.text(between[shared.length] as string).done();
 }
 
-function whole(render: () => string): Utf8Text {
+/** Runs `render` with the shared texts it meets going to `list` (undefined: written inline), then back to the outer list. */
+function withPieces<T>(list: (Uint8Array | Utf8Text)[] | undefined, render: () => T): T {
   const outer = pieces;
-  pieces = undefined;
+  pieces = list;
   try {
-    return new Utf8Builder().text(render()).done();
+    return render();
   } finally {
     pieces = outer;
   }
